@@ -136,6 +136,11 @@ class Event:
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
     place: Optional[Place] = None
+    # Toponyms the extractor found for this event, most likely first. Each is
+    # an unresolved Place (name == text; precision is the finest the wording
+    # allows). The geo stage resolves them, picks one into ``place`` and
+    # empties this list.
+    locations: list[Place] = field(default_factory=list)
     date: Optional[EventDate] = None
     fatalities: Optional[Count] = None
     injuries: Optional[Count] = None
@@ -218,6 +223,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Event, "fatalities"): Count,
     (Event, "injuries"): Count,
     (Event, "sources"): list,
+    (Event, "locations"): list,
     (Quote, "provenance"): Provenance,
     (Quote, "speaker_provenance"): Provenance,
     (Document, "article"): Article,
@@ -226,6 +232,7 @@ _NESTED: dict[tuple[type, str], Any] = {
 }
 _LIST_ITEM = {
     (Event, "sources"): Source,
+    (Event, "locations"): Place,
     (Document, "events"): Event,
     (Document, "quotes"): Quote,
 }
