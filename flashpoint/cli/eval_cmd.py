@@ -1,0 +1,29 @@
+"""`flashpoint eval GOLD`: extract over a gold set and print the scores."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report (with per-item details) as JSON.")
+def eval_(gold: str, as_json: bool) -> None:
+    """Score extraction against GOLD (seed .json, .jsonl, or CASE 2021 .tsv).
+
+    Matching and metric definitions: docs/eval.md; gold formats: docs/gold-format.md.
+    """
+    from flashpoint.eval.run import evaluate
+
+    report = evaluate(gold)
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from flashpoint.eval.report import report_table
+
+    Console().print(report_table(report))
+    click.echo(f"extraction took {report['extraction_seconds']:.2f} s")

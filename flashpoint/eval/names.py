@@ -1,0 +1,48 @@
+"""Name comparison for scoring: people (quote speakers) and places."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter + accent.
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Generic words around admin1 names ("Idlib Governorate", "Province of Idlib").
+_ADMIN_WORDS = {
+    "governorate", "province", "region", "state", "oblast", "prefecture", "department",
+    "county", "district", "division", "of", "the", "muhafazat",
+}
+
+
+def normalise(text: str | None) -> str:
+    """Lower case, accents removed, punctuation collapsed to single spaces."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", bare).strip()
+
+
+def same_person(predicted: str | None, gold: str | None) -> bool:
+    """True when two person names agree after normalisation, or share the surname.
+
+    "Cavusoglu" and "Mevlüt Çavuşoğlu" agree; "Omer Celik" and "Celik" agree.
+    """
+    pred, want = normalise(predicted).split(), normalise(gold).split()
+    if not pred or not want:
+        return False
+    return pred == want or pred[-1] == want[-1]
+
+
+def same_admin1(a: str | None, b: str | None) -> bool:
+    """True when two admin1 names agree, ignoring words like "Governorate"."""
+    words_a = [w for w in normalise(a).split() if w not in _ADMIN_WORDS]
+    words_b = [w for w in normalise(b).split() if w not in _ADMIN_WORDS]
+    return bool(words_a) and words_a == words_b
+
+
+def same_place_name(predicted: str | None, names: list[str]) -> bool:
+    """True when a predicted place name equals one of the gold names."""
+    pred = normalise(predicted)
+    return bool(pred) and any(pred == normalise(n) for n in names if n)

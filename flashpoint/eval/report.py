@@ -1,0 +1,101 @@
+"""Render a score report (from ``flashpoint.eval.score``) as a rich table."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rich.table import Table
+
+FIELD_LABELS = {
+    "sub_event_type": "sub-event type (matched pairs)",
+    "actor1_kind": "actor1 kind",
+    "actor1_country": "actor1 country",
+    "actor2_kind": "actor2 kind",
+    "actor2_country": "actor2 country",
+    "date_exact": "date exact",
+    "date_within_range": "date within gold range (±1 day)",
+    "fatalities_exact": "fatalities exact",
+    "fatalities_within_1": "fatalities within ±1",
+    "injuries_exact": "injuries exact",
+    "location_within_15km": "location within 15 km",
+    "location_admin1": "location admin1 match",
+    "location_country": "location country match",
+}
+
+
+def _num(value: Optional[float]) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _ratio(table: Table, label: str, ratio: dict[str, Any]) -> None:
+    table.add_row(label, _num(ratio["value"]), f"{ratio['hits']}/{ratio['total']}")
+
+
+def _prf(table: Table, label: str, counts: dict[str, Any]) -> None:
+    table.add_row(
+        label,
+        f"P {counts['precision']:.3f}  R {counts['recall']:.3f}  F1 {counts['f1']:.3f}",
+        f"tp {counts['tp']} fp {counts['fp']} fn {counts['fn']}",
+    )
+
+
+def _events(table: Table, events: dict[str, Any]) -> None:
+    table.add_row("[bold]Events[/bold]", "", f"gold {events['gold']}, predicted {events['predicted']}")
+    _prf(table, "detection (type + date + place match)", events["detection"])
+    _prf(table, "detection, any type (date + place match)", events["detection_any_type"])
+    for key, label in (("event_type", "event type (any-type pairs)"), ("sub_event_type", "sub-event type")):
+        part = events[key]
+        table.add_row(
+            f"{label}: accuracy / macro F1",
+            f"{_num(part['accuracy'])} / {_num(part['macro_f1'])}",
+            f"{part['pairs']} pairs",
+        )
+    for name, ratio in events["fields"].items():
+        _ratio(table, FIELD_LABELS.get(name, name), ratio)
+
+
+def _quotes(table: Table, quotes: dict[str, Any]) -> None:
+    table.add_section()
+    table.add_row("[bold]Quotes[/bold]", "", f"gold {quotes['gold']}, predicted {quotes['predicted']}")
+    _ratio(table, "gold quotes found (recall)", quotes["found"])
+    _ratio(table, "predicted quotes that are gold (precision)", quotes["precision"])
+    _ratio(table, "speaker accuracy (all gold quotes)", quotes["speaker_accuracy"])
+    _ratio(table, "speaker accuracy (found quotes)", quotes["speaker_accuracy_found"])
+
+
+def _classes(table: Table, part: dict[str, Any]) -> None:
+    table.add_section()
+    table.add_row("[bold]Snippet classification[/bold]", "", f"{part['snippets']} snippets")
+    _prf(table, "event detection (ACLED class vs none)", part["detection"])
+    for key, label in (("sub_event_type", "sub-event type"), ("event_type", "event type")):
+        s = part[key]
+        table.add_row(
+            f"{label}: accuracy / weighted F1 / macro F1",
+            f"{_num(s['accuracy'])} / {_num(s['weighted_f1'])} / {_num(s['macro_f1'])}",
+            f"{len(s['per_class'])} classes",
+        )
+
+
+def _cleaning(table: Table, part: dict[str, Any]) -> None:
+    table.add_section()
+    table.add_row("[bold]Cleaning checks[/bold]", "", "")
+    _ratio(table, "debris strings removed", part["debris_removed"])
+    _ratio(table, "subheading kept on its own line", part["subheading_on_own_line"])
+
+
+def report_table(report: dict[str, Any]) -> Table:
+    """One table with a section per scored aspect present in ``report``."""
+    title = f"flashpoint eval: {report.get('gold_file', 'gold')} ({report['articles']} articles)"
+    table = Table(title=title, title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("counts", justify="right")
+    if "events" in report:
+        _events(table, report["events"])
+    if "quotes" in report:
+        _quotes(table, report["quotes"])
+    if "classification" in report:
+        _classes(table, report["classification"])
+    if "cleaning" in report:
+        _cleaning(table, report["cleaning"])
+    return table

@@ -1,0 +1,35 @@
+"""Run the pipeline over a gold set and score what it extracts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from flashpoint.eval.gold import GoldArticle
+from flashpoint.eval.load import load_gold
+from flashpoint.eval.score import score
+from flashpoint.model import Document
+
+
+def predict(golds: list[GoldArticle]) -> list[Document]:
+    """Clean each gold article's raw text and extract from all of them in one stream."""
+    import flashpoint
+    from flashpoint.text import make_article
+
+    articles = [
+        make_article(g.text, date=g.date, url=g.url, title=g.title, source=f"gold:{g.id}")
+        for g in golds
+    ]
+    return list(flashpoint.extract_articles(articles))
+
+
+def evaluate(path: str | Path) -> dict[str, Any]:
+    """Load the gold set at ``path``, extract, and return the score report."""
+    golds = load_gold(path)
+    started = time.perf_counter()
+    docs = predict(golds)
+    seconds = time.perf_counter() - started
+    report = {"gold_file": str(path), **score(golds, docs)}
+    report["extraction_seconds"] = round(seconds, 3)
+    return report
