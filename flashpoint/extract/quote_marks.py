@@ -1,0 +1,132 @@
+"""Find direct-quote spans in cleaned article text by pairing quote marks.
+
+This is pure string work (no NLP): it splits the text into paragraphs,
+pairs double quote marks inside each paragraph and keeps the spans that look
+like speech rather than scare quotes. The English convention for a quote that
+runs over several paragraphs (no closing mark at the end of an unfinished
+paragraph, a fresh opening mark on the next one) is recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+# Straight and curly double quotes, low-9 and guillemets. Single quotes are
+# left alone: they double as apostrophes and mark quotes-within-quotes.
+OPENING_MARKS = "\u201c\u201e\u00ab"  # “ „ «
+CLOSING_MARKS = "\u201d\u00bb"  # ” »
+TOGGLE_MARKS = '"'
+ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + TOGGLE_MARKS
+
+# A quoted term shorter than this is a scare quote ("intense"), not speech.
+MIN_QUOTE_WORDS = 4
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Trailing characters that belong to the surrounding sentence, not the quote
+# (American style puts the attribution comma inside the marks).
+_TRAILING_JUNK = " \t\r\n,;:\u2013\u2014-"
+_LEADING_JUNK = " \t\r\n,;:"
+
+
+@dataclass
+class QuoteSpan:
+    """One quoted passage inside a single paragraph.
+
+    ``start``/``end`` delimit the quoted words (marks and the attribution
+    comma trimmed off); ``open_mark``/``close_mark`` are the indexes of the
+    marks themselves (``close_mark`` is None when the paragraph ends with the
+    quote still open).
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: Optional[int]
+    paragraph: int
+    continues_previous: bool = False  # carries on an unclosed quote from the paragraph before
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each paragraph, whitespace trimmed.
+
+    Paragraphs are separated by blank lines; a text with no blank line but
+    several lines is taken to have one paragraph per line.
+    """
+    separator = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n\s*")
+    spans = []
+    position = 0
+    for match in separator.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, Optional[int]]]:
+    """Pair the quote marks of one paragraph into (open, close) indexes.
+
+    A mark left open at the end of the paragraph is returned with close None.
+    A closing mark with nothing open is a stray and is ignored.
+    """
+    pairs: list[tuple[int, Optional[int]]] = []
+    opened: Optional[int] = None
+    for i in range(start, end):
+        mark = text[i]
+        if mark not in ALL_MARKS:
+            continue
+        if opened is None:
+            if mark in OPENING_MARKS or mark in TOGGLE_MARKS:
+                opened = i
+        elif mark in CLOSING_MARKS or mark in TOGGLE_MARKS:
+            pairs.append((opened, i))
+            opened = None
+        else:  # a second opening mark: the first was never closed
+            opened = i
+    if opened is not None:
+        pairs.append((opened, None))
+    return pairs
+
+
+def word_count(text: str) -> int:
+    """Number of words (letter/digit runs) in ``text``."""
+    return len(_WORD.findall(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _LEADING_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_JUNK:
+        end -= 1
+    return start, end
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Return the quoted passages of ``text`` that look like speech, in order.
+
+    Quotes with fewer than MIN_QUOTE_WORDS words are dropped as scare quotes
+    or titles; empty leftovers such as ``" ".`` are dropped too.
+    """
+    found: list[QuoteSpan] = []
+    previous_left_open = False
+    for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        pairs = _pair_marks(text, p_start, p_end)
+        for index, (open_mark, close_mark) in enumerate(pairs):
+            inner_end = close_mark if close_mark is not None else p_end
+            start, end = _trim(text, open_mark + 1, inner_end)
+            if word_count(text[start:end]) < MIN_QUOTE_WORDS:
+                continue
+            continues = previous_left_open and index == 0 and open_mark == p_start
+            found.append(QuoteSpan(start, end, open_mark, close_mark, number, continues))
+        previous_left_open = bool(pairs) and pairs[-1][1] is None
+    return found

@@ -1,0 +1,264 @@
+"""Who is named where: speaker mentions, their roles, and full-name lookup.
+
+Works on a spaCy ``Doc`` of the whole article. A *mention* is a noun phrase
+that can say something: a person's name ("Turkish Foreign Minister Mevlut
+Cavusoglu"), a pronoun ("he"), an organisation ("the defense ministry") or a
+common noun ("a witness"). ``NameBook`` remembers every full person name with
+the role given for it, so "Celik" or "he" later can be turned into
+"Omer Celik, spokesman for ...".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+PRONOUNS = {"he", "she", "they"}
+
+# Capitalised words that are titles, not names, when they stand before a name.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior",
+    "deputy", "secretary", "general", "gen", "gen.", "lt", "lt.", "col", "col.", "maj", "maj.",
+    "capt", "capt.", "sgt", "sgt.", "colonel", "major", "captain", "lieutenant", "commander",
+    "chief", "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "sen.", "rep",
+    "rep.", "governor", "gov", "gov.", "mayor", "king", "queen", "prince", "princess", "sheikh",
+    "emir", "chancellor", "ambassador", "envoy", "judge", "justice", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "pope", "bishop",
+    "imam", "ayatollah", "sultan", "premier", "speaker", "chairman", "chairwoman", "director",
+    "head", "leader", "officer", "attorney", "state", "foreign", "affairs", "security",
+    "national", "army", "military", "police", "opposition", "former", "acting", "new",
+}
+_NON_PERSON_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT",
+                    "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "LANGUAGE",
+                    "WORK_OF_ART", "PRODUCT"}
+_ROLE_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+_LEADING_ARTICLES = {"a", "an", "the"}
+
+
+@dataclass
+class Mention:
+    """A phrase naming a (possible) speaker.
+
+    ``kind`` is "person", "pronoun", "group" (an organisation or country) or
+    "common" (a common noun such as "a witness"). ``name`` is the name as
+    written here (None for pronouns and common nouns); ``role`` is the title
+    or apposition given at this mention.
+    """
+
+    kind: str
+    name: Optional[str]
+    role: Optional[str]
+    start: int  # char offsets of the words naming the speaker
+    end: int
+    token: Token
+
+
+def _entity_of(token: Token) -> Optional[Span]:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The proper-noun tokens of the name whose last word is ``head``."""
+    doc = head.doc
+    ent = _entity_of(head)
+    if ent is not None and ent.label_ not in _NON_PERSON_ENTS:
+        tokens = [t for t in ent if t.i <= head.i]
+    else:
+        tokens = [head]
+        i = head.i - 1
+        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].dep_ in ("compound", "flat", "nmod"):
+            tokens.insert(0, doc[i])
+            i -= 1
+    # extend with left compounds the entity missed ("Minister" + "Mevlut Cavusoglu")
+    while tokens and tokens[0].lower_ in _LEADING_ARTICLES:
+        tokens.pop(0)
+    return [t for t in tokens if t.pos_ != "PUNCT" and t.tag_ != "POS"]
+
+
+def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split leading title words off a name: (title tokens, name tokens)."""
+    cut = 0
+    while cut < len(tokens) - 1 and tokens[cut].lower_ in TITLE_WORDS:
+        cut += 1
+    return tokens[:cut], tokens[cut:]
+
+
+def _text(doc: Doc, tokens: list[Token]) -> Optional[str]:
+    if not tokens:
+        return None
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+
+
+def _pre_name_title(head: Token, name_start: int) -> list[Token]:
+    """Modifier tokens directly before the name that hang off it ("Turkish Foreign Minister")."""
+    doc = head.doc
+    tokens: list[Token] = []
+    i = name_start - 1
+    while i >= 0:
+        token = doc[i]
+        if token.is_punct or token.is_space or token.lower_ in _LEADING_ARTICLES:
+            break
+        if head not in token.ancestors or token.dep_ not in _ROLE_MODIFIER_DEPS:
+            break
+        if token.tag_ == "POS" or token.dep_ == "case":
+            break
+        tokens.insert(0, token)
+        i -= 1
+    return tokens
+
+
+def _apposition(head: Token) -> Optional[Token]:
+    for child in head.rights:
+        if child.dep_ == "appos":
+            return child
+    return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The apposition or noun phrase under ``head``, cut at its own comma."""
+    doc = head.doc
+    end = head.right_edge.i
+    for child in head.rights:
+        if child.dep_ == "punct" and child.text == "," or child.dep_ in ("relcl", "appos"):
+            end = min(end, child.i - 1)
+            break
+    tokens = [t for t in doc[head.left_edge.i : end + 1]]
+    while tokens and (tokens[0].lower_ in _LEADING_ARTICLES or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return tokens
+
+
+def _is_name_token(token: Token) -> bool:
+    if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+        return False
+    return True
+
+
+def mention_at(token: Token) -> Optional[Mention]:
+    """Read the speaker mention headed by ``token`` (a subject or agent), or None."""
+    doc = token.doc
+    if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+        return Mention("pronoun", None, None, token.idx, token.idx + len(token), token)
+    if _is_name_token(token):
+        titles, name = _split_title(_name_tokens(token))
+        if not name:
+            return None
+        ent = _entity_of(token)
+        kind = "group" if ent is not None and ent.label_ != "PERSON" else "person"
+        titles = _pre_name_title(token, (titles or name)[0].i) + titles
+        appos = _apposition(token)
+        role_tokens = titles or (_phrase_tokens(appos) if appos is not None else [])
+        return Mention(kind, _text(doc, name), _text(doc, role_tokens), name[0].idx,
+                       name[-1].idx + len(name[-1]), token)
+    if token.pos_ == "NOUN":
+        appos = _apposition(token)
+        if appos is not None and _is_name_token(appos):
+            inner = mention_at(appos)
+            if inner is not None and inner.kind == "person":
+                inner.role = inner.role or _text(doc, _phrase_tokens_without(token, appos))
+                return inner
+        phrase = _phrase_tokens(token)
+        return Mention("common", None, _text(doc, phrase), phrase[0].idx if phrase else token.idx,
+                       (phrase[-1].idx + len(phrase[-1])) if phrase else token.idx + len(token), token)
+    return None
+
+
+def _phrase_tokens_without(head: Token, appos: Token) -> list[Token]:
+    tokens = [t for t in _phrase_tokens(head) if t.i < appos.left_edge.i]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    return tokens
+
+
+@dataclass
+class KnownPerson:
+    """A full name seen in the article, where, and the first role given for it."""
+
+    name: str
+    first_start: int
+    role: Optional[str]
+
+
+class NameBook:
+    """Full person names of one article, for turning "Celik" into "Omer Celik"."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, KnownPerson] = {}
+
+    def add(self, name: str, start: int, role: Optional[str]) -> None:
+        """Remember a full name (two words or more) and its role, first one wins."""
+        if len(name.split()) < 2:
+            return
+        known = self.people.get(name)
+        if known is None:
+            self.people[name] = KnownPerson(name, start, role)
+        elif known.role is None and role:
+            known.role = role
+
+    def full_name(self, name: str, position: int) -> Optional[str]:
+        """The full name ``name`` is short for (its last words), preferring one seen before ``position``."""
+        words = name.split()
+        matches = [p for p in self.people.values()
+                   if p.name.split()[-len(words):] == words and len(p.name.split()) > len(words)]
+        if not matches:
+            return None
+        before = [p for p in matches if p.first_start < position]
+        if before:
+            return max(before, key=lambda p: p.first_start).name
+        return min(matches, key=lambda p: p.first_start).name
+
+    def role(self, name: str) -> Optional[str]:
+        """The first role recorded for the full name ``name``."""
+        known = self.people.get(name)
+        return known.role if known else None
+
+
+def collect_names(doc: Doc, excluded: list[tuple[int, int]]) -> tuple[NameBook, list[Mention]]:
+    """Scan the article outside quotes for person names and their roles.
+
+    Returns the NameBook and the person mentions that are grammatical
+    subjects (the antecedents "he said" may refer to), in text order.
+    """
+    book = NameBook()
+    subjects: list[Mention] = []
+
+    def outside(idx: int) -> bool:
+        return not any(s <= idx < e for s, e in excluded)
+
+    seen_heads: set[int] = set()
+    for token in doc:
+        if not outside(token.idx) or token.i in seen_heads:
+            continue
+        is_subject = token.dep_ in ("nsubj", "nsubjpass")
+        is_person_ent = token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") and (
+            token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        if not (is_subject or is_person_ent):
+            continue
+        mention = mention_at(token)
+        if mention is None or mention.kind != "person" or mention.name is None:
+            continue
+        seen_heads.add(token.i)
+        full = book.full_name(mention.name, mention.start) or mention.name
+        book.add(full, mention.start, mention.role)
+        if is_subject:
+            mention.name = full
+            subjects.append(mention)
+    return book, subjects
+
+
+def depth(token: Token) -> int:
+    """Number of head steps from ``token`` up to its sentence root."""
+    steps = 0
+    while token.head.i != token.i and steps < 50:
+        token = token.head
+        steps += 1
+    return steps
