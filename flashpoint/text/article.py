@@ -1,0 +1,104 @@
+"""Build an ``Article`` from raw text: date header, cleaning, content id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from typing import Optional, Union
+
+from flashpoint.errors import InputError
+from flashpoint.model import Article
+from flashpoint.text.clean import clean
+
+DateLike = Union[dt.date, str, None]
+
+# An ISO date, optionally with a time and a zone; only the date is kept.
+_ISO = r"(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+_ISO_FULL = re.compile(_ISO + r"\Z")
+# A first line such as "date 2020-02-10", "Date: 2020-02-10", "DATE: 2020-02-10T08:00Z".
+_DATE_HEADER = re.compile(r"(?i:date)[ \t]*:?[ \t]*(?P<value>\S+(?:[ \t]\d{2}:\S+)?)[ \t]*(?:\n+|\Z)")
+
+
+def make_article(
+    raw: str,
+    *,
+    date: DateLike = None,
+    url: Optional[str] = None,
+    title: Optional[str] = None,
+    source: Optional[str] = None,
+) -> Article:
+    """Clean ``raw`` into an ``Article`` whose id is a hash of its text.
+
+    A leading ``date YYYY-MM-DD`` line (also ``Date: ...``, ISO datetimes) is
+    removed from the text; it gives the article date unless ``date`` is
+    passed. A header whose date is impossible (``2020-13-45``) is removed
+    and the date left unknown. ``date`` may be a ``datetime.date`` or an
+    ISO string; anything else raises ``InputError``. ``Article.id`` is the first
+    16 hex characters of the SHA-256 of the cleaned text, so the same text
+    gets the same id wherever it was read from. Raises ``InputError`` when no
+    text is left after cleaning.
+    """
+    name = source or "<text>"
+    given = parse_date(date, name)
+    text, _ = clean(raw)
+    header_date, text = split_date_header(text)
+    if not text.strip():
+        raise InputError(name, "no article text after cleaning")
+    return Article(
+        id=content_id(text),
+        text=text,
+        date=given or header_date,
+        url=url or None,
+        title=title or None,
+        source=source,
+    )
+
+
+def content_id(text: str) -> str:
+    """The article id: first 16 hex characters of SHA-256 of the cleaned text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_date(value: DateLike, name: str) -> Optional[dt.date]:
+    """A date from a ``date``/``datetime``, an ISO string, or None.
+
+    A datetime keeps its own calendar date (no time-zone conversion).
+    Raises ``InputError(name, ...)`` for anything else.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        parsed = _iso_date(value.strip())
+        if parsed is not None:
+            return parsed
+    raise InputError(name, f"bad date {value!r} (expected YYYY-MM-DD)")
+
+
+def split_date_header(text: str) -> tuple[Optional[dt.date], str]:
+    """Remove a leading date line from cleaned text; return (date, rest).
+
+    The date is None when there is no header or its date is impossible.
+    """
+    m = _DATE_HEADER.match(text)
+    if not m:
+        return None, text
+    value = m.group("value")
+    if not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return None, text  # "Date of birth ..." and the like are article text
+    return _iso_date(value), text[m.end() :]
+
+
+def _iso_date(value: str) -> Optional[dt.date]:
+    """The calendar date of an ISO date or datetime string, or None."""
+    m = _ISO_FULL.match(value)
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group("date"))
+    except ValueError:
+        return None

@@ -1,0 +1,117 @@
+"""Turn damaged scraped text into clean text, with a map back to the raw input."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+from flashpoint.text.entities import decode_entities
+from flashpoint.text.mapped import Mapped
+
+# ftfy repairs mojibake, C1 controls, ligatures, fullwidth forms and applies
+# NFC. Quotes stay curly (quote detection handles both); entities, line breaks
+# and spacing are done here so that offsets can be tracked exactly.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    explain=False,
+)
+_FTFY_CHUNK = 1000  # characters handed to ftfy at a time (the diff is quadratic)
+
+_NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
+# Build-tool placeholders left in scraped pages, e.g. %MINIFYHTML87dac...11%.
+_PLACEHOLDER = re.compile(
+    r"%{1,2}(?:MINIFY[A-Z]*[0-9A-Za-z]*|[A-Z][A-Z_]{2,}[0-9a-f]{16,}[0-9]*)%{1,2}"
+)
+_NEEDS_FTFY = re.compile(r"[^\x00-\x7f]|\x1b")
+# Control (Cc, except newline and tab) and format (Cf) characters: zero-width
+# spaces and joiners, soft hyphens, byte-order marks, bidi marks, tags.
+INVISIBLE_RANGES = (
+    (0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605),
+    (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2),
+    (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064),
+    (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)
+_INVISIBLE = re.compile(
+    "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in INVISIBLE_RANGES) + "]+"
+)
+# Runs of whitespace other than newlines that are not already a single space.
+_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+_EDGE_SPACE = re.compile(r" +\n *| *\n +")
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def clean(raw: str) -> tuple[str, list[int]]:
+    """Clean scraped article text and map every character back to ``raw``.
+
+    Returns ``(cleaned, offsets)`` with ``len(offsets) == len(cleaned) + 1``:
+    ``offsets[i]`` is the index in ``raw`` that cleaned character ``i`` came
+    from; the last entry is the raw index just past the text's last
+    character, so the cleaned span ``[s, e)`` comes from
+    ``raw[offsets[s]:offsets[e]]``. Offsets never decrease.
+
+    Repairs: Windows / old Mac newlines, HTML entities including broken forms
+    (``& # 39;``, ``,quot;``, ``&amp;quot;``), mojibake (ftfy), build-tool
+    placeholders (``%MINIFYHTML...%``), zero-width and control characters,
+    non-breaking and other odd spaces, runs of spaces. Curly quotes are kept.
+
+    Paragraphs come out separated by one blank line. If the input has blank
+    lines they mark the paragraphs and single line breaks inside one (hard
+    wrapping) become spaces; if it has none, every line is a paragraph.
+    """
+    text = Mapped.of(raw)
+    text = text.sub(_NEWLINE, "\n")
+    text = decode_entities(text)
+    text = _fix_mojibake(text)
+    text = text.sub(_PLACEHOLDER, "")
+    text = text.sub(_INVISIBLE, "")
+    text = text.sub(_SPACE, " ")
+    text = text.sub(_EDGE_SPACE, "\n")
+    text = _paragraphs(text)
+    return text.text, text.offsets
+
+
+def _fix_mojibake(text: Mapped) -> Mapped:
+    """Run ftfy over the pieces of the text that are not plain ASCII."""
+    pieces = []
+    for start, end in _chunks(text.text):
+        piece = text.slice(start, end)
+        if _NEEDS_FTFY.search(piece.text):
+            piece = piece.apply(lambda s: ftfy.fix_text(s, _FTFY))
+        pieces.append(piece)
+    return Mapped.join(pieces)
+
+
+def _chunks(s: str):
+    """(start, end) pairs covering ``s``: lines, long ones cut at spaces."""
+    start = 0
+    while start < len(s):
+        newline = s.find("\n", start, start + _FTFY_CHUNK)
+        if newline != -1:
+            end = newline + 1
+        elif len(s) - start <= _FTFY_CHUNK:
+            end = len(s)
+        else:
+            space = s.rfind(" ", start + _FTFY_CHUNK // 2, start + _FTFY_CHUNK)
+            end = space + 1 if space != -1 else start + _FTFY_CHUNK
+        yield start, end
+        start = end
+
+
+def _paragraphs(text: Mapped) -> Mapped:
+    """Trim the text and separate paragraphs by exactly one blank line."""
+    start, end = 0, len(text.text)
+    while start < end and text.text[start] in " \n":
+        start += 1
+    while end > start and text.text[end - 1] in " \n":
+        end -= 1
+    text = text.slice(start, end)
+    if "\n\n" in text.text:
+        text = text.sub(re.compile(r"(?<!\n)\n(?!\n)"), " ")
+        return text.sub(_BLANK_LINES, "\n\n")
+    return text.sub(re.compile(r"\n"), lambda m: [("\n", m.start()), ("\n", m.start())])
