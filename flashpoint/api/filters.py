@@ -1,0 +1,55 @@
+"""Query parameters shared by /events and /stats, turned into an EventFilter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+from fastapi import HTTPException, Query
+
+from flashpoint.store import EventFilter
+
+NEAR_HELP = "lat,lon,km: events within km kilometres of the point, e.g. 35.79,36.70,25"
+
+
+def parse_near(value: str) -> tuple[float, float, float]:
+    """Parse ``"lat,lon,km"``; raise a 422 naming the parameter when it is malformed."""
+    parts = value.split(",")
+    try:
+        lat, lon, km = (float(p) for p in parts)
+    except ValueError:
+        raise HTTPException(422, detail=f"near: expected lat,lon,km, got {value!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
+        raise HTTPException(422, detail=f"near: lat in [-90, 90], lon in [-180, 180], km in (0, 20000]; got {value!r}")
+    return lat, lon, km
+
+
+def event_filter(
+    country: Annotated[
+        Optional[str], Query(pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. SY")
+    ] = None,
+    admin1: Annotated[Optional[str], Query(max_length=200, description="first-level region name")] = None,
+    type: Annotated[
+        Optional[str], Query(max_length=200, description="ACLED event type, e.g. Battles")
+    ] = None,
+    since: Annotated[Optional[dt.date], Query(description="events on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[Optional[dt.date], Query(description="events on or before this day (YYYY-MM-DD)")] = None,
+    actor: Annotated[
+        Optional[str], Query(max_length=200, description="text that an actor's name contains")
+    ] = None,
+    near: Annotated[Optional[str], Query(max_length=100, description=NEAR_HELP)] = None,
+    min_fatalities: Annotated[Optional[int], Query(ge=0, le=10_000_000)] = None,
+) -> EventFilter:
+    """The EventFilter the query asks for (the same filters as `flashpoint events`)."""
+    if since and until and since > until:
+        raise HTTPException(422, detail=f"since ({since}) is after until ({until})")
+    return EventFilter(
+        country=country.upper() if country else None,
+        admin1=admin1 or None,
+        event_type=type or None,
+        since=since,
+        until=until,
+        actor=actor or None,
+        near=parse_near(near) if near else None,
+        min_fatalities=min_fatalities,
+    )

@@ -1,0 +1,104 @@
+"""Request and response shapes of the REST API, so /openapi.json is exact.
+
+Events, quotes and articles are the model dataclasses themselves (pydantic
+reads their fields), so the schema cannot drift from flashpoint.model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from flashpoint.model import Event, Quote
+
+MAX_ARTICLE_CHARS = 200_000  # a long feature story is ~30k characters
+
+
+class EventPage(BaseModel):
+    """One page of events and where the next page starts."""
+
+    total: int = Field(description="events matching the filters, over all pages")
+    limit: int
+    offset: int
+    next_offset: Optional[int] = Field(description="offset of the next page; null on the last page")
+    events: list[Event]
+
+
+class Geometry(BaseModel):
+    """A GeoJSON geometry (events are Points, [lon, lat])."""
+
+    type: str
+    coordinates: Any
+
+
+class Feature(BaseModel):
+    """One event as a GeoJSON Feature."""
+
+    type: Literal["Feature"]
+    geometry: Optional[Geometry] = None
+    properties: dict[str, Any] = Field(default_factory=dict)
+    id: Optional[str] = None
+
+
+class FeatureCollection(BaseModel):
+    """A page of events as a GeoJSON FeatureCollection (RFC 7946)."""
+
+    model_config = ConfigDict(extra="allow")  # total/limit/offset ride along as foreign members
+
+    type: Literal["FeatureCollection"]
+    features: list[Feature]
+
+
+class QuotePage(BaseModel):
+    """One page of quotes."""
+
+    limit: int
+    offset: int
+    quotes: list[Quote]
+
+
+class WeekCount(BaseModel):
+    """Events and fatalities in the week starting on ``week`` (a Monday)."""
+
+    week: dt.date
+    events: int
+    fatalities: int
+
+
+class Stats(BaseModel):
+    """Counts over the events matching the filters."""
+
+    total: int
+    by_week: list[WeekCount]
+    by_type: dict[str, int]
+    by_country: dict[str, int]
+
+
+class ArticleIn(BaseModel):
+    """An article to extract events from and store."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="raw article text (or HTML)")
+    date: Optional[dt.date] = Field(None, description="publication date; relative dates resolve against it")
+    url: Optional[str] = Field(None, max_length=2000)
+    title: Optional[str] = Field(None, max_length=1000)
+
+
+class IngestResult(BaseModel):
+    """What happened to a submitted article."""
+
+    article_id: str
+    duplicate: bool = Field(description="true when the article was already stored (nothing added)")
+    events: int = Field(description="events extracted from this article")
+    quotes: int = Field(description="quotes extracted from this article")
+    event_ids: list[str]
+    stored: dict[str, Any] = Field(default_factory=dict, description="the store's ingest statistics")
+
+
+class Problem(BaseModel):
+    """An error: ``detail`` is one line saying what was wrong with which input."""
+
+    detail: Any

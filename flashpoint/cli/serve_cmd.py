@@ -1,0 +1,43 @@
+"""`flashpoint serve`: the REST API and the map page in one process."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--db", "db_url", default=None, help="Database URL or SQLite path [default: $FLASHPOINT_DB or flashpoint.db].")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option(
+    "--tile-url",
+    default=None,
+    help="Optional online tile layer, e.g. https://tile.example.org/{z}/{x}/{y}.png [default: $FLASHPOINT_TILE_URL; "
+    "offline borders only].",
+)
+@click.option("--private-reads", is_flag=True, default=None, help="Require FLASHPOINT_TOKEN for reads too.")
+@click.option("--log-level", default="info", show_default=True, type=click.Choice(["debug", "info", "warning", "error"]))
+def serve(db_url, host, port, tile_url, private_reads, log_level):
+    """Serve the REST API (/events, /quotes, /stats, POST /articles; docs at
+    /docs) and the map page (/) over a flashpoint database.
+
+    Writes need FLASHPOINT_TOKEN to be set (clients send it as a Bearer
+    token); without it the server is read-only.
+    """
+    import uvicorn
+
+    from flashpoint.api import Settings, create_app
+
+    settings = Settings.from_env(db_url=_as_url(db_url), tile_url=tile_url, private_reads=private_reads)
+    app = create_app(settings)
+    click.echo(f"flashpoint: serving {settings.db_url or 'the default database'} on http://{host}:{port}/", err=True)
+    if not settings.token:
+        click.echo("flashpoint: FLASHPOINT_TOKEN is not set: POST /articles is disabled", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+def _as_url(db: str | None) -> str | None:
+    """Accept a bare SQLite path as well as a database URL."""
+    if db is None or "://" in db:
+        return db
+    return f"sqlite:///{db}"

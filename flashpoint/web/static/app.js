@@ -1,0 +1,366 @@
+// flashpoint web page: a map of events, a weekly timeline, filters and an
+// evidence panel. Talks only to this server's REST API (same origin).
+"use strict";
+
+const TYPE_COLOURS = {
+  "Battles": "#d62728",
+  "Explosions/Remote violence": "#ff7f0e",
+  "Violence against civilians": "#9467bd",
+  "Protests": "#2ca02c",
+  "Riots": "#8c564b",
+  "Strategic developments": "#1f77b4",
+};
+const OTHER_COLOUR = "#7f7f7f";
+const PAGE = 1000;
+const MAX_EVENTS = 10000;
+
+const map = L.map("map", { worldCopyJump: true, minZoom: 2 }).setView([20, 20], 2);
+const markers = L.featureGroup().addTo(map);
+let markerById = new Map();
+let selectedId = null;
+
+function colour(type) { return TYPE_COLOURS[type] || OTHER_COLOUR; }
+function radius(event) {
+  const dead = event.fatalities ? event.fatalities.value : 0;
+  return Math.min(30, 5 + 2.5 * Math.sqrt(dead));
+}
+
+function el(tag, attrs, ...children) {
+  // Build DOM with text nodes only: article text is never parsed as HTML.
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v !== null && v !== undefined) node.setAttribute(k, v);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+async function getJSON(path) {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try { detail = JSON.stringify((await response.json()).detail); } catch (e) { /* not JSON */ }
+    throw new Error(`${path}: ${response.status} ${detail}`);
+  }
+  return response.json();
+}
+
+function filterParams() {
+  const form = document.getElementById("filters");
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form).entries()) {
+    if (String(value).trim()) params.set(name, String(value).trim());
+  }
+  return params;
+}
+
+// ---- basemap ---------------------------------------------------------------
+
+async function loadBasemap() {
+  const tileUrl = document.querySelector('meta[name="flashpoint-tile-url"]').content;
+  if (tileUrl) {
+    L.tileLayer(tileUrl, { maxZoom: 18, attribution: "tiles: configured tile server" }).addTo(map);
+  }
+  try {
+    const borders = await getJSON("/borders.geojson");
+    L.geoJSON(borders, {
+      interactive: false,
+      style: { color: "#8a8a8a", weight: 0.8, fillColor: "#f2efe6", fillOpacity: tileUrl ? 0 : 1 },
+    }).addTo(map);
+  } catch (err) {
+    console.warn("no borders", err);
+  }
+  map.attributionControl.addAttribution("borders: Natural Earth (via countryinfo)");
+}
+
+function addLegend() {
+  const legend = L.control({ position: "bottomleft" });
+  legend.onAdd = () => {
+    const box = el("div", { class: "legend" });
+    for (const [type, c] of Object.entries(TYPE_COLOURS)) {
+      box.append(el("div", {}, el("span", { class: "swatch", style: `background:${c}` }), type));
+    }
+    box.append(el("div", {}, "marker size: fatalities"));
+    return box;
+  };
+  legend.addTo(map);
+}
+
+// ---- events ----------------------------------------------------------------
+
+async function fetchEvents(params) {
+  const events = [];
+  let total = 0;
+  for (let offset = 0; offset < MAX_EVENTS; offset += PAGE) {
+    params.set("limit", PAGE);
+    params.set("offset", offset);
+    const page = await getJSON(`/events?${params}`);
+    total = page.total;
+    events.push(...page.events);
+    if (page.next_offset === null || page.events.length === 0) break;
+  }
+  return { events, total };
+}
+
+function hasPoint(event) {
+  return event.place && event.place.lat !== null && event.place.lon !== null;
+}
+
+function drawMarkers(events) {
+  markers.clearLayers();
+  markerById = new Map();
+  // Biggest first so small markers stay clickable on top of them.
+  const located = events.filter(hasPoint).sort((a, b) => radius(b) - radius(a));
+  for (const event of located) {
+    const marker = L.circleMarker([event.place.lat, event.place.lon], {
+      radius: radius(event),
+      color: "#333",
+      weight: 1,
+      fillColor: colour(event.event_type),
+      fillOpacity: 0.75,
+      className: "fp-marker",
+    });
+    marker.bindTooltip(`${event.event_type}: ${event.place.name}${event.date ? " (" + event.date.start + ")" : ""}`);
+    marker.on("click", () => selectEvent(event.id));
+    marker.home = L.latLng(event.place.lat, event.place.lon);
+    marker.addTo(markers);
+    marker.getElement().setAttribute("data-event-id", event.id);
+    markerById.set(event.id, marker);
+  }
+  spreadColocated();
+  return located.length;
+}
+
+function spreadColocated() {
+  // Events at the same place would hide each other: fan them out on a small
+  // ring (in screen pixels, so recomputed on every zoom).
+  const groups = new Map();
+  for (const marker of markerById.values()) {
+    const key = `${marker.home.lat.toFixed(4)},${marker.home.lng.toFixed(4)}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(marker);
+  }
+  for (const group of groups.values()) {
+    if (group.length === 1) { group[0].setLatLng(group[0].home); continue; }
+    const centre = map.latLngToLayerPoint(group[0].home);
+    const ring = 10 + 4 * group.length;
+    group.forEach((marker, k) => {
+      const angle = (2 * Math.PI * k) / group.length - Math.PI / 2;
+      const point = centre.add(L.point(ring * Math.cos(angle), ring * Math.sin(angle)));
+      marker.setLatLng(map.layerPointToLatLng(point));
+    });
+  }
+}
+map.on("zoomend", spreadColocated);
+
+function describe(event) {
+  const parts = [event.date ? event.date.start : "undated", event.event_type];
+  if (event.place) parts.push(event.place.name);
+  if (event.fatalities) parts.push(`${event.fatalities.value} killed`);
+  return parts.join(" · ");
+}
+
+function drawList(events, total) {
+  const list = document.getElementById("event-list");
+  list.replaceChildren(...events.map(event => {
+    const item = el("li", { "data-event-id": event.id },
+      el("span", { class: "swatch", style: `background:${colour(event.event_type)}` }), describe(event),
+      hasPoint(event) ? null : " (no coordinates)");
+    item.addEventListener("click", () => selectEvent(event.id));
+    return item;
+  }));
+  document.getElementById("list-count").textContent = total > events.length ? `(${events.length} of ${total})` : `(${total})`;
+}
+
+// ---- event panel -----------------------------------------------------------
+
+function highlighted(text, evidence) {
+  // The article text with the evidence sentence in <mark> and the words that
+  // carry the event in <strong>; offsets index the cleaned text.
+  const box = el("div", { class: "article-text" });
+  const s0 = evidence.sentence_start, s1 = evidence.sentence_end;
+  const w0 = Math.max(s0, Math.min(evidence.start, s1)), w1 = Math.max(w0, Math.min(evidence.end, s1));
+  const mark = el("mark", { class: "evidence" },
+    text.slice(s0, w0), el("strong", {}, text.slice(w0, w1)), text.slice(w1, s1));
+  box.append(text.slice(0, s0), mark, text.slice(s1));
+  return { box, mark };
+}
+
+function field(dl, name, value) {
+  if (value === null || value === undefined || value === "") return;
+  dl.append(el("dt", {}, name), el("dd", {}, value));
+}
+
+function countText(count) {
+  if (!count) return null;
+  return count.text ? `${count.value} (“${count.text}”)` : String(count.value);
+}
+
+function actorText(actor) {
+  if (!actor) return null;
+  const extra = [actor.kind, actor.country].filter(Boolean).join(", ");
+  return extra ? `${actor.name} (${extra})` : actor.name;
+}
+
+async function renderSource(container, source, fallbackEvidence) {
+  const evidence = source.evidence || fallbackEvidence;
+  const block = el("div", { class: "source", "data-article-id": source.article_id });
+  container.append(block);
+  let article = null;
+  try { article = await getJSON(`/articles/${encodeURIComponent(source.article_id)}`); } catch (err) { /* shown below */ }
+  const heading = el("div", {}, "Source: ");
+  const label = (article && article.title) || source.article_id;
+  const url = source.url || (article && article.url);
+  heading.append(url && /^https?:\/\//.test(url) ? el("a", { href: url, target: "_blank", rel: "noopener" }, label) : label);
+  if (article && article.date) heading.append(` (${article.date})`);
+  const figures = [source.fatalities != null ? `${source.fatalities} killed` : null,
+    source.injuries != null ? `${source.injuries} injured` : null].filter(Boolean).join(", ");
+  if (figures) heading.append(` · reported ${figures}`);
+  block.append(heading);
+  if (article && evidence) {
+    const { box, mark } = highlighted(article.text, evidence);
+    block.append(box);
+    box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 40);
+  } else if (evidence) {
+    block.append(el("div", { class: "article-text" }, el("mark", { class: "evidence" }, evidence.sentence)));
+  }
+}
+
+async function selectEvent(id) {
+  if (selectedId && markerById.has(selectedId)) markerById.get(selectedId).setStyle({ weight: 1, color: "#333" });
+  selectedId = id;
+  const marker = markerById.get(id);
+  if (marker) { marker.setStyle({ weight: 3, color: "#000" }); marker.bringToFront(); }
+  for (const li of document.querySelectorAll("#event-list li")) li.classList.toggle("selected", li.dataset.eventId === id);
+
+  const panel = document.getElementById("event-detail");
+  panel.dataset.eventId = id;
+  panel.replaceChildren(el("p", { class: "hint" }, "Loading…"));
+  let event;
+  try { event = await getJSON(`/events/${encodeURIComponent(id)}`); } catch (err) {
+    panel.replaceChildren(el("p", { class: "error" }, String(err.message)));
+    return;
+  }
+  if (selectedId !== id) return; // another click won the race
+  const dl = el("dl");
+  field(dl, "Date", event.date ? (event.date.start === event.date.end ? event.date.start : `${event.date.start} – ${event.date.end}`) : null);
+  if (event.place) {
+    field(dl, "Place", [event.place.name, event.place.admin1, event.place.country].filter(Boolean).join(", ") + ` (${event.place.precision})`);
+  }
+  field(dl, "Actor 1", actorText(event.actor1));
+  field(dl, "Actor 2", actorText(event.actor2));
+  field(dl, "Fatalities", countText(event.fatalities));
+  field(dl, "Injuries", countText(event.injuries));
+  field(dl, "Confidence", event.confidence != null ? event.confidence.toFixed(2) : null);
+  panel.replaceChildren(
+    el("h3", {}, el("span", { class: "swatch", style: `background:${colour(event.event_type)}` }),
+      `${event.event_type}: ${event.sub_event_type}`),
+    dl);
+  const sources = event.sources && event.sources.length ? event.sources : [{ article_id: event.article_id, evidence: event.evidence }];
+  for (const source of sources) await renderSource(panel, source, event.evidence);
+}
+
+// ---- timeline --------------------------------------------------------------
+
+function svg(tag, attrs, text) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function weeksBetween(first, last) {
+  const weeks = [];
+  for (let d = new Date(first + "T00:00:00Z"); d <= new Date(last + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + 7)) {
+    weeks.push(d.toISOString().slice(0, 10));
+  }
+  return weeks;
+}
+
+function drawTimeline(byWeek) {
+  const chart = document.getElementById("timeline");
+  chart.replaceChildren();
+  const width = chart.clientWidth || 800, height = chart.clientHeight || 120;
+  const left = 30, bottom = 16, top = 6;
+  if (!byWeek.length) {
+    chart.append(svg("text", { x: left, y: height / 2 }, "no dated events"));
+    return;
+  }
+  const counts = new Map(byWeek.map(w => [w.week, w]));
+  const weeks = weeksBetween(byWeek[0].week, byWeek[byWeek.length - 1].week);
+  const maxEvents = Math.max(1, ...byWeek.map(w => w.events));
+  const maxDead = Math.max(1, ...byWeek.map(w => w.fatalities));
+  const step = Math.min(36, (width - left - 8) / weeks.length);
+  const plotH = height - bottom - top;
+  chart.append(svg("text", { x: 2, y: top + 8 }, String(maxEvents)), svg("text", { x: 2, y: height - bottom }, "0"),
+    svg("text", { x: width - 4, y: top + 8, "text-anchor": "end", class: "fatal-max" }, `max ${maxDead} fatalities/week`));
+  weeks.forEach((week, i) => {
+    const w = counts.get(week) || { week, events: 0, fatalities: 0 };
+    const h = (plotH * w.events) / maxEvents;
+    const x = left + i * step;
+    const bar = svg("rect", { class: "bar", x, y: top + plotH - h, width: Math.max(1, step - 1), height: Math.max(h, 0.5), "data-week": week });
+    bar.append(svg("title", {}, `week of ${week}: ${w.events} events, ${w.fatalities} fatalities (click to filter)`));
+    bar.addEventListener("click", () => filterToWeek(week));
+    chart.append(bar);
+    if (w.fatalities > 0) {
+      chart.append(svg("circle", { class: "fatal", cx: x + step / 2, cy: top + 3 + (plotH - 3) * (1 - w.fatalities / maxDead), r: 3 }));
+      chart.lastChild.append(svg("title", {}, `${w.fatalities} fatalities`));
+    }
+  });
+  const labelEvery = Math.max(1, Math.ceil(weeks.length / Math.max(1, Math.floor((width - left) / 70))));
+  weeks.forEach((week, i) => {
+    if (i % labelEvery === 0) chart.append(svg("text", { x: left + i * step, y: height - 3 }, week));
+  });
+}
+
+function filterToWeek(week) {
+  const form = document.getElementById("filters");
+  const end = new Date(week + "T00:00:00Z");
+  end.setUTCDate(end.getUTCDate() + 6);
+  form.elements.since.value = week;
+  form.elements.until.value = end.toISOString().slice(0, 10);
+  refresh();
+}
+
+function fillChoices(stats) {
+  const select = document.getElementById("filters").elements.type;
+  const known = new Set([...select.options].map(o => o.value));
+  for (const type of [...Object.keys(TYPE_COLOURS), ...Object.keys(stats.by_type)]) {
+    if (!known.has(type)) { select.append(el("option", { value: type }, type)); known.add(type); }
+  }
+  document.getElementById("countries").replaceChildren(
+    ...Object.keys(stats.by_country).sort().map(code => el("option", { value: code })));
+}
+
+// ---- wiring ----------------------------------------------------------------
+
+let firstLoad = true;
+
+async function refresh() {
+  document.body.dataset.state = "loading";
+  const params = filterParams();
+  const summary = document.getElementById("summary");
+  try {
+    const [{ events, total }, stats] = await Promise.all([fetchEvents(new URLSearchParams(params)), getJSON(`/stats?${params}`)]);
+    const shown = drawMarkers(events);
+    drawList(events, total);
+    drawTimeline(stats.by_week);
+    if (firstLoad) fillChoices(stats);
+    summary.textContent = `${total} events, ${shown} on the map`;
+    if (shown && firstLoad) map.fitBounds(L.latLngBounds([...markerById.values()].map(m => m.home)).pad(0.5), { maxZoom: 7 });
+    firstLoad = false;
+    document.body.dataset.markers = String(shown);
+    document.body.dataset.state = "ready";
+  } catch (err) {
+    summary.textContent = `error: ${err.message}`;
+    document.body.dataset.state = "error";
+  }
+}
+
+document.getElementById("filters").addEventListener("submit", e => { e.preventDefault(); refresh(); });
+document.getElementById("filters").addEventListener("reset", () => setTimeout(refresh, 0));
+addLegend();
+loadBasemap().then(refresh);
