@@ -1,0 +1,89 @@
+"""Cross-article dedup with Spark: the local merge rule, split into blocks.
+
+The local ``merge_events`` links events pairwise with ``same_event`` (only
+comparing events that share a blocking key) and merges each connected
+component. Here the same happens at scale:
+
+1. key every event by each of its blocking keys and group by key (a block);
+2. cluster each block with ``flashpoint.merge.cluster`` and emit star edges
+   (first member -> each other member);
+3. join the per-block clusters into global components (an event sits in
+   several blocks) by min-label propagation over those edges;
+4. merge each component with ``merge_events``.
+
+Every matching pair shares a block, so the components are exactly the local
+ones and ``merge_events`` of a component gives the same merged event as the
+local run over all events (it is deterministic and order-independent).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from flashpoint.model import Event, from_dict
+
+MAX_ITERATIONS = 100  # components are small; this only guards against a bug looping forever
+
+
+def parse_event(event_json: str) -> Event:
+    """Rebuild an Event from its ``event_json`` column."""
+    return from_dict(Event, json.loads(event_json))
+
+
+def _block_entries(item: tuple[str, str]) -> Iterator[tuple[str, tuple[str, str]]]:
+    from flashpoint.merge import blocking_keys
+    from flashpoint.merge.blocking import key_str
+
+    event_id, event_json = item
+    for key in blocking_keys(parse_event(event_json)):
+        yield key_str(key), (event_id, event_json)
+
+
+def _block_edges(block: tuple[str, Iterable[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
+    from flashpoint.merge.cluster import cluster
+
+    members = list(block[1])
+    if len(members) < 2:
+        return
+    for group in cluster(parse_event(js) for _, js in members):
+        for other in group[1:]:
+            yield group[0].id, other.id
+
+
+def connected_components(edges):
+    """(node, label) for every node of an RDD of (a, b) edges; label = smallest node id in its component."""
+    links = edges.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])]).distinct().persist()
+    labels = links.map(lambda e: (e[0], min(e))).reduceByKey(min).persist()
+    for _ in range(MAX_ITERATIONS):
+        # Each node takes the smallest label among itself and its neighbours.
+        proposed = links.join(labels).map(lambda kv: (kv[1][0], kv[1][1]))
+        updated = labels.union(proposed).reduceByKey(min).persist()
+        changed = updated.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).count()
+        labels.unpersist()
+        labels = updated
+        if changed == 0:
+            break
+    else:
+        raise RuntimeError("connected components did not converge")
+    links.unpersist()
+    return labels
+
+
+def _merge_component(item: tuple[str, Iterable[str]]) -> list[Event]:
+    from flashpoint.merge import merge_events
+
+    return merge_events(parse_event(js) for js in item[1])
+
+
+def dedup_events(event_jsons):
+    """Merge an RDD of per-article ``event_json`` strings into an RDD of merged Events.
+
+    Events with the same id are taken once (as locally), keeping the smallest JSON.
+    """
+    by_id = event_jsons.map(lambda js: (json.loads(js)["id"], js)).reduceByKey(min).persist()
+    edges = by_id.flatMap(_block_entries).groupByKey().flatMap(_block_edges)
+    labels = connected_components(edges)
+    components = by_id.leftOuterJoin(labels).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
+    # Cached RDDs left here are unpersisted by Spark's cleaner once unreferenced.
+    return components.groupByKey().flatMap(_merge_component)
