@@ -1,0 +1,86 @@
+"""EventFilter and its translation into SQL conditions on the ``events`` table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, false, func, or_, select
+
+from flashpoint.merge import haversine_km
+from flashpoint.store.countries import country_code
+from flashpoint.store.schema import actors, events
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which merged events to return; every field that is set must hold.
+
+    ``country``: ISO alpha-2 code or English name. ``event_type``: an ACLED
+    event type or sub-event type (case-insensitive). ``since``/``until``: the
+    event's date window overlaps them. ``actor``: a case-insensitive substring
+    of an actor's name or wording. ``near``: (lat, lon, km).
+    """
+
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    actor: str | None = None
+    near: tuple[float, float, float] | None = None
+    min_fatalities: int | None = None
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def conditions(conn: Connection, flt: EventFilter) -> list:
+    """SQL conditions on ``events`` for a filter (``near`` is resolved exactly here)."""
+    e = events.c
+    where: list = []
+    if flt.country:
+        code = country_code(flt.country)
+        where.append(e.country_code == code if code else false())
+    if flt.admin1:
+        where.append(func.lower(e.admin1) == flt.admin1.strip().lower())
+    if flt.event_type:
+        wanted = flt.event_type.strip().lower()
+        where.append(or_(func.lower(e.event_type) == wanted, func.lower(e.sub_event_type) == wanted))
+    if flt.since:
+        where.append(e.date_end >= flt.since)
+    if flt.until:
+        where.append(e.event_date <= flt.until)
+    if flt.min_fatalities is not None:
+        where.append(e.fatalities >= flt.min_fatalities)
+    if flt.actor:
+        pattern = _like(flt.actor)
+        by_wording = select(actors.c.event_id).where(
+            or_(func.lower(actors.c.name).like(pattern, escape="\\"), func.lower(actors.c.text).like(pattern, escape="\\"))
+        )
+        where.append(e.id.in_(by_wording))
+    if flt.near:
+        where.append(e.id.in_(_ids_near(conn, where, *flt.near)))
+    return where
+
+
+def _ids_near(conn: Connection, where: list, lat: float, lon: float, km: float) -> list[str]:
+    """Ids of events within ``km`` of a point: a bounding box in SQL, then exact distance."""
+    dlat = km / 110.0
+    dlon = km / (110.0 * max(math.cos(math.radians(lat)), 0.01))
+    e = events.c
+    box = [e.latitude.between(lat - dlat, lat + dlat)]
+    if dlon < 180:
+        low, high = lon - dlon, lon + dlon
+        # Wrap around the antimeridian.
+        if low < -180:
+            box.append(or_(e.longitude >= low + 360, e.longitude <= high))
+        elif high > 180:
+            box.append(or_(e.longitude >= low, e.longitude <= high - 360))
+        else:
+            box.append(e.longitude.between(low, high))
+    rows = conn.execute(select(e.id, e.latitude, e.longitude).where(*where, *box))
+    return [r.id for r in rows if haversine_km(lat, lon, r.latitude, r.longitude) <= km]

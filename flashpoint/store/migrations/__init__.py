@@ -1,0 +1,1 @@
+"""Alembic migrations of the flashpoint store (run by open_store)."""
