@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-PRONOUNS = {"he", "she", "they"}
+PRONOUNS = {"he", "she", "they", "it"}  # "it" stands for an organisation or country
 
 # Capitalised words that are titles, not names, when they stand before a name.
 TITLE_WORDS = {
@@ -33,8 +33,11 @@ TITLE_WORDS = {
 _NON_PERSON_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT",
                     "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "LANGUAGE",
                     "WORK_OF_ART", "PRODUCT"}
-_ROLE_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+MAX_TITLE_WORDS = 8
 _LEADING_ARTICLES = {"a", "an", "the"}
+# Lower-case words that may sit inside a name ("Ursula von der Leyen", "Bashar al-Assad").
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "dos", "du", "la", "le",
+                  "al", "el", "bin", "ibn", "bint", "abu", "ben"}
 
 
 @dataclass
@@ -55,31 +58,33 @@ class Mention:
     token: Token
 
 
-def _entity_of(token: Token) -> Optional[Span]:
-    if not token.ent_type_:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
 def _name_tokens(head: Token) -> list[Token]:
-    """The proper-noun tokens of the name whose last word is ``head``."""
+    """The tokens of the name whose last word is ``head`` (titles included, split later).
+
+    Takes the run of proper nouns (and particles such as "von", "al") ending
+    at ``head``, plus the rest of a PERSON entity it sits in: the small model
+    sometimes cuts a name in two ("Ursula von der" PERSON + "Leyen" GPE).
+    """
     doc = head.doc
-    ent = _entity_of(head)
-    if ent is not None and ent.label_ not in _NON_PERSON_ENTS:
-        tokens = [t for t in ent if t.i <= head.i]
-    else:
-        tokens = [head]
-        i = head.i - 1
-        while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].dep_ in ("compound", "flat", "nmod"):
-            tokens.insert(0, doc[i])
+    tokens = [head]
+    i = head.i - 1
+    while i >= 0:
+        token = doc[i]
+        in_person = token.ent_type_ == "PERSON" and head.i - i <= 6
+        if token.pos_ == "PROPN" or in_person or (token.lower_ in NAME_PARTICLES and i > 0):
+            tokens.insert(0, token)
             i -= 1
-    # extend with left compounds the entity missed ("Minister" + "Mevlut Cavusoglu")
-    while tokens and tokens[0].lower_ in _LEADING_ARTICLES:
+            continue
+        break
+    while tokens and (tokens[0].lower_ in NAME_PARTICLES or tokens[0].lower_ in _LEADING_ARTICLES):
         tokens.pop(0)
-    return [t for t in tokens if t.pos_ != "PUNCT" and t.tag_ != "POS"]
+    return [t for t in tokens if not t.is_punct and t.tag_ != "POS"]
+
+
+def _is_group(tokens: list[Token]) -> bool:
+    """True when the name is an organisation or place rather than a person."""
+    kinds = {t.ent_type_ for t in tokens}
+    return "PERSON" not in kinds and bool(kinds - {""})
 
 
 def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -96,21 +101,28 @@ def _text(doc: Doc, tokens: list[Token]) -> Optional[str]:
     return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
-def _pre_name_title(head: Token, name_start: int) -> list[Token]:
-    """Modifier tokens directly before the name that hang off it ("Turkish Foreign Minister")."""
-    doc = head.doc
+def _pre_name_title(name_start: Token) -> list[Token]:
+    """The title words directly before a name ("Turkish Foreign Minister", "U.S. Secretary of State").
+
+    Read by word class rather than by parse, which is unreliable on long
+    titles: adjectives, nouns and proper nouns (and "of" between them) going
+    left from the name, up to MAX_TITLE_WORDS.
+    """
+    doc = name_start.doc
     tokens: list[Token] = []
-    i = name_start - 1
-    while i >= 0:
+    i = name_start.i - 1
+    while i >= 0 and len(tokens) < MAX_TITLE_WORDS:
         token = doc[i]
-        if token.is_punct or token.is_space or token.lower_ in _LEADING_ARTICLES:
+        if token.lower_ == "of" and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN"):
+            pass
+        elif token.is_punct or token.is_space or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
             break
-        if head not in token.ancestors or token.dep_ not in _ROLE_MODIFIER_DEPS:
-            break
-        if token.tag_ == "POS" or token.dep_ == "case":
+        elif token.tag_ == "POS":
             break
         tokens.insert(0, token)
         i -= 1
+    while tokens and tokens[0].lower_ == "of":
+        tokens.pop(0)
     return tokens
 
 
@@ -126,8 +138,11 @@ def _phrase_tokens(head: Token) -> list[Token]:
     doc = head.doc
     end = head.right_edge.i
     for child in head.rights:
-        if child.dep_ == "punct" and child.text == "," or child.dep_ in ("relcl", "appos"):
+        if child.dep_ == "punct" and child.text == ",":
             end = min(end, child.i - 1)
+            break
+        if child.dep_ in ("relcl", "appos"):
+            end = min(end, child.left_edge.i - 1)
             break
     tokens = [t for t in doc[head.left_edge.i : end + 1]]
     while tokens and (tokens[0].lower_ in _LEADING_ARTICLES or tokens[0].is_punct):
@@ -152,9 +167,8 @@ def mention_at(token: Token) -> Optional[Mention]:
         titles, name = _split_title(_name_tokens(token))
         if not name:
             return None
-        ent = _entity_of(token)
-        kind = "group" if ent is not None and ent.label_ != "PERSON" else "person"
-        titles = _pre_name_title(token, (titles or name)[0].i) + titles
+        kind = "group" if _is_group(name) else "person"
+        titles = _pre_name_title((titles or name)[0]) + titles
         appos = _apposition(token)
         role_tokens = titles or (_phrase_tokens(appos) if appos is not None else [])
         return Mention(kind, _text(doc, name), _text(doc, role_tokens), name[0].idx,
@@ -222,14 +236,17 @@ class NameBook:
         return known.role if known else None
 
 
-def collect_names(doc: Doc, excluded: list[tuple[int, int]]) -> tuple[NameBook, list[Mention]]:
+def collect_names(doc: Doc, excluded: list[tuple[int, int]]
+                  ) -> tuple[NameBook, list[Mention], list[Mention]]:
     """Scan the article outside quotes for person names and their roles.
 
-    Returns the NameBook and the person mentions that are grammatical
-    subjects (the antecedents "he said" may refer to), in text order.
+    Returns the NameBook, the person mentions that are grammatical subjects
+    (the antecedents "he said" may refer to) and the organisation/country
+    subjects (for "it said"), each in text order.
     """
     book = NameBook()
     subjects: list[Mention] = []
+    group_subjects: list[Mention] = []
 
     def outside(idx: int) -> bool:
         return not any(s <= idx < e for s, e in excluded)
@@ -244,7 +261,13 @@ def collect_names(doc: Doc, excluded: list[tuple[int, int]]) -> tuple[NameBook, 
         if not (is_subject or is_person_ent):
             continue
         mention = mention_at(token)
-        if mention is None or mention.kind != "person" or mention.name is None:
+        if mention is None or mention.name is None:
+            continue
+        if mention.kind == "group":
+            if is_subject:
+                group_subjects.append(mention)
+            continue
+        if mention.kind != "person":
             continue
         seen_heads.add(token.i)
         full = book.full_name(mention.name, mention.start) or mention.name
@@ -252,7 +275,7 @@ def collect_names(doc: Doc, excluded: list[tuple[int, int]]) -> tuple[NameBook, 
         if is_subject:
             mention.name = full
             subjects.append(mention)
-    return book, subjects
+    return book, subjects, group_subjects
 
 
 def depth(token: Token) -> int:

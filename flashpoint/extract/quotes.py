@@ -13,8 +13,10 @@ apposition after it), even when this quote's attribution is only "he said".
 Confidence (same on the quote and its provenances): 0.9 full name in the
 attribution, 0.85 surname resolved to an earlier full name, 0.8 an
 organisation or country, 0.75 an unresolved single name, 0.7 a pronoun
-resolved to a named subject, 0.5 a pronoun resolved to a person named but not
-as a subject, 0.6 a person named as the subject of the sentence before an
+resolved to a named subject, 0.6 "it" resolved to an organisation or country
+named as a subject in the same paragraph, 0.5 a pronoun resolved to a person
+named but not as a subject, 0.5 a common-noun speaker ("a resident": speaker
+None, role "resident"), 0.6 a person named as the subject of the sentence before an
 unattributed quote, and the previous quote's confidence x0.9 for a quote
 continuing the same speaker in the same paragraph or over a paragraph break,
 x0.8 for a quote-only paragraph following one. Unattributed: speaker None, 0.3.
@@ -72,8 +74,8 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
         return []
     paragraphs = paragraph_spans(text)
     inside = [(s.open_mark, _outer_end(s)) for s in spans]
-    book, subjects = collect_names(doc, inside)
-    context = _Context(doc, text, spans, paragraphs, inside, book, subjects)
+    book, subjects, group_subjects = collect_names(doc, inside)
+    context = _Context(doc, text, spans, paragraphs, inside, book, subjects, group_subjects)
 
     quotes: list[Quote] = []
     found: list[_Attribution] = []
@@ -93,7 +95,7 @@ class _Context:
 
     def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan],
                  paragraphs: list[tuple[int, int]], inside: list[tuple[int, int]],
-                 book: NameBook, subjects: list[Mention]):
+                 book: NameBook, subjects: list[Mention], group_subjects: list[Mention]):
         self.doc = doc
         self.text = text
         self.spans = spans
@@ -101,6 +103,7 @@ class _Context:
         self.inside = inside
         self.book = book
         self.subjects = subjects
+        self.group_subjects = group_subjects
         self.resolved: list[Mention] = []  # attribution mentions whose speaker is known
         self.resolved_names: list[str] = []
 
@@ -213,6 +216,8 @@ class _Context:
     def _antecedent(self, pronoun: Mention) -> _Attribution:
         """The most recent person named as a subject before ``pronoun`` (main clause preferred)."""
         earliest = self.paragraphs[max(0, self._paragraph_of(pronoun.start) - PRONOUN_REACH)][0]
+        if pronoun.token.lower_ == "it":
+            return self._group_antecedent(pronoun, earliest)
         candidates = [(m, m.name) for m in self.subjects if earliest <= m.start < pronoun.start]
         candidates += [(m, n) for m, n in zip(self.resolved, self.resolved_names)
                        if earliest <= m.start < pronoun.start]
@@ -227,6 +232,14 @@ class _Context:
         if name is not None:
             return _Attribution(name, self.book.role(name), 0.5, pronoun)
         return _Attribution(None, None, 0.3, pronoun)
+
+    def _group_antecedent(self, pronoun: Mention, earliest: int) -> _Attribution:
+        """For "it said": the organisation or country last named as a subject, in the same paragraph."""
+        earliest = max(earliest, self.paragraphs[self._paragraph_of(pronoun.start)][0])
+        candidates = [m for m in self.group_subjects if earliest <= m.start < pronoun.start]
+        if not candidates:
+            return _Attribution(None, None, 0.3, pronoun)
+        return _Attribution(candidates[-1].name, None, 0.6, pronoun)
 
     def _last_person_entity(self, before: int) -> Optional[str]:
         """The last multi-word (or resolvable) PERSON entity in this or the previous paragraph."""
