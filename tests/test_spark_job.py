@@ -105,3 +105,100 @@ def test_dedup_equals_local_merge_on_random_events(spark):
     got = _spark_dedup(spark, events)
     assert got == _local_merge(events)
     assert len(got) < len(events)  # the data does contain merges
+
+
+def _event_key(event_type, sub_event_type, date, place, fatalities, source_ids) -> tuple:
+    return (event_type, sub_event_type, date, place, fatalities, tuple(sorted(source_ids)))
+
+
+def _local_pipeline(path: Path) -> tuple[set, set, list]:
+    """Events and quotes of the local pipeline (read_records -> extract_articles -> merge_events)."""
+    from flashpoint import extract_articles, text
+    from flashpoint.spark.rows import source_article_ids
+
+    read = list(text.read_records(str(path)))
+    articles = [r for r in read if not isinstance(r, Exception)]
+    docs = list(extract_articles(articles))
+    merged = merge_events(e for d in docs for e in d.events)
+    events = {
+        _event_key(
+            e.event_type,
+            e.sub_event_type,
+            e.date.start.isoformat() if e.date else None,
+            e.place.name if e.place else None,
+            e.fatalities.value if e.fatalities else None,
+            source_article_ids(e),
+        )
+        for e in merged
+    }
+    quotes = {(q.article_id, q.text, q.speaker) for d in docs for q in d.quotes}
+    return events, quotes, articles
+
+
+def test_job_equals_the_local_pipeline(spark, tmp_path):
+    from flashpoint.spark.job import run_job
+
+    source = DATA / "articles.jsonl"
+    out = tmp_path / "out"
+    summary = run_job(spark, str(source), str(out))
+
+    local_events, local_quotes, local_articles = _local_pipeline(source)
+    assert local_events, "the local pipeline found no events in the test articles"
+
+    events = spark.read.parquet(str(out / "events")).collect()
+    got = {
+        _event_key(r.event_type, r.sub_event_type, r.event_date, r.location, r.fatalities, json.loads(r.source_article_ids))
+        for r in events
+    }
+    assert got == local_events
+    assert summary.events == len(events) == len(local_events)
+
+    quotes = spark.read.parquet(str(out / "quotes")).collect()
+    assert {(q.article_id, q.text, q.speaker) for q in quotes} == local_quotes
+
+    # Partitioned by event month; undated events in month=unknown.
+    months = {p.name for p in (out / "events").iterdir() if p.name.startswith("month=")}
+    assert months == {f"month={r.month}" for r in events}
+    assert {r.month for r in events} == {r.event_date[:7] if r.event_date else "unknown" for r in events}
+
+    articles = {r.record_id: r.article_id for r in spark.read.parquet(str(out / "articles")).collect()}
+    assert sorted(articles.values()) == sorted(a.id for a in local_articles)
+    errors = {r.article_id: r for r in spark.read.parquet(str(out / "errors")).collect()}
+    assert set(errors) == {"no-text", "bad-date"} and summary.errors == 2
+
+
+def test_job_reads_parquet_input_like_json_lines(spark, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from flashpoint.spark.job import run_job
+
+    rows = [json.loads(line) for line in (DATA / "articles.jsonl").read_text().splitlines()]
+    readable = [r for r in rows if r["id"] not in ("no-text", "bad-date")]
+    table = pa.table(
+        {
+            "id": [r["id"] for r in readable],
+            "text": [r["text"] for r in readable],
+            "date": [dt.date.fromisoformat(r["date"]) if r.get("date") else None for r in readable],
+            "url": [r.get("url") for r in readable],
+        }
+    )
+    pq.write_table(table, tmp_path / "articles.parquet")
+    run_job(spark, str(tmp_path / "articles.parquet"), str(tmp_path / "from_parquet"))
+    run_job(spark, str(DATA / "articles.jsonl"), str(tmp_path / "from_json"))
+
+    def event_rows(name):
+        frame = spark.read.parquet(str(tmp_path / name / "events"))
+        return sorted(tuple(r) for r in frame.drop("event_json", "sources_json").collect())
+
+    assert event_rows("from_parquet") == event_rows("from_json")
+
+
+def test_missing_text_column_is_an_input_error(spark, tmp_path):
+    from flashpoint.errors import InputError
+    from flashpoint.spark.job import run_job
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "body": "no text column"}\n')
+    with pytest.raises(InputError, match="no 'text' column"):
+        run_job(spark, str(bad), str(tmp_path / "out"))

@@ -5,6 +5,7 @@ Output layout under OUTPUT::
     events/month=YYYY-MM/       merged events (cross-article dedup), month=unknown when undated
     article_events/month=.../   every article's own events before the merge (to re-run the merge)
     quotes/                     attributed quotes
+    articles/                   every article read: content-hash id, the record's id, url, title, date
     errors/                     records that could not be read or extracted
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from flashpoint.errors import InputError
 from flashpoint.spark.partition import extract_partition
 from flashpoint.spark.rows import (
+    ARTICLE_COLUMNS,
     ERROR_COLUMNS,
     EVENT_COLUMNS,
     QUOTE_COLUMNS,
@@ -31,7 +33,7 @@ FORMATS = ("json", "parquet")
 class JobSummary:
     """Counts from one run (what the CLI prints)."""
 
-    articles: int
+    articles: int  # read (the rest are errors)
     article_events: int
     events: int
     quotes: int
@@ -99,7 +101,6 @@ def run_job(
     wanted = partitions or spark.sparkContext.defaultParallelism
     if records.rdd.getNumPartitions() < wanted:
         records = records.repartition(wanted)
-    articles = records.count()
 
     tagged = records.rdd.mapPartitions(extract_partition).persist(StorageLevel.MEMORY_AND_DISK)
 
@@ -109,27 +110,31 @@ def run_job(
     article_events = _frame(spark, rows("event"), EVENT_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK)
     quotes = _frame(spark, rows("quote"), QUOTE_COLUMNS)
     errors = _frame(spark, rows("error"), ERROR_COLUMNS)
+    read = _frame(spark, rows("article"), ARTICLE_COLUMNS)
 
     from flashpoint.spark.dedup import dedup_events
 
     merged_rows = dedup_events(article_events.rdd.map(lambda row: row["event_json"])).map(event_row)
-    events = _frame(spark, merged_rows, EVENT_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK)
+    events = _frame(spark, merged_rows, EVENT_COLUMNS)
 
     out = output_path.rstrip("/")
     article_events.write.mode(mode).partitionBy("month").parquet(f"{out}/article_events")
     events.write.mode(mode).partitionBy("month").parquet(f"{out}/events")
     quotes.write.mode(mode).parquet(f"{out}/quotes")
     errors.write.mode(mode).parquet(f"{out}/errors")
+    read.write.mode(mode).parquet(f"{out}/articles")
+
+    def written(name):
+        return spark.read.parquet(f"{out}/{name}").count()
 
     summary = JobSummary(
-        articles=articles,
-        article_events=article_events.count(),
-        events=events.count(),
-        quotes=spark.read.parquet(f"{out}/quotes").count(),
-        errors=spark.read.parquet(f"{out}/errors").count(),
+        articles=written("articles"),
+        article_events=written("article_events"),
+        events=written("events"),
+        quotes=written("quotes"),
+        errors=written("errors"),
         output=out,
     )
-    events.unpersist()
     article_events.unpersist()
     tagged.unpersist()
     return summary

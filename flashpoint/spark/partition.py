@@ -7,18 +7,17 @@ partition it is given.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from flashpoint.errors import InputError
 from flashpoint.model import Article, Document
-from flashpoint.spark.rows import error_row, event_row, quote_row
+from flashpoint.spark.rows import article_row, error_row, event_row, quote_row
+from flashpoint.text.limits import too_large
 
 BATCH_SIZE = 16
 
-# What extract_partition yields: ("event" | "quote" | "error", row dict).
+# What extract_partition yields: ("article" | "event" | "quote" | "error", row dict).
 Tagged = tuple[str, dict[str, Any]]
 
 
@@ -31,32 +30,28 @@ def _field(record: Any, name: str) -> Any:
         return None
 
 
-def _plain_date(value: Any) -> dt.date | str | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value or None
-
-
 def record_to_article(record: Any, name: str = "record") -> Article:
     """Build a cleaned Article from an input record with text, date, url, id (title optional).
 
-    A given ``id`` is kept as the article id; raises InputError for a record without text.
+    As in the local readers, ``Article.id`` is the content hash of the cleaned
+    text (the record's own id goes to the ``articles`` table); raises
+    InputError for a record without usable text, too large, or with a bad date.
     """
     from flashpoint import text
 
     raw = _field(record, "text")
-    if not isinstance(raw, str) or not raw.strip():
-        raise InputError(name, "record has no text")
-    article = text.make_article(
+    if not isinstance(raw, str):
+        raise InputError(name, "no 'text' field" if raw is None else "'text' must be a string")
+    size = len(raw.encode("utf-8"))
+    if size > text.MAX_ARTICLE_BYTES:
+        raise InputError(name, too_large(size))
+    return text.make_article(
         raw,
-        date=_plain_date(_field(record, "date")),
+        date=_field(record, "date"),
         url=_field(record, "url"),
         title=_field(record, "title"),
+        source=name,
     )
-    given_id = _field(record, "id")
-    if given_id is not None and str(given_id) != "":
-        article = dataclasses.replace(article, id=str(given_id))
-    return article
 
 
 def _document_rows(doc: Document) -> Iterator[Tagged]:
@@ -95,7 +90,9 @@ def extract_partition(records: Iterable[Any], batch_size: int = BATCH_SIZE) -> I
     for number, record in enumerate(records):
         record_id = _field(record, "id")
         try:
-            batch.append(record_to_article(record, name=f"record {record_id or number}"))
+            article = record_to_article(record, name=f"record {record_id if record_id is not None else number}")
+            batch.append(article)
+            yield "article", article_row(article, None if record_id is None else str(record_id))
         except Exception as exc:  # noqa: BLE001 - reported as an error row
             yield "error", error_row(
                 None if record_id is None else str(record_id), _field(record, "url"), "read", exc

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flashpoint.model import Event, Quote, to_dict
+from flashpoint.model import Article, Event, Quote, to_dict
 
 UNKNOWN_MONTH = "unknown"
 
@@ -53,6 +53,14 @@ QUOTE_COLUMNS: list[tuple[str, str]] = [
     ("confidence", "double"),
     ("provenance_json", "string"),
     ("speaker_provenance_json", "string"),
+]
+
+ARTICLE_COLUMNS: list[tuple[str, str]] = [
+    ("article_id", "string"),  # content hash of the cleaned text, as in the local pipeline
+    ("record_id", "string"),  # the input record's own id
+    ("url", "string"),
+    ("title", "string"),
+    ("date", "string"),
 ]
 
 ERROR_COLUMNS: list[tuple[str, str]] = [
@@ -121,6 +129,17 @@ def quote_row(quote: Quote) -> dict[str, Any]:
         "confidence": float(quote.confidence),
         "provenance_json": _json(quote.provenance),
         "speaker_provenance_json": _json(quote.speaker_provenance),
+    }
+
+
+def article_row(article: Article, record_id: str | None) -> dict[str, Any]:
+    """One input article that was read: its id, the record's id and metadata (keys of ARTICLE_COLUMNS)."""
+    return {
+        "article_id": article.id,
+        "record_id": record_id,
+        "url": article.url,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
     }
 
 
