@@ -17,7 +17,10 @@ DateLike = Union[dt.date, str, None]
 _ISO = r"(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
 _ISO_FULL = re.compile(_ISO + r"\Z")
 # A first line such as "date 2020-02-10", "Date: 2020-02-10", "DATE: 2020-02-10T08:00Z".
-_DATE_HEADER = re.compile(r"(?i:date)[ \t]*:?[ \t]*(?P<value>\S+(?:[ \t]\d{2}:\S+)?)[ \t]*(?:\n+|\Z)")
+_DATE_HEADER = re.compile(r"(?i:date)[ \t]*:?[ \t]*(?P<value>\S+(?:[ \t]\d{2}:\S+)?)")
+_ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LINE = re.compile(r"\r\n?|\n|\Z")
+_MAX_HEADER_CHARS = 300  # a longer first line is article text, not a header
 
 
 def make_article(
@@ -41,8 +44,8 @@ def make_article(
     """
     name = source or "<text>"
     given = parse_date(date, name)
+    header_date, raw = split_date_header(raw)
     text, _ = clean(raw)
-    header_date, text = split_date_header(text)
     if not text.strip():
         raise InputError(name, "no article text after cleaning")
     return Article(
@@ -79,18 +82,25 @@ def parse_date(value: DateLike, name: str) -> Optional[dt.date]:
     raise InputError(name, f"bad date {value!r} (expected YYYY-MM-DD)")
 
 
-def split_date_header(text: str) -> tuple[Optional[dt.date], str]:
-    """Remove a leading date line from cleaned text; return (date, rest).
+def split_date_header(raw: str) -> tuple[Optional[dt.date], str]:
+    """Remove a leading date line from raw text; return (date, rest).
 
-    The date is None when there is no header or its date is impossible.
+    The header is the first non-blank line, judged after cleaning it (so
+    stray placeholders or entities on it do not hide it). The date is None
+    when there is no header or its date is impossible.
     """
-    m = _DATE_HEADER.match(text)
-    if not m:
-        return None, text
-    value = m.group("value")
-    if not re.match(r"\d{4}-\d{2}-\d{2}", value):
-        return None, text  # "Date of birth ..." and the like are article text
-    return _iso_date(value), text[m.end() :]
+    position = 0
+    for m in _LINE.finditer(raw):
+        if m.end() - position > _MAX_HEADER_CHARS:
+            break
+        line, _ = clean(raw[position : m.start()])
+        if line:
+            header = _DATE_HEADER.fullmatch(line)
+            if header is None or not _ISO_PREFIX.match(header.group("value")):
+                break  # "Date of birth ..." and the like are article text
+            return _iso_date(header.group("value")), raw[m.end() :]
+        position = m.end()
+    return None, raw
 
 
 def _iso_date(value: str) -> Optional[dt.date]:

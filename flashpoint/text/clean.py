@@ -43,7 +43,8 @@ _INVISIBLE = re.compile(
 # Runs of whitespace other than newlines that are not already a single space.
 _SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _EDGE_SPACE = re.compile(r" +\n *| *\n +")
-_BLANK_LINES = re.compile(r"\n{2,}")
+_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+_LONE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 def clean(raw: str) -> tuple[str, list[int]]:
@@ -53,7 +54,8 @@ def clean(raw: str) -> tuple[str, list[int]]:
     ``offsets[i]`` is the index in ``raw`` that cleaned character ``i`` came
     from; the last entry is the raw index just past the text's last
     character, so the cleaned span ``[s, e)`` comes from
-    ``raw[offsets[s]:offsets[e]]``. Offsets never decrease.
+    ``raw[offsets[s]:offsets[e]]`` (which may end with material that cleaning
+    dropped, such as padding spaces). Offsets never decrease.
 
     Repairs: Windows / old Mac newlines, HTML entities including broken forms
     (``& # 39;``, ``,quot;``, ``&amp;quot;``), mojibake (ftfy), build-tool
@@ -112,6 +114,6 @@ def _paragraphs(text: Mapped) -> Mapped:
         end -= 1
     text = text.slice(start, end)
     if "\n\n" in text.text:
-        text = text.sub(re.compile(r"(?<!\n)\n(?!\n)"), " ")
-        return text.sub(_BLANK_LINES, "\n\n")
-    return text.sub(re.compile(r"\n"), lambda m: [("\n", m.start()), ("\n", m.start())])
+        text = text.sub(_LONE_NEWLINE, " ")
+        return text.sub(_EXTRA_BLANK_LINES, lambda m: [("\n", m.start()), ("\n", m.start() + 1)])
+    return text.sub(_LONE_NEWLINE, lambda m: [("\n", m.start()), ("\n", m.start())])
