@@ -26,7 +26,7 @@ def parse_near(value: str) -> tuple[float, float, float]:
 
 def event_filter(
     country: Annotated[
-        Optional[str], Query(pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. SY")
+        Optional[str], Query(max_length=100, description="ISO 3166-1 alpha-2 code or English name, e.g. SY or Syria")
     ] = None,
     admin1: Annotated[Optional[str], Query(max_length=200, description="first-level region name")] = None,
     type: Annotated[
@@ -44,7 +44,7 @@ def event_filter(
     if since and until and since > until:
         raise HTTPException(422, detail=f"since ({since}) is after until ({until})")
     return EventFilter(
-        country=country.upper() if country else None,
+        country=country.strip() or None if country else None,
         admin1=admin1 or None,
         event_type=type or None,
         since=since,

@@ -83,6 +83,13 @@ def _parse(body: bytes, content_type: str, **fields: Any) -> ArticleIn:
     media_type = content_type.split(";")[0].strip().lower()
     if media_type not in (JSON_TYPE, TEXT_TYPE):
         raise HTTPException(415, detail=f"content-type: send {JSON_TYPE} or {TEXT_TYPE}, not {media_type or 'nothing'!r}")
+    submitted = _validate(body, media_type, fields)
+    if not submitted.text.strip():
+        raise HTTPException(422, detail="text: the article is empty")
+    return submitted
+
+
+def _validate(body: bytes, media_type: str, fields: dict[str, Any]) -> ArticleIn:
     try:
         if media_type == JSON_TYPE:
             return ArticleIn.model_validate_json(body)
@@ -107,23 +114,23 @@ def _extract_and_store(holder: Any, submitted: ArticleIn) -> tuple[IngestResult,
     from flashpoint import extract_articles
     from flashpoint.text import make_article
 
-    if not submitted.text.strip():
-        raise HTTPException(422, detail="text: the article is empty")
-    article = make_article(submitted.text, date=submitted.date, url=submitted.url, title=submitted.title, source="api")
+    article = make_article(submitted.text, date=submitted.date, url=submitted.url, title=submitted.title, source="body")
     with holder.lock:
         if holder.get().has_article(article.id):
             return IngestResult(article_id=article.id, duplicate=True, events=0, quotes=0, event_ids=[]), False
     with holder.extract_lock:
         document = next(extract_articles([article]))
     with holder.lock:
-        stats = holder.get().add_documents([document])
+        stats = _as_dict(holder.get().add_documents([document]))
+    if stats.get("articles") == 0 and stats.get("skipped", 0) > 0:  # the store had its URL
+        return IngestResult(article_id=article.id, duplicate=True, events=0, quotes=0, event_ids=[], stored=stats), False
     result = IngestResult(
         article_id=article.id,
         duplicate=False,
         events=len(document.events),
         quotes=len(document.quotes),
         event_ids=[e.id for e in document.events],
-        stored=_as_dict(stats),
+        stored=stats,
     )
     return result, True
 

@@ -28,16 +28,14 @@ def serve(db_url, host, port, tile_url, private_reads, log_level):
 
     from flashpoint.api import Settings, create_app
 
-    settings = Settings.from_env(db_url=_as_url(db_url), tile_url=tile_url, private_reads=private_reads)
-    app = create_app(settings)
-    click.echo(f"flashpoint: serving {settings.db_url or 'the default database'} on http://{host}:{port}/", err=True)
-    if not settings.token:
-        click.echo("flashpoint: FLASHPOINT_TOKEN is not set: POST /articles is disabled", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    from flashpoint.store import database_url, open_store
 
-
-def _as_url(db: str | None) -> str | None:
-    """Accept a bare SQLite path as well as a database URL."""
-    if db is None or "://" in db:
-        return db
-    return f"sqlite:///{db}"
+    settings = Settings.from_env(db_url=db_url, tile_url=tile_url, private_reads=private_reads)
+    # Open now so a bad --db fails here, with one line, not on the first request.
+    with open_store(settings.db_url) as store:
+        app = create_app(settings, store=store)
+        shown = database_url(settings.db_url).split("@")[-1]  # no password in the log
+        click.echo(f"flashpoint: serving {shown} on http://{host}:{port}/", err=True)
+        if not settings.token:
+            click.echo("flashpoint: FLASHPOINT_TOKEN is not set: POST /articles is disabled", err=True)
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
