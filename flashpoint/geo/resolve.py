@@ -1,0 +1,193 @@
+"""Toponym resolution: turn each event's candidate locations into one gazetteer place.
+
+For each candidate the gazetteer's records are scored with the article's
+context: the candidate's own country hint, the event's actors' countries, the
+countries the article names (names and demonyms), nearness to the article's
+other unambiguous places, and population. A name shared by a region and its
+main town ("Idlib", "Kharkiv") means the town unless the wording or the
+article marks it as a region ("Idlib province", "the province of Idlib").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from flashpoint.geo.countries import country_code
+from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
+from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
+from flashpoint.geo.toponym import is_plausible_toponym
+from flashpoint.model import PRECISIONS, Document, Event, Place
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,3}"
+_ADMIN = "|".join(w.replace(" ", r"\s+") for w in ADMIN_WORDS)
+_ADMIN_CUES = (
+    re.compile(rf"\b(?i:{_ADMIN})\s+of\s+(?:the\s+)?({_NAME})"),
+    re.compile(rf"({_NAME})\s+(?i:{_ADMIN})\b"),
+)
+_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'’-]*)*")
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)  # ISO code -> mentions
+    admin1_names: set[str] = field(default_factory=set)  # keys of names called a region
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)  # (key, lat, lon)
+
+
+def article_context(text: str) -> ArticleContext:
+    """Countries named (by name or demonym) and names marked as regions in ``text``."""
+    context = ArticleContext()
+    for phrase in _CAPITALISED.findall(text):
+        code = country_code(phrase)
+        if code:
+            context.countries[code] += 1
+            continue
+        for word in phrase.split():
+            code = country_code(word)
+            if code:
+                context.countries[code] += 1
+    for cue in _ADMIN_CUES:
+        for name in cue.findall(text):
+            words = name.split()
+            # "In Idlib province" at a sentence start: any tail may be the name.
+            for i in range(len(words)):
+                context.admin1_names.add(name_key(" ".join(words[i:])))
+    return context
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _surface_key(place: Place) -> str:
+    return name_key(strip_qualifiers(place.text or "", directions=True))
+
+
+def _admin_cued(place: Place, context: ArticleContext) -> bool:
+    text = strip_qualifiers(place.text or "", directions=True)
+    return (place.precision == "admin1" or strip_admin_words(text) is not None
+            or name_key(text) in context.admin1_names)
+
+
+def candidate_matches(place: Place, gazetteer: Gazetteer) -> list[Match]:
+    """Gazetteer matches for a plausible candidate; weak alternate-name towns only as a last resort."""
+    if not is_plausible_toponym(place):
+        return []
+    found = gazetteer.matches(place.text)
+    strong = [m for m in found if not m.alternate or (m.record.population or 0) >= 1000
+              or m.record.precision != "town"]
+    return strong or found
+
+
+def score(match: Match, place: Place, event: Optional[Event], context: ArticleContext,
+          exclude_key: str = "") -> float:
+    """How well a record fits the candidate in its article (higher is better)."""
+    record = match.record
+    value = 0.0
+    if place.country and record.country == place.country:
+        value += 4
+    if event is not None:
+        actors = {a.country for a in (event.actor1, event.actor2) if a is not None and a.country}
+        if record.country in actors:
+            value += 2
+    mentions = context.countries.get(record.country, 0)
+    if mentions:
+        value += 1 + (0.5 if mentions == max(context.countries.values()) else 0)
+    if record.lat is not None and record.precision != "country":
+        near = [_distance_km((record.lat, record.lon), (lat, lon))
+                for key, lat, lon in context.anchors if key != exclude_key]
+        if near:
+            d = min(near)
+            value += 2 if d <= 50 else 1.5 if d <= 150 else 1 if d <= 400 else 0
+    if record.precision == "country":
+        value += 1.5
+    if match.alternate:
+        value -= 1
+    if record.precision == "town":
+        value += 0.15 * math.log10((record.population or 0) + 1)
+    else:  # regions: rank among themselves by size, without beating towns on it
+        value += 0.05 * math.log10((record.population or 0) + 1)
+    return value
+
+
+def _choose(matches: list[Match], place: Place, event: Optional[Event], context: ArticleContext,
+            gazetteer: Gazetteer) -> Optional[GeoRecord]:
+    if not matches:
+        return None
+    key = _surface_key(place)
+    best = max(matches, key=lambda m: (score(m, place, event, context, key), -matches.index(m))).record
+    cued = _admin_cued(place, context)
+    same_country = [m.record for m in matches if m.record.country == best.country]
+    if best.precision == "admin1" and not cued:
+        towns = [r for r in same_country if r.precision == "town"]
+        if towns:  # "Kharkiv" unmarked: the city, not the oblast
+            best = max(towns, key=lambda r: r.population or 0)
+    elif best.precision == "town" and cued:
+        regions = [r for r in same_country if r.precision == "admin1"]
+        best = regions[0] if regions else best
+    if place.precision == "admin1" and best.precision == "town":
+        best = gazetteer.admin1_of(best) or gazetteer.country(best.country) or None
+    elif place.precision == "country" and best.precision != "country":
+        best = gazetteer.country(best.country)
+    return best
+
+
+def _to_place(record: GeoRecord, candidate: Place) -> Place:
+    return Place(
+        name=record.name, text=candidate.text, precision=record.precision,
+        country=record.country,
+        admin1=record.admin1 if record.precision != "country" else None,
+        lat=record.lat, lon=record.lon, geonameid=record.geonameid,
+        provenance=candidate.provenance,
+    )
+
+
+def resolve_candidate(place: Place, event: Optional[Event] = None,
+                      context: Optional[ArticleContext] = None,
+                      gazetteer: Optional[Gazetteer] = None) -> Optional[Place]:
+    """Resolve one candidate to a filled-in Place, or None if it is not a known place."""
+    gazetteer = gazetteer or get_gazetteer()
+    context = context or ArticleContext()
+    record = _choose(candidate_matches(place, gazetteer), place, event, context, gazetteer)
+    return _to_place(record, place) if record else None
+
+
+def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Document:
+    """Resolve every event's ``locations`` into ``event.place`` and empty the list.
+
+    The event's place is its most precise resolvable candidate (ties go to
+    the earlier candidate); it stays None when nothing resolves. The Document
+    is changed in place and returned.
+    """
+    gazetteer = gazetteer or get_gazetteer()
+    text = "\n".join(filter(None, [document.article.title, document.article.text]))
+    context = article_context(text)
+    matches = {id(c): candidate_matches(c, gazetteer) for e in document.events for c in e.locations}
+
+    # First pass: places that are unambiguous on their own anchor the rest.
+    for event in document.events:
+        for candidate in event.locations:
+            found = matches[id(candidate)]
+            if found and len({m.record.country for m in found}) == 1:
+                record = _choose(found, candidate, event, context, gazetteer)
+                if record and record.precision != "country" and record.lat is not None:
+                    context.anchors.append((_surface_key(candidate), record.lat, record.lon))
+
+    for event in document.events:
+        resolved = []
+        for order, candidate in enumerate(event.locations):
+            record = _choose(matches[id(candidate)], candidate, event, context, gazetteer)
+            if record:
+                resolved.append((PRECISIONS.index(record.precision), order, _to_place(record, candidate)))
+        if resolved:
+            event.place = min(resolved, key=lambda item: item[:2])[2]
+        event.locations = []
+    return document

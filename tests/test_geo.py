@@ -1,0 +1,278 @@
+"""Tests for the geo stage: gazetteer lookups, country codes and resolve()."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from flashpoint.geo import country_code, get_gazetteer, resolve, resolve_candidate
+from flashpoint.geo.build import read_admin1_aliases
+from flashpoint.geo.names import name_key, strip_admin_words
+from flashpoint.model import Actor, Article, Document, Event, Place, Provenance
+
+SEED = Path("/work/shared/seed_article.txt")
+SEED_GOLD = Path("/work/shared/gold/seed_article.gold.json")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def first(gaz, name, country=None):
+    records = gaz.lookup(name, country)
+    assert records, f"no record for {name!r}"
+    return records[0]
+
+
+# --- names -----------------------------------------------------------------
+
+def test_name_key_ignores_case_accents_and_apostrophes():
+    assert name_key("Taftanāz") == name_key("TAFTANAZ") == "taftanaz"
+    assert name_key("Ma`arrat an-Nu`man") == name_key("Maarrat an Numan")
+    assert name_key("Łódź") == "lodz"
+
+
+def test_strip_admin_words():
+    assert strip_admin_words("Idlib province") == "Idlib"
+    assert strip_admin_words("the governorate of Idlib") == "Idlib"
+    assert strip_admin_words("Kharkiv Oblast") == "Kharkiv"
+    assert strip_admin_words("Aleppo") is None
+
+
+# --- lookup ----------------------------------------------------------------
+
+def test_seed_towns(gaz):
+    taftanaz = first(gaz, "Taftanaz")
+    assert (taftanaz.name, taftanaz.country, taftanaz.admin1, taftanaz.precision) == ("Taftanāz", "SY", "Idlib", "town")
+    assert abs(taftanaz.lat - 35.998) < 0.01 and abs(taftanaz.lon - 36.785) < 0.01
+    saraqib = first(gaz, "Saraqeb")  # only an alternate name of Saraqib
+    assert (saraqib.name, saraqib.country, saraqib.admin1) == ("Saraqib", "SY", "Idlib")
+    ankara = gaz.lookup("Ankara")
+    assert any(r.precision == "town" and r.country == "TR" for r in ankara)
+
+
+def test_idlib_is_both_region_and_city_region_first(gaz):
+    records = gaz.lookup("Idlib")
+    assert [(r.precision, r.country) for r in records[:2]] == [("admin1", "SY"), ("town", "SY")]
+    for phrase in ("Idlib province", "Idlib governorate", "the province of Idlib"):
+        region = first(gaz, phrase)
+        assert (region.name, region.precision, region.country) == ("Idlib", "admin1", "SY")
+        assert region.lat is not None and region.lon is not None
+
+
+def test_countries_by_common_forms(gaz):
+    for text, code in [("the US", "US"), ("Britain", "GB"), ("DR Congo", "CD"), ("Ivory Coast", "CI"),
+                       ("Syria", "SY"), ("northwestern Syria", "SY"), ("Türkiye", "TR")]:
+        record = first(gaz, text)
+        assert (record.precision, record.country) == ("country", code), text
+        assert record.lat is not None
+
+
+def test_admin1_regions_with_suffixes(gaz):
+    for text, name, code in [("Borno State", "Borno", "NG"), ("Kharkiv Oblast", "Kharkiv", "UA"),
+                             ("Khyber Pakhtunkhwa region", "Khyber Pakhtunkhwa", "PK"),
+                             ("North Kivu province", "Nord Kivu", "CD")]:
+        record = first(gaz, text)
+        assert (record.name, record.precision, record.country) == (name, "admin1", code), text
+
+
+def test_towns_from_other_conflicts(gaz):
+    maiduguri = first(gaz, "Maiduguri")
+    assert (maiduguri.country, maiduguri.admin1) == ("NG", "Borno")
+    assert first(gaz, "Kharkiv", "UA").country == "UA"
+    assert [r.country for r in gaz.lookup("Khan Younis")] == ["PS"]
+    assert first(gaz, "Bamako").country == "ML"
+    assert first(gaz, "Mogadishu").country == "SO"
+
+
+def test_country_filter(gaz):
+    assert first(gaz, "Springfield").country == "US"  # the most populous one
+    assert first(gaz, "Springfield", "AU").country == "AU"
+    assert gaz.lookup("Springfield", "SY") == []
+
+
+def test_every_admin1_alias_names_a_region(gaz):
+    for cc, name, aliases in read_admin1_aliases():
+        for alias in aliases:
+            assert any(r.precision == "admin1" for r in gaz.lookup(alias, cc)), (cc, name, alias)
+
+
+# --- country_code ----------------------------------------------------------
+
+@pytest.mark.parametrize("text,code", [
+    ("Syria", "SY"), ("Syrian", "SY"), ("Syrians", "SY"), ("Turkish", "TR"), ("Turkey", "TR"),
+    ("Türkiye", "TR"), ("Turkey's", "TR"), ("Nigerian", "NG"), ("Nigerien", "NE"), ("Israeli", "IL"),
+    ("Palestinian", "PS"), ("Ukrainian", "UA"), ("Russian", "RU"), ("American", "US"), ("U.S.", "US"),
+    ("the US", "US"), ("Congolese", "CD"), ("Kosovar", "XK"), ("Taiwanese", "TW"), ("Sahrawi", "EH"),
+])
+def test_country_code(text, code):
+    assert country_code(text) == code
+
+
+@pytest.mark.parametrize("text", ["us", "Korean", "Police", "", "Idlib"])
+def test_country_code_unknown(text):
+    assert country_code(text) is None
+
+
+def test_demonym_table_covers_un_members():
+    from flashpoint.geo.countries import country_table
+
+    _, _, names = country_table()
+    # 193 UN members + PS, XK, TW, EH (and GeoNames territories on top).
+    table = [line.split("\t")[0] for line in
+             Path("flashpoint/geo/demonyms.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert len(set(table)) == len(table) >= 197
+    assert {"PS", "XK", "TW", "EH"} <= set(table)
+    assert all(code in names for code in table)
+
+
+# --- resolve ---------------------------------------------------------------
+
+def candidate(text: str, surface: str, precision: str = "town", country=None, nth: int = 0) -> Place:
+    """An unresolved candidate whose provenance points at the nth ``surface`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    s_start = text.rfind(".", 0, start) + 1
+    s_end = text.find(".", start)
+    s_end = len(text) if s_end < 0 else s_end + 1
+    prov = Provenance("a1", text[s_start:s_end], s_start, s_end, start, start + len(surface), 0.9)
+    return Place(name=surface, text=surface, precision=precision, country=country, provenance=prov)
+
+
+def event(text: str, locations, actor1=None, actor2=None) -> Event:
+    prov = locations[0].provenance if locations else Provenance("a1", text, 0, len(text), 0, 1, 0.9)
+    return Event(id="e", article_id="a1", event_type="Battles", sub_event_type="Armed clash",
+                 evidence=prov, confidence=0.8, actor1=actor1, actor2=actor2, locations=list(locations))
+
+
+def doc(text: str, *events: Event) -> Document:
+    return Document(article=Article(id="a1", text=text), events=list(events))
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_resolve_seed_places():
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    syria = Actor("Military Forces of Syria", "Syrian government forces", "state forces", "SY")
+    turkey = Actor("Military Forces of Turkey", "Turkish soldiers", "state forces", "TR")
+    events = [
+        event(text, [candidate(text, "Taftanaz"), candidate(text, "Idlib"),
+                     candidate(text, "northwestern Syria")], syria, turkey),
+        event(text, [candidate(text, "Idlib", nth=1)], turkey, syria),
+        event(text, [candidate(text, "Saraqeb")], syria, turkey),
+        event(text, [candidate(text, "Saraqeb", precision="admin1")], turkey, syria),
+        event(text, [candidate(text, "Ankara")]),
+        event(text, [candidate(text, "Syria", nth=1)]),
+    ]
+    resolve(doc(text, *events))
+    places = [e.place for e in events]
+    assert all(e.locations == [] for e in events)
+    by_id = {g["id"]: g["location"] for g in gold["events"]}
+    taftanaz = by_id["taftanaz-shelling"]
+    assert (places[0].country, places[0].admin1, places[0].precision) == ("SY", taftanaz["admin1"], "town")
+    assert places[0].text == "Taftanaz" and places[0].name == "Taftanāz"
+    assert abs(places[0].lat - taftanaz["lat"]) < 0.1 and abs(places[0].lon - taftanaz["lon"]) < 0.1
+    assert places[0].provenance is events[0].place.provenance
+    for i, key in [(1, "turkish-retaliation-2020-02-10"), (3, "turkish-response-saraqeb")]:
+        assert (places[i].name, places[i].precision, places[i].country) == (by_id[key]["name"], "admin1", "SY")
+    assert (places[2].name, places[2].text, places[2].admin1) == ("Saraqib", "Saraqeb", "Idlib")
+    assert (places[4].name, places[4].country, places[4].precision) == ("Ankara", "TR", "town")
+    assert (places[5].name, places[5].country, places[5].precision) == ("Syria", "SY", "country")
+
+
+def test_admin1_candidate_becomes_its_region():
+    text = "Shelling hit Taftanaz on Monday."
+    place = resolve_candidate(candidate(text, "Taftanaz", precision="admin1"))
+    assert (place.name, place.admin1, place.precision, place.country) == ("Idlib", "Idlib", "admin1", "SY")
+    assert place.text == "Taftanaz"
+
+
+def test_unmarked_name_of_region_and_city_means_the_city():
+    text = "Missiles struck Kharkiv overnight."
+    place = resolve_candidate(candidate(text, "Kharkiv"))
+    assert (place.precision, place.country) == ("town", "UA")
+    region = resolve_candidate(candidate(text, "Kharkiv", precision="admin1"))
+    assert (region.precision, region.name) == ("admin1", "Kharkiv")
+
+
+def test_country_hint_and_actor_country_disambiguate():
+    text = "Gunmen attacked a market in Springfield on Sunday."
+    assert resolve_candidate(candidate(text, "Springfield", country="AU")).country == "AU"
+    assert resolve_candidate(candidate(text, "Springfield")).country == "US"
+    # Rafah is split by the Gaza-Egypt border; Egyptian actors pull it to Egypt.
+    text = "Clashes broke out in Rafah on Friday."
+    egypt = Actor("Military Forces of Egypt", "Egyptian troops", "state forces", "EG")
+    e = event(text, [candidate(text, "Rafah")], actor1=egypt)
+    resolve(doc(text, e))
+    assert e.place.country == "EG"
+    e = event(text, [candidate(text, "Rafah")])
+    resolve(doc(text, e))
+    assert e.place.country == "PS"  # larger, and no context says otherwise
+
+
+def test_countries_named_in_article_disambiguate():
+    # Tripoli: Libya's capital, but also a Lebanese city.
+    text = "Lebanese troops deployed in Tripoli after clashes. The Lebanese army said calm had returned."
+    e = event(text, [candidate(text, "Tripoli")])
+    resolve(doc(text, e))
+    assert e.place.country == "LB"
+
+
+def test_nearby_places_disambiguate():
+    # "Hama" alone might not be Syrian; Taftanaz in the same article is 100 km away.
+    text = "Air strikes hit Taftanaz and Hama on Monday."
+    e1 = event(text, [candidate(text, "Taftanaz")])
+    e2 = event(text, [candidate(text, "Hama")])
+    resolve(doc(text, e1, e2))
+    assert e2.place.country == "SY"
+
+
+def test_most_precise_candidate_wins_then_order():
+    text = "Fighting in northwestern Syria reached Saraqeb and Taftanaz."
+    e = event(text, [candidate(text, "northwestern Syria"), candidate(text, "Saraqeb"), candidate(text, "Taftanaz")])
+    resolve(doc(text, e))
+    assert e.place.name == "Saraqib" and e.place.precision == "town"
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Police said the attack killed four people.", "Police"),
+    ("Mark Smith said the attack was over.", "Mark"),
+    ("Victoria Nuland said talks would continue.", "Victoria"),
+    ("President Jordan met the delegation.", "Jordan"),
+    ("The head of security resigned.", "of"),
+])
+def test_non_toponyms_do_not_resolve(text, surface):
+    e = event(text, [candidate(text, surface)])
+    resolve(doc(text, e))
+    assert e.place is None and e.locations == []
+
+
+def test_first_name_place_resolves_in_locative_context():
+    text = "Protesters gathered in Victoria on Saturday."
+    assert resolve_candidate(candidate(text, "Victoria")) is not None
+    text = "Troops crossed into Jordan overnight."
+    assert resolve_candidate(candidate(text, "Jordan")).country == "JO"
+
+
+def test_unknown_place_leaves_place_none():
+    text = "Clashes in Xqzvbrt left two dead."
+    e = event(text, [candidate(text, "Xqzvbrt")])
+    resolve(doc(text, e))
+    assert e.place is None
+
+
+def test_resolve_round_trips_through_dicts():
+    from flashpoint.model import from_dict
+
+    text = "Boko Haram fighters attacked Maiduguri in Borno State."
+    e = event(text, [candidate(text, "Maiduguri")])
+    d = resolve(doc(text, e))
+    again = from_dict(Document, json.loads(json.dumps(d.to_dict())))
+    assert again.events[0].place == e.place
+    assert (e.place.admin1, e.place.country, e.place.geonameid) == ("Borno", "NG", e.place.geonameid)
+    assert isinstance(e.place.geonameid, int)
