@@ -1,0 +1,173 @@
+"""Recognising event actors in a parse and normalising them ACLED-style.
+
+An actor phrase is a noun (with its modifiers) whose head says what kind of
+party it is ("soldiers" -> state forces, "protesters" -> protesters), or a
+named group from ``data/actors.tsv``, or a country acting as a state
+("Turkey retaliated"). Its country comes from a demonym or country name in the
+phrase ("Syrian government forces" -> SY). Names follow ACLED's habits:
+"Military Forces of Syria", "Police Forces of Kenya", "Protesters (Chile)".
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from flashpoint.geo import country_code
+from flashpoint.geo.countries import geonames_countries
+from flashpoint.model import Actor, Article
+from flashpoint.extract.spans import span_provenance
+
+STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = (
+    "state forces", "rebel group", "political militia", "identity militia",
+    "rioters", "protesters", "civilians", "external/other",
+)
+
+# Head lemma -> actor kind.
+HEAD_KINDS = {
+    **dict.fromkeys(["soldier", "troop", "army", "military", "police", "policeman",
+                     "policemen", "gendarme", "gendarmerie", "marine", "navy", "warplane",
+                     "jet", "aircraft", "helicopter", "regime", "commando", "paratrooper",
+                     "serviceman", "servicemen", "personnel", "officer", "guard", "forces",
+                     "force", "authority", "artillery", "drone", "sailor", "airman",
+                     "policewoman", "cop", "ministry"], STATE),
+    **dict.fromkeys(["rebel", "insurgent", "militant", "jihadist", "jihadi", "fighter",
+                     "extremist", "terrorist", "guerrilla", "separatist", "insurgency"], REBEL),
+    **dict.fromkeys(["militia", "militiaman", "militiamen", "gunman", "gunmen", "assailant",
+                     "attacker", "bandit", "kidnapper", "abductor"], POLITICAL),
+    **dict.fromkeys(["herder", "herdsman", "herdsmen", "tribesman", "tribesmen", "clansman",
+                     "clansmen", "vigilante"], IDENTITY),
+    **dict.fromkeys(["rioter", "mob", "looter", "youth"], RIOTERS),
+    **dict.fromkeys(["protester", "protestor", "demonstrator", "marcher", "activist",
+                     "striker"], PROTESTERS),
+    **dict.fromkeys(["civilian", "villager", "resident", "people", "person", "man", "woman",
+                     "child", "children", "boy", "girl", "worshipper", "farmer", "passenger",
+                     "family", "student", "journalist", "teacher", "doctor", "nurse",
+                     "refugee", "pilgrim", "shopper", "motorist", "local", "driver",
+                     "worker", "miner", "trader", "fisherman", "fishermen", "patient",
+                     "member", "infant", "baby", "mourner", "guest", "villagers",
+                     "inhabitant", "citizen", "teenager", "victim", "casualty"], CIVILIANS),
+    **dict.fromkeys(["peacekeeper"], EXTERNAL),
+}
+# Heads that need a state word or country to count as state forces
+# ("forces" alone may be anyone's).
+WEAK_STATE_HEADS = {"forces", "force", "officer", "guard", "personnel", "authority", "ministry",
+                    "drone", "aircraft", "helicopter", "jet", "artillery"}
+STATE_WORDS = {"government", "army", "military", "security", "state", "national", "federal",
+               "regime", "pro-government", "border", "armed", "defence", "defense", "air",
+               "naval", "special", "police", "republican", "presidential", "coalition"}
+POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "cop", "gendarme",
+                "gendarmerie", "riot"}
+
+
+@functools.lru_cache(maxsize=1)
+def named_groups() -> dict[str, tuple[str, str, str | None]]:
+    """alias (lower case) -> (name, kind, country) from data/actors.tsv."""
+    table = {}
+    path = Path(__file__).with_name("data") / "actors.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, name, kind, country = (line.split("\t") + ["", "", ""])[:4]
+        table[alias.strip()] = (name, kind, country.strip() or None)
+    return table
+
+
+def country_name(code: str | None) -> str | None:
+    """GeoNames' English name of a country code."""
+    if not code:
+        return None
+    record = geonames_countries().get(code)
+    return record["name"] if record else None
+
+
+def phrase(head: Token) -> Span:
+    """The actor phrase around ``head``: its pre-modifiers, the head, and an "of X" tail."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < left.i:
+            left = child
+    # extend left edge to the start of that modifier's own subtree
+    left = min((t for t in left.subtree if t.dep_ not in ("det", "nummod", "quantmod", "punct", "predet", "case")
+                and t.i <= head.i), key=lambda t: t.i, default=left)
+    right = head
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = max(child.subtree, key=lambda t: t.i)
+            break
+    return head.doc[left.i:right.i + 1]
+
+
+def _country_in(span: Span) -> str | None:
+    for ent in span.ents:
+        if ent.label_ in ("NORP", "GPE"):
+            code = country_code(ent.text)
+            if code:
+                return code
+    for token in span:
+        if token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():
+            code = country_code(token.text)
+            if code:
+                return code
+    return None
+
+
+def _named_group(span: Span) -> tuple[str, str, str | None] | None:
+    text = span.text.lower()
+    groups = named_groups()
+    best = None
+    for alias, value in groups.items():
+        if len(alias) <= 3:
+            hit = any(t.text.lower() == alias and t.text.isupper() for t in span)
+        else:
+            hit = f" {alias} " in f" {text} "
+        if hit and (best is None or len(alias) > len(best[0])):
+            best = (alias, value)
+    return best[1] if best else None
+
+
+def actor_name(kind: str, country: str | None, police: bool, label: str | None = None) -> str:
+    """ACLED-style name for an unnamed actor of ``kind`` from ``country``."""
+    cname = country_name(country)
+    if kind == STATE:
+        base = "Police Forces" if police else "Military Forces"
+        return f"{base} of {cname}" if cname else base
+    labels = {REBEL: "Rebels", POLITICAL: "Unidentified Armed Group", IDENTITY: "Communal Militia",
+              RIOTERS: "Rioters", PROTESTERS: "Protesters", CIVILIANS: "Civilians",
+              EXTERNAL: "External Forces"}
+    base = label or labels[kind]
+    return f"{base} ({cname})" if cname else base
+
+
+def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor | None:
+    """An Actor for the noun (or country name) ``head``, or None when it is not a party."""
+    span = phrase(head)
+    named = _named_group(span)
+    prov = span_provenance(article, span, confidence)
+    if named:
+        name, kind, country = named
+        return Actor(name=name, text=span.text, kind=kind, country=country, provenance=prov)
+    if head.ent_type_ == "GPE" and head.pos_ == "PROPN":
+        code = country_code(head.text)
+        if code and len(span) <= 3:
+            # A country acting ("Turkey retaliated") is its state's forces.
+            return Actor(name=actor_name(STATE, code, False), text=span.text, kind=STATE,
+                         country=code, provenance=prov)
+        return None
+    lemma = head.lemma_.lower()
+    kind = HEAD_KINDS.get(lemma) or HEAD_KINDS.get(head.lower_)
+    if kind is None:
+        return None
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    country = _country_in(span)
+    if kind == STATE and lemma in WEAK_STATE_HEADS and not (words & STATE_WORDS) and not country:
+        return None
+    if kind == STATE and lemma in ("officer", "personnel") and not (words & (STATE_WORDS | POLICE_WORDS)):
+        return None
+    if kind == CIVILIANS and lemma in ("member", "worker", "people") and words & {"militia", "armed", "security"}:
+        return None
+    police = bool(words & POLICE_WORDS)
+    return Actor(name=actor_name(kind, country, police), text=span.text, kind=kind,
+                 country=country, provenance=prov)

@@ -1,0 +1,122 @@
+"""Fatality and injury counts, read off the parse.
+
+A number counts only when it is tied to a casualty word: the object of
+"killed", the subject of "died", the people "left dead", "the death toll rose
+to N". Figures tied to anything else ("700,000 displaced", "3.6 million
+refugees", "100 enemy targets") are context, never casualties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from flashpoint.extract.actors import HEAD_KINDS, actor_from
+from flashpoint.extract.lexicon import DEATH_WORDS, INJURY_WORDS
+from flashpoint.extract.numbers import count_at, is_number
+from flashpoint.extract.spans import provenance
+from flashpoint.model import Actor, Article, Count
+
+
+@dataclass
+class Casualties:
+    """What one sentence says about the dead and the hurt."""
+
+    fatalities: Count | None = None
+    injuries: Count | None = None
+    victims: Actor | None = None
+
+
+def _is_person(token: Token) -> bool:
+    if token.ent_type_ in ("NORP", "PERSON"):
+        return True
+    return token.lemma_.lower() in HEAD_KINDS or token.lower_ in HEAD_KINDS
+
+
+def _victim_tokens(pred: Token) -> list[Token]:
+    """Tokens naming who died or was hurt, as seen from the casualty word."""
+    lemma = pred.lemma_.lower()
+    found: list[Token] = []
+    if pred.pos_ in ("VERB", "AUX") or pred.tag_ in ("VBN", "VBD", "VBG"):
+        wanted = ("nsubj",) if lemma == "die" else ("dobj", "nsubjpass")
+        if lemma in ("lose", "claim"):  # "lost their lives", "claimed 12 lives"
+            lives = [c for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() == "life"]
+            if not lives:
+                return []
+            if lemma == "claim":
+                return [n for n in lives[0].children if n.dep_ == "nummod"]
+            wanted = ("nsubj",)
+        found = [c for c in pred.children if c.dep_ in wanted]
+    elif pred.pos_ == "ADJ":
+        found = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not found and (is_number(pred.head) or _is_person(pred.head)):
+            found = [pred.head]
+    elif pred.pos_ in ("NOUN", "PROPN"):
+        if lemma == "toll":
+            if not any(c.lemma_.lower() in ("death", "casualty") for c in pred.children):
+                return []
+            scope = list(pred.head.subtree) if pred.dep_ in ("nsubj", "nsubjpass") else list(pred.subtree)
+            return [t for t in scope if is_number(t)][:1]
+        found = [c for c in pred.children if c.dep_ == "nummod"]
+    if not found:
+        prev = pred.nbor(-1) if pred.i > pred.sent.start else None
+        if prev is not None and is_number(prev):
+            found = [prev]
+    return found
+
+
+def _count_for(victim: Token) -> tuple[int, str, int, int] | None:
+    if is_number(victim):
+        return count_at(victim)
+    numbers = [c for c in victim.children if c.dep_ == "nummod" and is_number(c)]
+    if numbers:
+        return count_at(numbers[0])
+    if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children):
+        return 1, "exact", victim.idx, victim.idx + len(victim.text)
+    return None
+
+
+def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
+    """Sum over "3 soldiers and 2 civilians"; None when no figure is given."""
+    parts = []
+    for victim in victims:
+        for member in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]:
+            count = _count_for(member)
+            if count:
+                parts.append(count)
+    if not parts:
+        return None
+    value = sum(p[0] for p in parts)
+    qualifier = parts[0][1] if len({p[1] for p in parts}) == 1 else "at least"
+    return value, qualifier, min(p[2] for p in parts), max(p[3] for p in parts)
+
+
+def casualties(sent: Span, article: Article) -> Casualties:
+    """Fatalities, injuries and the victims' actor in one sentence."""
+    result = Casualties()
+    best: dict[str, tuple[int, str, int, int]] = {}
+    for pred in sent:
+        lemma = pred.lemma_.lower()
+        kind = "dead" if lemma in DEATH_WORDS else "hurt" if lemma in INJURY_WORDS or pred.lower_ in INJURY_WORDS else None
+        if kind is None:
+            continue
+        victims = [v for v in _victim_tokens(pred) if is_number(v) or _is_person(v)]
+        if not victims:
+            continue
+        if result.victims is None:
+            person = next((v for v in victims if not is_number(v)), None)
+            if person is not None:
+                result.victims = actor_from(person, article, 0.7)
+        total = _total(victims)
+        if total and (kind not in best or total[0] > best[kind][0]):
+            best[kind] = total
+    for kind, (value, qualifier, start, end) in best.items():
+        confidence = 0.85 if qualifier == "exact" else 0.75
+        count = Count(value=value, qualifier=qualifier, text=article.text[start:end],
+                      provenance=provenance(article, sent, start, end, confidence))
+        if kind == "dead":
+            result.fatalities = count
+        else:
+            result.injuries = count
+    return result

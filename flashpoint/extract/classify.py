@@ -1,0 +1,111 @@
+"""Assigning an ACLED sub-event type from the cues in an event's sentences.
+
+The order of the rules follows ACLED's precedence: protests and riots are
+about who acts; among violent events the weapon decides (an airstrike on
+civilians is an air strike, not an attack), then territory, then who fought
+whom. Each answer carries a strength: 2 when a specific cue decided it, 1 when
+it is the default for a bare violent verb (later context may override it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flashpoint.extract.actors import (
+    CIVILIANS, EXTERNAL, IDENTITY, POLITICAL, PROTESTERS, REBEL, RIOTERS, STATE,
+)
+from flashpoint.extract.lexicon import CUES
+
+ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
+NON_STATE_ARMED = {REBEL, POLITICAL, IDENTITY}
+PROTEST_LEMMAS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in",
+                  "picket", "protester", "protestor", "demonstrator"}
+RIOT_LEMMAS = {"riot", "rioter", "loot", "torch", "lynch"}
+WEAPON_CUES = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
+
+_PATTERNS = {
+    family: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    for family, phrases in CUES.items()
+}
+
+
+def cues_in(text: str) -> set[str]:
+    """The cue families (keys of lexicon.CUES) whose phrases occur in ``text``."""
+    lower = text.lower()
+    return {family for family, pattern in _PATTERNS.items() if pattern.search(lower)}
+
+
+def classify(
+    cues: set[str],
+    trigger: str,
+    actor1: str | None,
+    actor2: str | None,
+    killed: bool,
+    injured: bool,
+) -> tuple[str, int] | None:
+    """(sub_event_type, strength) for an event, or None when it is no ACLED event.
+
+    ``trigger`` is the trigger's lemma; ``actor1``/``actor2`` are actor kinds.
+    """
+    casualties = killed or injured
+    weapon = [c for c in WEAPON_CUES if c in cues]
+    protest = "protest" in cues or trigger in PROTEST_LEMMAS or actor1 == PROTESTERS
+    if protest and not weapon:
+        if "riot" in cues or actor1 == RIOTERS:
+            return "Violent demonstration", 2
+        if "force" in cues or (casualties and actor2 == PROTESTERS):
+            return "Excessive force against protesters", 2
+        if "intervention" in cues:
+            return "Protest with intervention", 2
+        return "Peaceful protest", 2
+    if "mob" in cues:
+        return "Mob violence", 2
+    if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot":
+        return "Violent demonstration", 2
+    if "disrupted" in cues and not casualties:
+        return "Disrupted weapons use", 2
+    if "chemical" in cues:
+        return "Chemical weapon", 2
+    if "suicide" in cues:
+        return "Suicide bomb", 2
+    if "air" in cues:
+        return "Air/drone strike", 2
+    if "shelling" in cues:
+        return "Shelling/artillery/missile attack", 2
+    if "grenade" in cues:
+        return "Grenade", 2
+    if "ied" in cues:
+        if trigger in ("bomb", "bombing", "bombard") and actor1 == STATE:
+            return "Air/drone strike", 1
+        return "Remote explosive/landmine/IED", 2
+    if "sexual" in cues:
+        return "Sexual violence", 2
+    if "abduction" in cues:
+        return "Abduction/forced disappearance", 2
+    if "regain" in cues and actor1 in (STATE, None):
+        return "Government regains territory", 2
+    if "overtake" in cues and trigger in ("capture", "seize", "overrun", "take", "fall"):
+        if actor1 == STATE:
+            return "Government regains territory", 2
+        if actor1 in NON_STATE_ARMED:
+            return "Non-state actor overtakes territory", 2
+    if "clash" in cues and (actor2 != CIVILIANS):
+        return "Armed clash", 2
+    if "arrest" in cues and not casualties:
+        return "Arrests", 2
+    if "looting" in cues and not casualties:
+        return "Looting/property destruction", 2
+    if "agreement" in cues and not casualties:
+        return "Agreement", 2
+    if actor2 == CIVILIANS:
+        return "Attack", 2
+    if actor1 in ARMED and actor2 in ARMED:
+        return "Armed clash", 1
+    if casualties or trigger in ("attack", "assault", "kill", "shoot", "shooting", "massacre",
+                                 "ambush", "raid", "storm", "neutralize", "neutralise",
+                                 "murder", "execute", "behead", "gunfire", "respond",
+                                 "response", "retaliate", "retaliation"):
+        if actor2 in ARMED:
+            return "Armed clash", 1
+        return "Attack", 1
+    return None

@@ -1,0 +1,147 @@
+"""Resolving date expressions against the article's publication date.
+
+Every result is a (start, end) day range that never ends after the article
+date: an event cannot be reported before it happens. Vague expressions give
+ranges ("last week" -> the Sunday-to-Sunday span before this week, which holds
+both the Monday- and the Sunday-start reading of "last week").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+Range = tuple[dt.date, dt.date]
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+
+# Expressions that point back at a time already given ("at the time").
+ANAPHORIC = {"at the time", "then", "that day", "the same day", "at that time", "the time"}
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def is_anaphoric(text: str) -> bool:
+    """True for expressions like "at the time" that refer to an earlier date."""
+    return _normalise(text) in ANAPHORIC
+
+
+def _normalise(text: str) -> str:
+    t = text.lower().strip().rstrip(".,")
+    t = re.sub(r"^(on|in|during|since|from|by|at the end of|at the start of)\s+", "", t)
+    t = re.sub(r"\s+(morning|afternoon|evening|night|overnight)$", "", t)
+    return re.sub(r"\s+", " ", t)
+
+
+def _clamp(rng: Range, article_date: dt.date) -> Range | None:
+    start, end = rng
+    if start > article_date:
+        return None
+    return start, min(end, article_date)
+
+
+def _month_range(year: int, month: int) -> Range:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _relative(t: str, d: dt.date) -> Range | None:
+    monday = d - dt.timedelta(days=d.weekday())
+    if t in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today", "now"):
+        return d, d
+    if t in ("yesterday", "last night", "yesterday morning", "yesterday evening", "overnight"):
+        return d - dt.timedelta(days=1), d - dt.timedelta(days=1)
+    if t in ("last week", "the past week", "past week", "the previous week", "a week ago",
+             "the last week", "the week before", "earlier in the week"):
+        return monday - dt.timedelta(days=8), monday - dt.timedelta(days=1)
+    if t in ("this week", "earlier this week", "the week"):
+        return monday - dt.timedelta(days=1), d
+    if t in ("the past few days", "recent days", "the past days", "the last few days", "in recent days"):
+        return d - dt.timedelta(days=7), d
+    if t in ("this month", "earlier this month"):
+        return d.replace(day=1), d
+    if t in ("last month", "the past month", "the previous month"):
+        prev = d.replace(day=1) - dt.timedelta(days=1)
+        return _month_range(prev.year, prev.month)
+    if t in ("this year", "earlier this year"):
+        return dt.date(d.year, 1, 1), d
+    if t in ("last year", "the past year", "the previous year"):
+        return dt.date(d.year - 1, 1, 1), dt.date(d.year - 1, 12, 31)
+    m = re.fullmatch(r"(last |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
+    if m:
+        back = (d.weekday() - WEEKDAYS[m.group(2)]) % 7
+        if back == 0 and m.group(1) == "last ":
+            back = 7
+        day = d - dt.timedelta(days=back)
+        return day, day
+    m = re.fullmatch(r"(\w+) (day|days|week|weeks|month|months) ago", t)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if n is None:
+            return None
+        if m.group(2).startswith("day"):
+            day = d - dt.timedelta(days=n)
+            return day, day
+        days = 7 * n if m.group(2).startswith("week") else 30 * n
+        centre = d - dt.timedelta(days=days)
+        slack = dt.timedelta(days=3 if m.group(2).startswith("week") else 15)
+        return centre - slack, centre + slack
+    return None
+
+
+def _absolute(t: str, d: dt.date | None) -> Range | None:
+    m = re.fullmatch(r"(?:the )?(early |mid-|late |end of |beginning of )?([a-z]+)(?: (\d{4}))?", t)
+    if m and m.group(2) in MONTHS:
+        month = MONTHS[m.group(2)]
+        if m.group(3):
+            year = int(m.group(3))
+        elif d is not None:
+            year = d.year if month <= d.month else d.year - 1
+        else:
+            return None
+        start, end = _month_range(year, month)
+        part = (m.group(1) or "").strip()
+        if part == "early" or part == "beginning of":
+            end = start + dt.timedelta(days=9)
+        elif part == "mid-":
+            start, end = start + dt.timedelta(days=9), start + dt.timedelta(days=19)
+        elif part in ("late", "end of"):
+            start = end - dt.timedelta(days=10)
+        return start, end
+    if re.fullmatch(r"\d{4}", t):
+        year = int(t)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if not re.search(r"\d", t):
+        return None
+    parsed = _dateparser(t, d)
+    if parsed is None:
+        return None
+    return parsed, parsed
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, base: dt.date | None) -> dt.date | None:
+    import dateparser  # imported on first use: it is slow to load
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    result = dateparser.parse(text, languages=["en"], settings=settings)
+    return result.date() if result else None
+
+
+def resolve(text: str, article_date: dt.date | None) -> Range | None:
+    """Resolve a date expression to a day range, or None when it cannot be placed."""
+    t = _normalise(text)
+    if not t or t in ANAPHORIC:
+        return None
+    rng = _relative(t, article_date) if article_date else None
+    if rng is None:
+        rng = _absolute(t, article_date)
+    if rng is None:
+        return None
+    return _clamp(rng, article_date) if article_date else rng

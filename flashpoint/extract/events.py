@@ -1,0 +1,404 @@
+"""Finding events in a parsed article.
+
+Two passes. First, each sentence outside quoted speech that holds a violence
+or protest trigger becomes a *mention*: its trigger, actors, casualty counts,
+date, toponyms and ACLED type. Second, a discourse pass reads the mentions in
+order: a mention that adds detail to the event just described ("five other
+troops were injured in bombings in Taftanaz") is merged into it; a response
+("Turkey retaliated") takes its target, date and place from the event it
+answers; "a similar attack" takes the attacker and weapon of the last one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.extract import casualties as cas
+from flashpoint.extract import dates
+from flashpoint.extract.actors import CIVILIANS, PROTESTERS, STATE, actor_from
+from flashpoint.extract.classify import PROTEST_LEMMAS, cues_in, classify
+from flashpoint.extract.lexicon import (
+    ANAPHORIC_MODIFIERS, IRREALIS_HEADS, MODALS, PROTEST_TRIGGERS, SIMILAR_MODIFIERS,
+    STRATEGIC_TRIGGERS, VIOLENT_TRIGGERS,
+)
+from flashpoint.extract.places import dateline_end, place_candidates
+from flashpoint.extract.spans import QuotedSpans, provenance, span_provenance
+from flashpoint.extract.taxonomy import event_type_of
+from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Source
+
+# Triggers too common in other senses to stand alone ("hit a record", "target
+# voters"): they count only when the sentence also has casualties or weapons.
+WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "pound", "capture", "seize", "storm",
+                 "respond", "response", "regain", "blast", "fight", "march", "rally",
+                 "detain", "arrest"}
+# Verbs whose subject is the victim, not the attacker.
+PATIENT_SUBJECT = {"die", "dead", "lose"}
+RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"}
+ALL_TRIGGERS = VIOLENT_TRIGGERS | PROTEST_TRIGGERS | STRATEGIC_TRIGGERS
+
+
+@dataclass
+class Mention:
+    """One sentence's report of an event (internal to this stage)."""
+
+    sent: Span
+    index: int  # sentence number in the article
+    paragraph: int
+    trigger: Token
+    sub_event: str
+    strength: int
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    fatalities: Count | None = None
+    injuries: Count | None = None
+    date: EventDate | None = None
+    date_anaphoric: bool = False
+    locations: list[Place] = field(default_factory=list)
+    response: bool = False
+    similar: bool = False
+    sentences: list[Span] = field(default_factory=list)
+
+
+def _irrealis(token: Token) -> bool:
+    """Negated, modal, or governed by a verb like "threaten"/"deny"/"condemn"."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        return True
+    for depth, head in enumerate(token.ancestors):
+        if depth >= 3:
+            break
+        if head.lemma_.lower() in IRREALIS_HEADS:
+            return True
+        if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+            return True
+    return False
+
+
+def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in ALL_TRIGGERS and token.lower_ not in ALL_TRIGGERS:
+        return False
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
+        return False
+    if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues & {
+            "air", "shelling", "ied", "clash", "suicide", "grenade", "protest", "riot"}):
+        return False
+    if lemma in ("dead", "death", "die") and not has_casualties:
+        return False
+    return True
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _main_trigger(triggers: list[Token]) -> Token:
+    # The trigger nearest the root carries the sentence's event.
+    return min(triggers, key=lambda t: (_depth(t), t.i))
+
+
+def _anaphoric(token: Token) -> bool:
+    """A bare re-mention of an earlier event: "that attack", "today's heinous attack"."""
+    if token.pos_ != "NOUN":
+        return False
+    for child in token.children:
+        if child.dep_ in ("det", "amod", "poss") and child.lower_ in ANAPHORIC_MODIFIERS:
+            return True
+        if child.dep_ == "poss" and (child.pos_ == "PRON" or child.ent_type_ == "DATE"):
+            return True
+    return False
+
+
+def _similar(sent: Span) -> bool:
+    return any(t.lower_ in SIMILAR_MODIFIERS and t.head.lemma_.lower() in ALL_TRIGGERS for t in sent)
+
+
+def _agent(trigger: Token) -> Token | None:
+    """The token naming who acted, seen from the trigger."""
+    for child in trigger.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PATIENT_SUBJECT:
+        skip = dateline_end(trigger.doc.text)
+        for child in trigger.children:
+            if child.dep_ == "nsubj" and child.idx >= skip:
+                if child.lemma_.lower() in ALL_TRIGGERS:  # "An attack by X killed ..."
+                    return _agent(child) or _modifier_actor(child)
+                return child
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            return _agent(trigger.head)
+    return _modifier_actor(trigger)
+
+
+def _modifier_actor(noun: Token) -> Token | None:
+    """"Turkish response", "Russian airstrikes", "the army's offensive"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child
+    return None
+
+
+def _patient(trigger: Token) -> Token | None:
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _actor(token: Token | None, article: Article, confidence: float) -> Actor | None:
+    if token is None:
+        return None
+    actor = actor_from(token, article, confidence)
+    if actor is None and token.dep_ in ("amod", "compound") and token.ent_type_ == "NORP":
+        # "Turkish response": the adjective alone names a state acting.
+        from flashpoint.geo import country_code
+        from flashpoint.extract.actors import actor_name
+
+        code = country_code(token.text)
+        if code:
+            return Actor(name=actor_name(STATE, code, False), text=token.text, kind=STATE,
+                         country=code, provenance=span_provenance(article, token.doc[token.i:token.i + 1], confidence * 0.8))
+    return actor
+
+
+def _protesters(sent: Span, article: Article) -> tuple[Actor | None, Actor | None]:
+    crowd = police = None
+    for token in sent:
+        actor = actor_from(token, article, 0.7) if token.pos_ in ("NOUN", "PROPN") else None
+        if actor is None:
+            continue
+        if crowd is None and actor.kind in (PROTESTERS, "rioters"):
+            crowd = actor
+        elif police is None and actor.kind == STATE:
+            police = actor
+    return crowd, police
+
+
+def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | None, bool]:
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        distance = _tree_distance(ent.root, trigger)
+        if best is None or distance < best[0]:
+            best = (distance, ent)
+    if best is None:
+        return None, False
+    ent = best[1]
+    if dates.is_anaphoric(ent.text):
+        return None, True
+    rng = dates.resolve(ent.text, article.date)
+    if rng is None:
+        return None, False
+    confidence = 0.85 if rng[0] == rng[1] else 0.7
+    return EventDate(start=rng[0], end=rng[1], text=ent.text,
+                     provenance=span_provenance(article, ent, confidence)), False
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path_a = [a, *a.ancestors]
+    path_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(path_b)}
+    for n, t in enumerate(path_a):
+        if t.i in index_b:
+            return n + index_b[t.i]
+    return 99
+
+
+def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article) -> Mention | None:
+    cues = cues_in(sent.text)
+    counts = cas.casualties(sent, article)
+    has_casualties = counts.fatalities is not None or counts.injuries is not None
+    triggers = [t for t in sent if not quoted.contains(t.idx) and _is_trigger(t, cues, has_casualties)]
+    if not triggers:
+        return None
+    trigger = _main_trigger(triggers)
+    lemma = trigger.lemma_.lower()
+    if _irrealis(trigger):
+        return None
+    if has_casualties and (counts.fatalities and quoted.contains(counts.fatalities.provenance.start)):
+        return None
+    response = any(t.lemma_.lower() in RESPONSE_LEMMAS and t.pos_ in ("VERB", "NOUN")
+                   and not quoted.contains(t.idx) for t in sent)
+    similar = _similar(sent)
+    if _anaphoric(trigger) and not has_casualties and not response and not similar:
+        return None
+    if lemma in PROTEST_LEMMAS or "protest" in cues:
+        actor1, actor2 = _protesters(sent, article)
+    else:
+        actor1 = _actor(_agent(trigger), article, 0.75)
+        actor2 = _actor(_patient(trigger), article, 0.75)
+        if response and actor1 is None:
+            for t in sent:
+                if t.lemma_.lower() in RESPONSE_LEMMAS:
+                    actor1 = actor1 or _actor(_agent(t), article, 0.7)
+    if actor2 is None and counts.victims:
+        actor2 = counts.victims
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS:
+        actor2 = None
+    label = classify(cues, lemma, actor1 and actor1.kind, actor2 and actor2.kind,
+                     counts.fatalities is not None, counts.injuries is not None)
+    if label is None:
+        return None
+    date, date_anaphoric = _date(sent, trigger, article)
+    locations = place_candidates(sent, trigger, article)
+    if not (has_casualties or date or locations or response or similar or (actor1 and actor2)):
+        return None  # too generic to be one event ("attacks on troops")
+    sub_event, strength = label
+    return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger,
+                   sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
+                   fatalities=counts.fatalities, injuries=counts.injuries, date=date,
+                   date_anaphoric=date_anaphoric, locations=locations, response=response,
+                   similar=similar, sentences=[sent])
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
+    if a is None or b is None:
+        return None
+    if a.country and b.country:
+        return a.country == b.country and a.kind == b.kind
+    return a.kind == b.kind
+
+
+def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def _continues(prev: Mention, cur: Mention) -> bool:
+    """True when ``cur`` adds detail to the event ``prev`` described."""
+    if cur.response or cur.similar:
+        return False
+    if cur.paragraph - prev.paragraph > 1:
+        return False
+    if event_type_of(cur.sub_event) != event_type_of(prev.sub_event) and min(cur.strength, prev.strength) > 1:
+        return False
+    if not _dates_overlap(prev.date, cur.date):
+        return False
+    if prev.fatalities and cur.fatalities and prev.fatalities.value != cur.fatalities.value:
+        return False
+    for mine, theirs in ((cur.actor1, prev.actor1), (cur.actor2, prev.actor2)):
+        if _same_party(mine, theirs) is False:
+            return False
+    if _same_party(cur.actor1, prev.actor2) and _same_party(cur.actor2, prev.actor1):
+        return False  # the roles are reversed: a counter-attack
+    return True
+
+
+def _absorb(prev: Mention, cur: Mention) -> None:
+    prev.sentences.append(cur.sent)
+    if cur.strength > prev.strength:
+        prev.sub_event, prev.strength = cur.sub_event, cur.strength
+    for name in ("actor1", "actor2", "fatalities", "injuries", "date"):
+        if getattr(prev, name) is None:
+            setattr(prev, name, getattr(cur, name))
+    prev.locations.extend(cur.locations)
+
+
+def _as_admin1(places: list[Place]) -> list[Place]:
+    return [Place(name=p.name, text=p.text, precision="admin1", country=p.country,
+                  provenance=p.provenance) for p in places if p.precision != "country"]
+
+
+def _follow_up(prev: Mention, cur: Mention) -> None:
+    """Fill a response or a "similar attack" from the event it refers to."""
+    if cur.response:
+        if cur.actor2 is None or cur.actor2.kind == CIVILIANS and prev.actor1 is not None:
+            cur.actor2 = prev.actor1
+        if not cur.locations:
+            cur.locations = _as_admin1(prev.locations)
+    if cur.similar and cur.actor1 is None and _same_party(prev.actor2, cur.actor2) is not False:
+        cur.actor1 = prev.actor1
+    if cur.date is None and (cur.date_anaphoric or cur.response):
+        cur.date = prev.date
+    if cur.strength < 2:
+        cur.sub_event, cur.strength = prev.sub_event, 1
+
+
+def _referent(mentions: list[Mention], cur: Mention) -> Mention | None:
+    """The earlier event that a response or "a similar attack" points back to."""
+    for prev in reversed(mentions[-3:]):
+        if cur.similar and _same_party(prev.actor2, cur.actor2) is False:
+            continue  # a similar attack hit the same side as the one it resembles
+        if cur.response and _same_party(prev.actor1, cur.actor1):
+            continue  # one does not respond to oneself
+        return prev
+    return None
+
+
+def _paragraphs(doc: Doc) -> list[int]:
+    """Paragraph number of each sentence (blank lines separate paragraphs)."""
+    numbers, current = [], 0
+    for sent in doc.sents:
+        numbers.append(current)
+        if "\n\n" in sent.text_with_ws[-4:] or sent.text_with_ws.endswith("\n\n"):
+            current += 1
+    return numbers
+
+
+def find_events(article: Article, doc: Doc) -> list[Event]:
+    """All events reported in the article (outside quoted speech)."""
+    quoted = QuotedSpans(article.text)
+    paragraphs = _paragraphs(doc)
+    mentions: list[Mention] = []
+    for index, sent in enumerate(doc.sents):
+        mention = _mention(sent, index, paragraphs[index], quoted, article)
+        if mention is None:
+            continue
+        prev = mentions[-1] if mentions else None
+        if mention.response or mention.similar or mention.date_anaphoric:
+            referent = _referent(mentions, mention)
+            if referent is not None:
+                _follow_up(referent, mention)
+        if prev is not None and _continues(prev, mention):
+            _absorb(prev, mention)
+        else:
+            mentions.append(mention)
+    return [_to_event(article, m, n) for n, m in enumerate(mentions, 1)]
+
+
+def _confidence(m: Mention) -> float:
+    score = 0.35 + 0.1 * m.strength
+    score += 0.15 if (m.fatalities or m.injuries) else 0
+    score += 0.1 if m.date else 0
+    score += 0.1 if m.locations else 0
+    score += 0.05 if m.actor1 else 0
+    score += 0.05 if m.actor2 else 0
+    score += 0.05 if len(m.sentences) > 1 else 0
+    return round(min(score, 0.95), 3)
+
+
+def _to_event(article: Article, m: Mention, n: int) -> Event:
+    confidence = _confidence(m)
+    trig = m.trigger
+    evidence = provenance(article, m.sent, trig.idx, trig.idx + len(trig.text), confidence)
+    event = Event(
+        id=f"{article.id}-e{n}",
+        article_id=article.id,
+        event_type=event_type_of(m.sub_event),
+        sub_event_type=m.sub_event,
+        evidence=evidence,
+        confidence=confidence,
+        trigger=trig.text,
+        actor1=m.actor1,
+        actor2=m.actor2,
+        locations=m.locations,
+        date=m.date,
+        fatalities=m.fatalities,
+        injuries=m.injuries,
+    )
+    event.sources = [Source(article_id=article.id, evidence=evidence, url=article.url,
+                            fatalities=m.fatalities.value if m.fatalities else None,
+                            injuries=m.injuries.value if m.injuries else None)]
+    return event

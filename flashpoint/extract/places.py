@@ -1,0 +1,93 @@
+"""Toponym candidates for an event, for the geo stage to resolve.
+
+A candidate is a place-like entity used as a location ("in Taftanaz", "on
+Saraqeb", "near Gao"), not as an actor ("Turkey responded") and not the
+dateline ("Ankara, Turkey –"). "province of Idlib" / "Borno State" ask for
+admin1 precision; a reference point ("south of Taftanaz") is kept last, at
+admin1 precision, because the event is near it, not in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from flashpoint.extract.spans import span_provenance
+from flashpoint.model import Article, Place
+
+LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
+            "throughout", "towards", "toward", "through", "from", "of", "within", "along"}
+ADMIN1_WORDS = {"province", "governorate", "state", "region", "oblast", "prefecture",
+                "department", "county", "territory"}
+SETTLEMENT_WORDS = {"city", "town", "village", "district", "area", "camp", "neighbourhood",
+                    "neighborhood", "suburb", "outskirts", "countryside", "border", "capital"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "north-east", "north-west", "south-east", "south-west",
+              "km", "kilometres", "kilometers", "miles", "mi"}
+DATELINE = re.compile(r"^\s*[A-Z][\w .'’,]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*[–—-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _locative_head(root: Token) -> Token | None:
+    """The preposition that makes ``root`` a location, following "province of X"."""
+    token = root
+    while token.dep_ in ("appos", "conj", "compound") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+        return token.head
+    return None
+
+
+def _precision(ent: Span) -> tuple[str, bool]:
+    """(requested precision, is a reference point) for an entity."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    words = {t.lower_ for t in ent}
+    prep = _locative_head(ent.root)
+    before = prep.head if prep is not None and prep.lower_ == "of" else None
+    if before is not None and before.lower_ in DIRECTIONS:
+        return "admin1", True
+    if after in ADMIN1_WORDS or words & ADMIN1_WORDS or (before is not None and before.lower_ in ADMIN1_WORDS):
+        return "admin1", False
+    return "town", False
+
+
+def _distance(a: Token, b: Token) -> int:
+    path_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, t in enumerate([a, *a.ancestors]):
+        if t.i in path_b:
+            return n + path_b[t.i]
+    return 99
+
+
+def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place]:
+    """Unresolved Places for the event in ``sent``, most likely first."""
+    skip_before = dateline_end(article.text)
+    found: list[tuple[tuple[int, int], Place]] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        if ent.end_char <= skip_before:
+            continue
+        if not ent.text[:1].isupper():
+            continue
+        prep = _locative_head(ent.root)
+        if prep is None:
+            after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+            if not (ent.label_ in ("GPE", "LOC") and after in ADMIN1_WORDS | SETTLEMENT_WORDS):
+                continue
+        precision, reference = _precision(ent)
+        text = re.sub(r"^(the)\s+", "", ent.text, flags=re.I)
+        text = re.sub(r"\s+(province|governorate|state|region|oblast)$", "", text, flags=re.I)
+        confidence = 0.5 if reference else 0.75
+        place = Place(name=text, text=text, precision=precision,
+                      provenance=span_provenance(article, ent, confidence))
+        found.append(((1 if reference else 0, _distance(ent.root, trigger)), place))
+    found.sort(key=lambda item: item[0])
+    return [place for _, place in found]

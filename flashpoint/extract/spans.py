@@ -1,0 +1,69 @@
+"""Provenance and quoted-span helpers shared by the extractors."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Span
+
+from flashpoint.model import Article, Provenance
+
+OPEN_QUOTES = '"\u201c\u201e\u00ab'
+CLOSE_QUOTES = '"\u201d\u00bb'
+
+
+def provenance(article: Article, sent: Span, start: int, end: int, confidence: float) -> Provenance:
+    """Provenance for characters ``start:end`` of ``article.text`` inside sentence ``sent``."""
+    return Provenance(
+        article_id=article.id,
+        sentence=sent.text.strip(),
+        sentence_start=sent.start_char,
+        sentence_end=sent.start_char + len(sent.text.rstrip()),
+        start=start,
+        end=end,
+        confidence=round(confidence, 3),
+    )
+
+
+def span_provenance(article: Article, span: Span, confidence: float) -> Provenance:
+    """Provenance for a spaCy span (token range) of the article."""
+    return provenance(article, span.sent, span.start_char, span.end_char, confidence)
+
+
+class QuotedSpans:
+    """Character ranges of the text that lie inside quotation marks.
+
+    Pairs marks within a paragraph; an opening mark left unclosed at the end of
+    a paragraph (the convention for a quote that runs on) quotes the rest of it.
+    """
+
+    def __init__(self, text: str, min_words: int = 4):
+        self._text = text
+        self.min_words = min_words
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for para in re.finditer(r"[^\n]+", text):
+            opened = None
+            for m in re.finditer(r'["\u201c\u201d\u201e\u00ab\u00bb]', para.group()):
+                pos = para.start() + m.start()
+                ch = m.group()
+                if opened is None and ch in OPEN_QUOTES:
+                    opened = pos
+                elif opened is not None and ch in CLOSE_QUOTES:
+                    self._add(opened, pos + 1)
+                    opened = None
+            if opened is not None:
+                self._add(opened, para.end())
+
+    def _add(self, start: int, end: int) -> None:
+        # Scare quotes around a word or two ("neutralized") are not speech.
+        if len(self._text[start:end].split()) < self.min_words:
+            return
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def contains(self, pos: int) -> bool:
+        """True when character ``pos`` is inside a quoted range."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
