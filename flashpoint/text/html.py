@@ -28,6 +28,7 @@ def article_from_html(html: str, name: str) -> Article:
         doc = trafilatura.bare_extraction(
             html,
             with_metadata=True,
+            favor_precision=True,  # otherwise short pages keep their navigation links
             include_comments=False,
             include_tables=False,  # casualty tables do not parse as sentences
             include_images=False,

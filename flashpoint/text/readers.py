@@ -133,12 +133,12 @@ def _read_stream(stream: BinaryIO, name: str, kind: str | None, size: int | None
         yield from jsonl_records(gzip.GzipFile(fileobj=stream, mode="rb"), name)
         return
     if kind is None:
-        head = _read_exactly(stream, _SNIFF_BYTES, name)
+        head = _read_head(stream, name)
         stream = io.BufferedReader(_Rewound(head, stream))
         if head.startswith(_GZIP_MAGIC):
             size = None
             stream = gzip.GzipFile(fileobj=stream, mode="rb")
-            head = _read_exactly(stream, _SNIFF_BYTES, name)
+            head = _read_head(stream, name)
             stream = io.BufferedReader(_Rewound(head, stream))
         kind = _sniff(head)
     if kind == "jsonl":
@@ -178,6 +178,28 @@ def _read_exactly(stream: BinaryIO, limit: int, name: str) -> bytes:
     return b"".join(chunks)
 
 
+def _read_head(stream: BinaryIO, name: str) -> bytes:
+    """The first bytes of a stream, enough to tell its format.
+
+    Stops early once the format is clear, so that JSON lines piped in one
+    by one are handled as they arrive.
+    """
+    head = b""
+    read = getattr(stream, "read1", stream.read)
+    try:
+        while len(head) < _SNIFF_BYTES:
+            chunk = read(_SNIFF_BYTES - len(head))
+            if not chunk:
+                break
+            head += chunk
+            start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+            if head.startswith(_GZIP_MAGIC) or start.startswith(b"{"):
+                break
+    except (OSError, EOFError) as error:
+        raise InputError(name, f"cannot read ({error})") from None
+    return head
+
+
 def _sniff(head: bytes) -> str:
     """Guess the format of an input from its first bytes."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -205,6 +227,7 @@ class _Rewound(io.RawIOBase):
             buffer[:n] = self.head[:n]
             self.head = self.head[n:]
             return n
-        data = self.rest.read(len(buffer))
+        # read1 returns what is available, so piped JSON lines flow as they come
+        data = getattr(self.rest, "read1", self.rest.read)(len(buffer))
         buffer[: len(data)] = data
         return len(data)
