@@ -276,3 +276,21 @@ def test_quotes_survive_document_round_trip(nlp):
     document = Document(article=article, quotes=extract_quotes(article, nlp(text)))
     again = from_dict(Document, json.loads(json.dumps(document.to_dict())))
     assert again == document
+
+
+STATEMENTS_AND_STRAY_MARKS = """"The convoy was hit twice by drones before it reached the checkpoint," according to a statement from the Syrian Observatory for Human Rights.
+
+"Our forces will respond at the time and place of our choosing," the statement said.
+
+Witnesses said the crater was 40" wide and that the blast was heard across the whole city.
+
+"It was the loudest explosion I have ever heard," said one witness, a shopkeeper named Omar.
+"""
+
+
+def test_statements_organisation_names_and_inch_marks(nlp):
+    observatory, statement, witness = quotes_of(nlp, STATEMENTS_AND_STRAY_MARKS)
+    assert observatory.speaker == "Syrian Observatory for Human Rights"
+    assert (statement.speaker, statement.role) == (None, None)  # a statement is not a speaker
+    assert witness.text.startswith("It was the loudest explosion")
+    assert witness.speaker is None and witness.role == "one witness"

@@ -111,17 +111,38 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _opens_speech(text: str, paragraph_start: int, open_mark: int) -> bool:
+    """True when a mark left open could start speech: at the paragraph start or after ':' or ','."""
+    before = text[paragraph_start:open_mark].rstrip()
+    return not before or before[-1] in ":,"
+
+
+def _looks_like_opening(text: str, paragraph_start: int, mark: int) -> bool:
+    """True when a mark stands where a quote can open: after a space, before a word (not 40" wide)."""
+    before_ok = mark == paragraph_start or text[mark - 1].isspace() or text[mark - 1] in "([—–"
+    return before_ok and mark + 1 < len(text) and not text[mark + 1].isspace()
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Return the quoted passages of ``text`` that look like speech, in order.
 
     Quotes with fewer than MIN_QUOTE_WORDS words are dropped as scare quotes
-    or titles; empty leftovers such as ``" ".`` are dropped too.
+    or titles; empty leftovers such as ``" ".`` are dropped too. A mark left
+    open at the end of a paragraph starts a quote only when the next paragraph
+    opens with a mark (the multi-paragraph convention) or when it stands where
+    speech starts (paragraph start, after ':' or ',').
     """
     found: list[QuoteSpan] = []
     previous_left_open = False
-    for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
+    paragraphs = paragraph_spans(text)
+    for number, (p_start, p_end) in enumerate(paragraphs):
         pairs = _pair_marks(text, p_start, p_end)
+        next_opens_with_mark = number + 1 < len(paragraphs) and text[paragraphs[number + 1][0]] in ALL_MARKS
         for index, (open_mark, close_mark) in enumerate(pairs):
+            if close_mark is None and not (
+                    _opens_speech(text, p_start, open_mark)
+                    or (next_opens_with_mark and _looks_like_opening(text, p_start, open_mark))):
+                continue  # a lone mark mid-sentence (an inch sign, a lost mark), not a quote
             inner_end = close_mark if close_mark is not None else p_end
             start, end = _trim(text, open_mark + 1, inner_end)
             if word_count(text[start:end]) < MIN_QUOTE_WORDS:

@@ -34,6 +34,9 @@ _NON_PERSON_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCE
                     "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "LANGUAGE",
                     "WORK_OF_ART", "PRODUCT"}
 MAX_TITLE_WORDS = 8
+# Things that "say" on someone's behalf: not a speaker or a role themselves.
+DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "letter", "post", "tweet",
+                  "release", "document", "video", "message", "announcement", "source", "memo"}
 _LEADING_ARTICLES = {"a", "an", "the"}
 # Lower-case words that may sit inside a name ("Ursula von der Leyen", "Bashar al-Assad").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "dos", "du", "la", "le",
@@ -58,6 +61,19 @@ class Mention:
     token: Token
 
 
+def _group_entity(token: Token):
+    """The ORG/GPE/NORP entity ``token`` sits in, when it has no PERSON words next to it."""
+    if token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            before = token.doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None and before.ent_type_ == "PERSON":
+                return None  # a person's name cut in two by the model ("Ursula von der" + "Leyen")
+            return ent
+    return None
+
+
 def _name_tokens(head: Token) -> list[Token]:
     """The tokens of the name whose last word is ``head`` (titles included, split later).
 
@@ -66,6 +82,9 @@ def _name_tokens(head: Token) -> list[Token]:
     sometimes cuts a name in two ("Ursula von der" PERSON + "Leyen" GPE).
     """
     doc = head.doc
+    organisation = _group_entity(head)
+    if organisation is not None:
+        return [t for t in organisation if t.lower_ not in _LEADING_ARTICLES or t.i > organisation.start]
     tokens = [head]
     i = head.i - 1
     while i >= 0:
@@ -173,6 +192,14 @@ def mention_at(token: Token) -> Optional[Mention]:
         role_tokens = titles or (_phrase_tokens(appos) if appos is not None else [])
         return Mention(kind, _text(doc, name), _text(doc, role_tokens), name[0].idx,
                        name[-1].idx + len(name[-1]), token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
+        # "a statement from the police said" / "according to a statement by Hamas"
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return mention_at(pobj)
+        return Mention("common", None, None, token.idx, token.idx + len(token), token)
     if token.pos_ == "NOUN":
         appos = _apposition(token)
         if appos is not None and _is_name_token(appos):

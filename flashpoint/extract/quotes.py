@@ -24,6 +24,7 @@ x0.8 for a quote-only paragraph following one. Unattributed: speaker None, 0.3.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -49,7 +50,13 @@ MAX_BEFORE_WORDS = 9
 # How many paragraphs back "he said" may look for its person.
 PRONOUN_REACH = 3
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s|$)")
+# A full stop, ! or ? (and a closing mark) before whitespace, but not after an
+# initial ("U.S.") or a short title ("Dr.").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bNo)(?<!\bMrs)(?<!\bGen)"
+    r"(?<!\bCol)(?<!\bSgt)(?<!\bMaj)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bCapt)(?<!\bProf)"
+    r"[.!?][\"'\u201d\u2019]?(?=\s|$)"
+)
 
 
 @dataclass
@@ -97,6 +104,7 @@ class _Context:
                  paragraphs: list[tuple[int, int]], inside: list[tuple[int, int]],
                  book: NameBook, subjects: list[Mention], group_subjects: list[Mention]):
         self.doc = doc
+        self.token_starts = [t.idx for t in doc]
         self.text = text
         self.spans = spans
         self.paragraphs = paragraphs
@@ -126,7 +134,9 @@ class _Context:
         return any(start <= idx < end for start, end in self.inside)
 
     def _tokens(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.doc if start <= t.idx < end and not t.is_space]
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return [t for t in self.doc[first:last] if not t.is_space]
 
     def _after_mention(self, index: int) -> Optional[Mention]:
         span = self.spans[index]
