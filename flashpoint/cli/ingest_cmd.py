@@ -1,0 +1,56 @@
+"""`flashpoint ingest`: read articles into the event database."""
+
+from __future__ import annotations
+
+import click
+
+DB_HELP = "Database URL or SQLite path [default: $FLASHPOINT_DB or ./flashpoint.db]."
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_url", default=None, help=DB_HELP)
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Articles per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths, db_url, workers, batch_size, quiet):
+    """Extract events and quotes from files, folders (recursive) or - (stdin) into the database.
+
+    Reads .txt, .html, .jsonl and .jsonl.gz. Articles already stored (same
+    text, or same URL) are skipped, so re-running after an interruption
+    finishes the rest. Unreadable inputs are recorded in the errors table.
+    """
+    from rich.console import Console
+    from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    from flashpoint.store import database_url, open_store
+    from flashpoint.store.ingest import ingest as run_ingest
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            elapsed = task.elapsed or 0
+            rate = task.completed / elapsed if elapsed > 0 else 0.0
+            return Text(f"{rate:.1f} articles/s")
+
+    console = Console(stderr=True)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/] {task.completed} articles"),
+        RateColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=False,
+    )
+    with open_store(db_url) as store, progress:
+        task = progress.add_task("ingest", total=None)
+        stats = run_ingest(
+            store, paths, workers=workers, batch_size=batch_size, on_article=lambda: progress.advance(task)
+        )
+        merged = store.count_events()
+    where = database_url(db_url).split("@")[-1]
+    click.echo(
+        f"ingest: {stats.articles} articles new, {stats.skipped} skipped, {stats.errors} errors; "
+        f"{stats.events} events extracted ({merged} merged events in {where}), {stats.quotes} quotes"
+    )

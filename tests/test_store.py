@@ -1,0 +1,234 @@
+"""The event store on SQLite and (when reachable) PostgreSQL, with hand-built documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from test_merge import make_event, town
+
+from flashpoint.merge import merge_events
+from flashpoint.model import Actor, Article, Document, Place, Provenance, Quote
+from flashpoint.store import EventFilter, open_store
+from flashpoint.store.schema import metadata
+
+PG_ADMIN_URL = "postgresql+psycopg://root@127.0.0.1:5432/test"
+
+
+def _postgres_reachable() -> bool:
+    try:
+        engine = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 2})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means: skip
+        return False
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A fresh, empty database URL: a SQLite file, or a new PostgreSQL schema dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'events.db'}"
+        return
+    if not _postgres_reachable():
+        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    schema = f"fp_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_ADMIN_URL)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"postgresql://root@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(db_url):
+    with open_store(db_url) as s:
+        yield s
+
+
+def doc(article_id: str, *events, url: str | None = None, quotes=(), text: str | None = None) -> Document:
+    article = Article(id=article_id, text=text or f"Text of {article_id}.", date=dt.date(2020, 3, 2), url=url, source=f"{article_id}.txt")
+    return Document(article=article, events=list(events), quotes=list(quotes))
+
+
+def outlets() -> list[Document]:
+    return [
+        doc("a1", make_event("a1", killed=12), url="https://www.wire.example/a1"),
+        doc("a2", make_event("a2", killed=14, day="2020-03-03"), url="https://daily.example/a2"),
+        doc("a3", make_event("a3", killed=10, qualifier="at least"), url="https://gazette.example/a3"),
+    ]
+
+
+def test_reports_of_one_event_are_merged_across_batches(store):
+    docs = outlets()
+    store.add_documents([docs[2]])
+    store.add_documents([docs[0]])
+    stats = store.add_documents([docs[1]])
+    assert stats.articles == 1 and stats.events == 1
+    [event] = store.events()
+    assert event.fatalities.value == 10
+    assert sorted((s.article_id, s.fatalities) for s in event.sources) == [("a1", 12), ("a2", 14), ("a3", 10)]
+    assert {s.url for s in event.sources} == {d.article.url for d in docs}
+    assert event.id == "a1:e0"
+    assert store.event("a3:e0").id == "a1:e0"  # an extracted event's id finds its merged event
+    assert store.counts()["event_sources"] == 3
+
+
+def test_ingesting_twice_changes_nothing(store):
+    first = store.add_documents(outlets())
+    before = store.counts(), [e.id for e in store.events()]
+    again = store.add_documents(outlets())
+    assert (first.articles, first.skipped) == (3, 0)
+    assert (again.articles, again.skipped, again.events) == (0, 3, 0)
+    assert (store.counts(), [e.id for e in store.events()]) == before
+    # Same URL with different text is the same article too.
+    stats = store.add_documents([doc("other", url="https://daily.example/a2", text="Updated text.")])
+    assert stats.skipped == 1 and not store.has_article("other")
+
+
+def test_incremental_merge_equals_merging_everything_at_once(store):
+    rnd = random.Random(3)
+    docs = []
+    for i in range(40):
+        name = rnd.choice(["Taftanaz", "Saraqib", "Aleppo", "Kharkiv"])
+        day = (dt.date(2020, 3, 1) + dt.timedelta(days=rnd.randint(0, 6))).isoformat()
+        kind = rnd.choice(["airstrike", "attack", "protest"])
+        docs.append(doc(f"r{i:02d}", make_event(f"r{i:02d}", place=name, day=day, kind=kind, killed=rnd.randint(0, 9))))
+    rnd.shuffle(docs)
+    for start in range(0, len(docs), 7):
+        store.add_documents(docs[start : start + 7], batch_size=3)
+    expected = merge_events([e for d in docs for e in d.events])
+    assert len(expected) < len(docs)  # the data really has duplicates
+    stored = store.events()
+    assert sorted(e.id for e in stored) == sorted(e.id for e in expected)
+    by_id = {e.id: e for e in expected}
+    for event in stored:
+        assert event == by_id[event.id]
+
+
+def test_a_new_report_can_join_two_stored_events(store):
+    south = Place("Maarat", "Maarat", "town", "SY", "Idlib", 35.70, 36.80, 1)
+    store.add_documents([doc("a1", make_event("a1")), doc("a3", make_event("a3", place=south))])
+    assert store.count_events() == 2
+    store.add_documents([doc("a2", make_event("a2", place="Saraqib"))])  # between the two
+    assert store.count_events() == 1
+    assert len(store.events()[0].sources) == 3
+
+
+def test_filters(store):
+    syria = Actor("Military Forces of Syria", "Syrian government warplanes", "state forces", "SY")
+    store.add_documents(
+        [
+            doc("a1", make_event("a1", killed=12, actor1=syria)),
+            doc("k1", make_event("k1", place="Kharkiv", kind="protest", day="2022-05-01")),
+            doc("m1", make_event("m1", place="Maiduguri", kind="attack", killed=5, day="2021-06-10")),
+        ]
+    )
+
+    def ids(**kw):
+        flt = EventFilter(**kw)
+        found = [e.article_id for e in store.events(flt)]
+        assert store.count_events(flt) == len(found)
+        return found
+
+    assert ids() == ["a1", "m1", "k1"]  # by date
+    assert ids(country="SY") == ids(country="syria") == ["a1"]
+    assert ids(country="Atlantis") == []
+    assert ids(admin1="borno") == ["m1"]
+    assert ids(event_type="Protests") == ids(event_type="peaceful protest") == ["k1"]
+    assert ids(since=dt.date(2021, 1, 1)) == ["m1", "k1"]
+    assert ids(until=dt.date(2021, 6, 10)) == ["a1", "m1"]
+    assert ids(actor="warplanes") == ids(actor="forces of syria") == ["a1"]
+    assert ids(near=(36.0, 36.8, 5)) == ["a1"]
+    assert ids(near=(36.0, 37.2, 5)) == []  # Taftanaz is ~37 km away
+    assert ids(min_fatalities=6) == ["a1"]
+    assert ids(country="NG", min_fatalities=1) == ["m1"]
+    assert [e.article_id for e in store.events(limit=1, offset=1)] == ["m1"]
+
+
+def test_stats(store):
+    store.add_documents(outlets() + [doc("k1", make_event("k1", place="Kharkiv", kind="protest", day="2020-03-12"))])
+    stats = store.stats()
+    assert stats["total"] == 2
+    assert stats["by_week"] == [
+        {"week": "2020-03-02", "events": 1, "fatalities": 10},
+        {"week": "2020-03-09", "events": 1, "fatalities": 0},
+    ]
+    assert stats["by_type"] == {"Explosions/Remote violence": 1, "Protests": 1}
+    assert stats["by_country"] == {"SY": 1, "UA": 1}
+    assert store.stats(EventFilter(country="UA"))["total"] == 1
+
+
+def test_errors_table(store):
+    store.record_error("bad/empty.txt", "no article text after cleaning")
+    store.record_error("bad/empty.txt", "no article text after cleaning")  # again: recorded once
+    store.record_error("x.jsonl:2", "not valid JSON")
+    errors = store.errors()
+    assert [(e["source"], e["reason"]) for e in errors] == [
+        ("bad/empty.txt", "no article text after cleaning"),
+        ("x.jsonl:2", "not valid JSON"),
+    ]
+    assert all(e["created_at"] for e in errors)
+
+
+def test_articles_and_quotes(store):
+    text = 'The minister said: "We will respond." Nothing else.'
+    prov = Provenance("q1", text, 0, 37, 20, 36, 0.9)
+    quote = Quote("q1:q0", "q1", "We will respond.", prov, 0.9, speaker="Mevlut Cavusoglu", role="foreign minister")
+    store.add_documents([doc("q1", quotes=[quote], text=text)])
+    article = store.article("q1")
+    assert article.text == text and article.date == dt.date(2020, 3, 2)
+    assert store.article("missing") is None
+    assert store.quotes(speaker="cavusoglu") == [quote]
+    assert store.quotes(speaker="erdogan") == []
+    assert store.quotes(article_id="q1")[0].text == text[prov.start : prov.end]
+
+
+def test_migrations_match_the_schema(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
+    assert diff == []
+    assert version == "0001"
+
+
+def test_sqlite_file_is_wal_with_a_flat_events_view(tmp_path):
+    path = tmp_path / "flat.db"
+    with open_store(str(path)) as store:
+        store.add_documents(outlets())
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        conn.row_factory = sqlite3.Row
+        rows = [dict(r) for r in conn.execute("SELECT * FROM events_flat")]
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["event_date"], row["country"], row["location"], row["fatalities"], row["geo_precision"]) == (
+        "2020-03-02",
+        "Syria",
+        "Taftanaz",
+        10,
+        1,
+    )
+    assert row["source"] == "daily.example; gazette.example; wire.example"
+
+
+def test_unreachable_database_is_one_line_error():
+    from flashpoint.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        open_store("/no/such/folder/x.db")
+    assert "\n" not in str(info.value)
+    assert town("Taftanaz").country == "SY"
