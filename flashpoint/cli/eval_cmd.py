@@ -25,5 +25,8 @@ def eval_(gold: str, as_json: bool) -> None:
 
     from flashpoint.eval.report import report_table
 
-    Console().print(report_table(report))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=110)  # pipes and files get the whole table unwrapped
+    console.print(report_table(report))
     click.echo(f"extraction took {report['extraction_seconds']:.2f} s")

@@ -7,7 +7,6 @@ from typing import Any, Optional
 from rich.table import Table
 
 FIELD_LABELS = {
-    "sub_event_type": "sub-event type (matched pairs)",
     "actor1_kind": "actor1 kind",
     "actor1_country": "actor1 country",
     "actor2_kind": "actor2 kind",
@@ -33,34 +32,32 @@ def _ratio(table: Table, label: str, ratio: dict[str, Any]) -> None:
 
 def _prf(table: Table, label: str, counts: dict[str, Any]) -> None:
     table.add_row(
-        label,
-        f"P {counts['precision']:.3f}  R {counts['recall']:.3f}  F1 {counts['f1']:.3f}",
-        f"tp {counts['tp']} fp {counts['fp']} fn {counts['fn']}",
+        f"{label}: F1",
+        f"{counts['f1']:.3f}",
+        f"P {counts['precision']:.3f} R {counts['recall']:.3f} (tp {counts['tp']} fp {counts['fp']} fn {counts['fn']})",
     )
 
 
 def _events(table: Table, events: dict[str, Any]) -> None:
     table.add_row("[bold]Events[/bold]", "", f"gold {events['gold']}, predicted {events['predicted']}")
-    _prf(table, "detection (type + date + place match)", events["detection"])
-    _prf(table, "detection, any type (date + place match)", events["detection_any_type"])
+    _prf(table, "event detection", events["detection"])
+    _prf(table, "event detection, any type", events["detection_any_type"])
     for key, label in (("event_type", "event type (any-type pairs)"), ("sub_event_type", "sub-event type")):
         part = events[key]
-        table.add_row(
-            f"{label}: accuracy / macro F1",
-            f"{_num(part['accuracy'])} / {_num(part['macro_f1'])}",
-            f"{part['pairs']} pairs",
-        )
+        table.add_row(f"{label}: accuracy", _num(part["accuracy"]), f"{part['pairs']} pairs")
+        table.add_row(f"{label}: macro F1", _num(part["macro_f1"]), "")
     for name, ratio in events["fields"].items():
-        _ratio(table, FIELD_LABELS.get(name, name), ratio)
+        if name != "sub_event_type":  # already shown as accuracy above
+            _ratio(table, FIELD_LABELS.get(name, name), ratio)
 
 
 def _quotes(table: Table, quotes: dict[str, Any]) -> None:
     table.add_section()
     table.add_row("[bold]Quotes[/bold]", "", f"gold {quotes['gold']}, predicted {quotes['predicted']}")
     _ratio(table, "gold quotes found (recall)", quotes["found"])
-    _ratio(table, "predicted quotes that are gold (precision)", quotes["precision"])
-    _ratio(table, "speaker accuracy (all gold quotes)", quotes["speaker_accuracy"])
-    _ratio(table, "speaker accuracy (found quotes)", quotes["speaker_accuracy_found"])
+    _ratio(table, "predicted quotes in gold (precision)", quotes["precision"])
+    _ratio(table, "speaker accuracy, all gold quotes", quotes["speaker_accuracy"])
+    _ratio(table, "speaker accuracy, found quotes", quotes["speaker_accuracy_found"])
 
 
 def _classes(table: Table, part: dict[str, Any]) -> None:
@@ -68,12 +65,10 @@ def _classes(table: Table, part: dict[str, Any]) -> None:
     table.add_row("[bold]Snippet classification[/bold]", "", f"{part['snippets']} snippets")
     _prf(table, "event detection (ACLED class vs none)", part["detection"])
     for key, label in (("sub_event_type", "sub-event type"), ("event_type", "event type")):
-        s = part[key]
-        table.add_row(
-            f"{label}: accuracy / weighted F1 / macro F1",
-            f"{_num(s['accuracy'])} / {_num(s['weighted_f1'])} / {_num(s['macro_f1'])}",
-            f"{len(s['per_class'])} classes",
-        )
+        scores = part[key]
+        table.add_row(f"{label}: accuracy", _num(scores["accuracy"]), f"{len(scores['per_class'])} classes")
+        table.add_row(f"{label}: weighted F1", _num(scores["weighted_f1"]), "")
+        table.add_row(f"{label}: macro F1", _num(scores["macro_f1"]), "")
 
 
 def _cleaning(table: Table, part: dict[str, Any]) -> None:
