@@ -28,8 +28,14 @@ def _date(ctx, param, value):
     return value.date() if value is not None else None
 
 
-def _print_table(events) -> None:
+def _console():
     from rich.console import Console
+
+    # Piped output has no terminal width; do not squeeze columns into 80.
+    return Console() if sys.stdout.isatty() else Console(width=240)
+
+
+def _print_table(events) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False)
@@ -49,7 +55,7 @@ def _print_table(events) -> None:
             e.actor2.name if e.actor2 else "",
             e.id,
         )
-    Console().print(table)
+    _console().print(table)
 
 
 @click.command()
@@ -114,7 +120,6 @@ def quotes(db_url, speaker, article_id, fmt, limit):
     if fmt == "json":
         click.echo(json.dumps(to_dict(found), ensure_ascii=False, indent=1))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table()
@@ -122,4 +127,4 @@ def quotes(db_url, speaker, article_id, fmt, limit):
         table.add_column(column)
     for q in found:
         table.add_row(q.speaker or "", q.role or "", q.text, q.article_id)
-    Console().print(table)
+    _console().print(table)
