@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Optional
 
 from fastapi import HTTPException, Query
 
+from flashpoint.api.schemas import IsoDate
 from flashpoint.store import EventFilter
 
+_NUMBER = r"\s*[-+]?\d+(?:\.\d+)?\s*"
+NEAR_PATTERN = f"^{_NUMBER},{_NUMBER},{_NUMBER}$"
 NEAR_HELP = "lat,lon,km: events within km kilometres of the point, e.g. 35.79,36.70,25"
 
 
@@ -32,12 +34,12 @@ def event_filter(
     type: Annotated[
         Optional[str], Query(max_length=200, description="ACLED event type, e.g. Battles")
     ] = None,
-    since: Annotated[Optional[dt.date], Query(description="events on or after this day (YYYY-MM-DD)")] = None,
-    until: Annotated[Optional[dt.date], Query(description="events on or before this day (YYYY-MM-DD)")] = None,
+    since: Annotated[Optional[IsoDate], Query(description="events on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[Optional[IsoDate], Query(description="events on or before this day (YYYY-MM-DD)")] = None,
     actor: Annotated[
         Optional[str], Query(max_length=200, description="text that an actor's name contains")
     ] = None,
-    near: Annotated[Optional[str], Query(max_length=100, description=NEAR_HELP)] = None,
+    near: Annotated[Optional[str], Query(max_length=100, pattern=NEAR_PATTERN, description=NEAR_HELP)] = None,
     min_fatalities: Annotated[Optional[int], Query(ge=0, le=10_000_000)] = None,
 ) -> EventFilter:
     """The EventFilter the query asks for (the same filters as `flashpoint events`)."""

@@ -22,6 +22,8 @@ def may_read(request: Request, credentials: Annotated[Optional[HTTPAuthorization
 
 
 router = APIRouter(dependencies=[Depends(may_read)], responses={401: {"model": Problem}, 422: {"model": Problem}})
+# Reads are open by default: the token is optional ({} = no security needed).
+OPEN = {"security": [{}, {"HTTPBearer": []}]}
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
@@ -39,6 +41,7 @@ def using_store(request: Request, read: Callable[[Any], Any]) -> Any:
     "/events",
     response_model=Union[EventPage, FeatureCollection],
     summary="Events matching the filters, one page at a time",
+    openapi_extra=OPEN,
 )
 def list_events(
     request: Request,
@@ -67,7 +70,7 @@ def list_events(
     return EventPage(total=total, limit=limit, offset=offset, next_offset=next_offset, events=events)
 
 
-@router.get("/events/{event_id}", response_model=Event, responses={404: {"model": Problem}})
+@router.get("/events/{event_id}", response_model=Event, responses={404: {"model": Problem}}, openapi_extra=OPEN)
 def get_event(request: Request, event_id: Id) -> Any:
     """One event with its evidence sentence, offsets and every source that reported it."""
     event = using_store(request, lambda store: store.event(event_id))
@@ -76,7 +79,7 @@ def get_event(request: Request, event_id: Id) -> Any:
     return event
 
 
-@router.get("/articles/{article_id}", response_model=Article, responses={404: {"model": Problem}})
+@router.get("/articles/{article_id}", response_model=Article, responses={404: {"model": Problem}}, openapi_extra=OPEN)
 def get_article(request: Request, article_id: Id) -> Any:
     """A stored article's cleaned text: the text every evidence offset points into."""
     article = using_store(request, lambda store: store.article(article_id))
@@ -85,7 +88,7 @@ def get_article(request: Request, article_id: Id) -> Any:
     return article
 
 
-@router.get("/quotes", response_model=QuotePage)
+@router.get("/quotes", response_model=QuotePage, openapi_extra=OPEN)
 def list_quotes(
     request: Request,
     speaker: Annotated[Optional[str], Query(max_length=200, description="text the speaker's name contains")] = None,
@@ -101,7 +104,7 @@ def list_quotes(
     return QuotePage(limit=limit, offset=offset, quotes=quotes)
 
 
-@router.get("/stats", response_model=Stats)
+@router.get("/stats", response_model=Stats, openapi_extra=OPEN)
 def stats(request: Request, flt: Annotated[EventFilter, Depends(event_filter)]) -> Any:
     """Counts of the matching events by week (with fatalities), by type and by country."""
     return using_store(request, lambda store: store.stats(flt))

@@ -7,13 +7,24 @@ reads their fields), so the schema cannot drift from flashpoint.model.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Optional
+import re
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from flashpoint.model import Event, Quote
 
 MAX_ARTICLE_CHARS = 200_000  # a long feature story is ~30k characters
+
+
+def _iso_date(value: Any) -> Any:
+    # pydantic alone would read "0" or 1583000000 as a Unix time; only YYYY-MM-DD is a date here.
+    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 class EventPage(BaseModel):
@@ -82,7 +93,7 @@ class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="raw article text (or HTML)")
-    date: Optional[dt.date] = Field(None, description="publication date; relative dates resolve against it")
+    date: Optional[IsoDate] = Field(None, description="publication date; relative dates resolve against it")
     url: Optional[str] = Field(None, max_length=2000)
     title: Optional[str] = Field(None, max_length=1000)
 

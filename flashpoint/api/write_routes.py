@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -13,7 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import ValidationError
 
 from flashpoint.api.auth import bearer, check_token
-from flashpoint.api.schemas import MAX_ARTICLE_CHARS, ArticleIn, IngestResult, Problem
+from flashpoint.api.schemas import MAX_ARTICLE_CHARS, ArticleIn, IngestResult, IsoDate, Problem
 
 router = APIRouter()
 
@@ -54,7 +53,7 @@ def may_write(request: Request, credentials: Annotated[Optional[HTTPAuthorizatio
 )
 async def post_article(
     request: Request,
-    date: Annotated[Optional[dt.date], Query(description="publication date, for text/plain bodies")] = None,
+    date: Annotated[Optional[IsoDate], Query(description="publication date, for text/plain bodies")] = None,
     url: Annotated[Optional[str], Query(max_length=2000, description="for text/plain bodies")] = None,
     title: Annotated[Optional[str], Query(max_length=1000, description="for text/plain bodies")] = None,
 ) -> Any:
