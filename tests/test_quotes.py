@@ -294,3 +294,27 @@ def test_statements_organisation_names_and_inch_marks(nlp):
     assert (statement.speaker, statement.role) == (None, None)  # a statement is not a speaker
     assert witness.text.startswith("It was the loudest explosion")
     assert witness.speaker is None and witness.role == "one witness"
+
+
+TITLES_BEFORE_NAMES = """New York Mayor Eric Adams said: "We will not let this city be intimidated by violence."
+
+Hezbollah leader Hassan Nasrallah said in a televised speech that the group "will respond to every attack on Lebanon."
+
+"This is a dangerous escalation and the region cannot afford it," said Nasrallah.
+
+"We urge all sides to show maximum restraint in the coming days," U.N. Secretary-General Antonio Guterres said in a statement.
+
+Guterres also said: "Civilians must never be a target."
+"""
+
+
+def test_titles_before_names_and_later_surnames(nlp):
+    quotes = quotes_of(nlp, TITLES_BEFORE_NAMES)
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Eric Adams", "New York Mayor"),
+        ("Hassan Nasrallah", "Hezbollah leader"),
+        ("Hassan Nasrallah", "Hezbollah leader"),
+        ("Antonio Guterres", "U.N. Secretary-General"),
+        ("Antonio Guterres", "U.N. Secretary-General"),
+    ]
+    assert quotes[1].text == "will respond to every attack on Lebanon."  # a partial quote after "that"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = {"he", "she", "they", "it"}  # "it" stands for an organisation or country
 
@@ -27,12 +27,9 @@ TITLE_WORDS = {
     "emir", "chancellor", "ambassador", "envoy", "judge", "justice", "mr", "mr.", "mrs",
     "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "pope", "bishop",
     "imam", "ayatollah", "sultan", "premier", "speaker", "chairman", "chairwoman", "director",
-    "head", "leader", "officer", "attorney", "state", "foreign", "affairs", "security",
+    "head", "leader", "officer", "attorney", "state", "affairs", "security",
     "national", "army", "military", "police", "opposition", "former", "acting", "new",
 }
-_NON_PERSON_ENTS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "MONEY", "PERCENT",
-                    "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "LANGUAGE",
-                    "WORK_OF_ART", "PRODUCT"}
 MAX_TITLE_WORDS = 8
 # Things that "say" on someone's behalf: not a speaker or a role themselves.
 DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "letter", "post", "tweet",
@@ -61,7 +58,7 @@ class Mention:
     token: Token
 
 
-def _group_entity(token: Token):
+def _group_entity(token: Token) -> Optional[Span]:
     """The ORG/GPE/NORP entity ``token`` sits in, when it has no PERSON words next to it."""
     if token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
         return None
@@ -90,7 +87,8 @@ def _name_tokens(head: Token) -> list[Token]:
     while i >= 0:
         token = doc[i]
         in_person = token.ent_type_ == "PERSON" and head.i - i <= 6
-        if token.pos_ == "PROPN" or in_person or (token.lower_ in NAME_PARTICLES and i > 0):
+        untyped_proper = token.pos_ == "PROPN" and not token.ent_type_  # not "New York" in a title
+        if in_person or untyped_proper or (token.lower_ in NAME_PARTICLES and i > 0):
             tokens.insert(0, token)
             i -= 1
             continue
@@ -132,15 +130,16 @@ def _pre_name_title(name_start: Token) -> list[Token]:
     i = name_start.i - 1
     while i >= 0 and len(tokens) < MAX_TITLE_WORDS:
         token = doc[i]
-        if token.lower_ == "of" and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN"):
-            pass
+        joins = token.lower_ == "of" or (token.text == "-" and not token.whitespace_)
+        if joins and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN"):
+            pass  # "Secretary of State", "Secretary-General"
         elif token.is_punct or token.is_space or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
             break
         elif token.tag_ == "POS":
             break
         tokens.insert(0, token)
         i -= 1
-    while tokens and tokens[0].lower_ == "of":
+    while tokens and (tokens[0].lower_ == "of" or tokens[0].text == "-"):
         tokens.pop(0)
     return tokens
 
@@ -172,9 +171,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
 
 
 def _is_name_token(token: Token) -> bool:
-    if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
-        return False
-    return True
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
 
 
 def mention_at(token: Token) -> Optional[Mention]:

@@ -208,10 +208,10 @@ class _Context:
             return self._antecedent(mention)
         if mention.kind == "common":
             return _Attribution(None, mention.role, 0.5, mention)
-        if mention.kind == "group":
-            return _Attribution(mention.name, mention.role, 0.8, mention)
         name = mention.name or ""
         full = self.book.full_name(name, mention.start)
+        if mention.kind == "group" and full is None:
+            return _Attribution(mention.name, mention.role, 0.8, mention)
         if full is not None:
             return _Attribution(full, mention.role or self.book.role(full), 0.85, mention)
         confidence = 0.9 if len(name.split()) > 1 else 0.75
