@@ -88,8 +88,8 @@ def _keep_alternate(name: str) -> bool:
     # scripts ("adlb" for Idlib) and its short capitals are airport codes: both
     # would make common words match, so only capitalised Latin names are kept.
     return (
-        len(name) >= 3
-        and name[:1].isupper()
+        name[:1].isupper()
+        and len(name) >= 3
         and not (name.isupper() and len(name) <= 4)
         and is_latin(name)
     )

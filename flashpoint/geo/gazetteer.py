@@ -70,10 +70,18 @@ def ensure_index(path: Optional[Path] = None) -> Path:
 
 
 def rank(match: Match) -> tuple:
-    """Sort key: countries, then admin1, then towns; well-attested and populous first."""
+    """Sort key: countries, then admin1 regions, then towns, by the names they go by.
+
+    A region or country found only through an alternate name ("Gaza" for the
+    Gaza Strip) ranks after towns of that very name; towns known only by an
+    alternate name and under 1,000 people go last; then by population.
+    """
     record = match.record
-    weak = record.precision == "town" and match.alternate and (record.population or 0) < 1000
-    return (_CLASS_ORDER[record.precision], weak, -(record.population or 0), record.name)
+    if record.precision == "town":
+        tier = 3 if match.alternate and (record.population or 0) < 1000 else 2
+    else:
+        tier = _CLASS_ORDER[record.precision] + (2.5 if match.alternate else 0)
+    return (tier, -(record.population or 0), record.name)
 
 
 class Gazetteer:
@@ -125,8 +133,7 @@ class Gazetteer:
         """Records named ``name`` (exact or alternate name, ignoring case and accents).
 
         ``country`` (ISO alpha-2) keeps only that country's records. Ranked
-        countries first, then admin1 regions, then towns; towns known only by an
-        alternate name and under 1,000 people go last; then by population.
+        countries first, then admin1 regions, then towns (see ``rank``).
         """
         return [m.record for m in self.matches(name, country)]
 

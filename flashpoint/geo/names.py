@@ -16,6 +16,8 @@ _FOLD = str.maketrans({
     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th",
     "ð": "d", "ħ": "h", "Ħ": "H",
 })
+# Combining marks (the accents NFKD splits off).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _DROP = re.compile(r"[\u0027\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4\u2032]")
 _SPACE = re.compile(r"[\s\-\u2010-\u2015_/.,;:()\[\]\"]+")
 
@@ -43,8 +45,9 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 def fold(text: str) -> str:
     """Remove accents and other diacritics, keeping case ("Taftanāz" -> "Taftanaz")."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD)))
 
 
 def name_key(text: str) -> str:
@@ -55,7 +58,7 @@ def name_key(text: str) -> str:
 
 def is_latin(text: str) -> bool:
     """True when every letter of ``text`` folds to ASCII (Latin script)."""
-    return all(ord(ch) < 128 for ch in _DROP.sub("", fold(text)))
+    return _DROP.sub("", fold(text)).isascii()
 
 
 def strip_admin_words(text: str) -> str | None:
