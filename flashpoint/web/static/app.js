@@ -212,7 +212,7 @@ async function renderSource(container, source, fallbackEvidence) {
   let article = null;
   try { article = await getJSON(`/articles/${encodeURIComponent(source.article_id)}`); } catch (err) { /* shown below */ }
   const heading = el("div", {}, "Source: ");
-  const label = (article && article.title) || source.article_id;
+  const label = (article && article.title) || `article ${source.article_id}`;
   const url = source.url || (article && article.url);
   heading.append(url && /^https?:\/\//.test(url) ? el("a", { href: url, target: "_blank", rel: "noopener" }, label) : label);
   if (article && article.date) heading.append(` (${article.date})`);
@@ -296,7 +296,7 @@ function drawTimeline(byWeek) {
   const step = Math.min(36, (width - left - 8) / weeks.length);
   const plotH = height - bottom - top;
   chart.append(svg("text", { x: 2, y: top + 8 }, String(maxEvents)), svg("text", { x: 2, y: height - bottom }, "0"),
-    svg("text", { x: width - 4, y: top + 8, "text-anchor": "end", class: "fatal-max" }, `max ${maxDead} fatalities/week`));
+    svg("text", { x: width - 4, y: top + 8, "text-anchor": "end" }, byWeek.some(w => w.fatalities) ? `● top: ${maxDead} fatalities/week` : ""));
   weeks.forEach((week, i) => {
     const w = counts.get(week) || { week, events: 0, fatalities: 0 };
     const h = (plotH * w.events) / maxEvents;
@@ -310,7 +310,7 @@ function drawTimeline(byWeek) {
       chart.lastChild.append(svg("title", {}, `${w.fatalities} fatalities`));
     }
   });
-  const labelEvery = Math.max(1, Math.ceil(weeks.length / Math.max(1, Math.floor((width - left) / 70))));
+  const labelEvery = Math.max(1, Math.ceil(72 / step));  // a date label is ~65px wide
   weeks.forEach((week, i) => {
     if (i % labelEvery === 0) chart.append(svg("text", { x: left + i * step, y: height - 3 }, week));
   });
@@ -350,7 +350,7 @@ async function refresh() {
     drawTimeline(stats.by_week);
     if (firstLoad) fillChoices(stats);
     summary.textContent = `${total} events, ${shown} on the map`;
-    if (shown && firstLoad) map.fitBounds(L.latLngBounds([...markerById.values()].map(m => m.home)).pad(0.5), { maxZoom: 7 });
+    if (shown && firstLoad) map.fitBounds(L.latLngBounds([...markerById.values()].map(m => m.home)).pad(0.5), { maxZoom: 6 });
     firstLoad = false;
     document.body.dataset.markers = String(shown);
     document.body.dataset.state = "ready";
