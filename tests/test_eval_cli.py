@@ -1,0 +1,58 @@
+"""`flashpoint eval` end to end on a small JSON-lines gold set written here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from flashpoint.cli import cli
+from flashpoint.errors import InputError
+
+ARTICLE = (
+    "Gunmen attacked the village of Bama in Borno state on Friday, killing 12 civilians, "
+    'police said. "We will find those responsible," said police spokesman Abdul Yusuf.'
+)
+
+
+@pytest.fixture
+def gold_file(tmp_path):
+    rows = [
+        {"id": "bama", "date": "2021-03-06", "text": ARTICLE,
+         "events": [{"event_type": "Violence against civilians", "sub_event_type": "Attack",
+                     "date": "2021-03-05", "location": {"name": "Bama", "admin1": "Borno", "country": "NG",
+                                                        "lat": 11.522, "lon": 13.686},
+                     "fatalities": 12}],
+         "quotes": [{"speaker": "Abdul Yusuf", "starts": "We will find those responsible"}]},
+        {"id": "calm", "text": "The two ministers signed a trade agreement in Abuja.", "event_class": None},
+    ]
+    path = tmp_path / "mini.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return path
+
+
+def test_eval_json_report_is_consistent(gold_file):
+    result = CliRunner().invoke(cli, ["eval", str(gold_file), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["articles"] == 2
+    detection = report["events"]["detection"]
+    assert detection["tp"] + detection["fn"] == 1 == report["events"]["gold"]
+    assert detection["tp"] + detection["fp"] == report["events"]["predicted"]
+    assert report["quotes"]["gold"] == 1
+    assert report["classification"]["snippets"] == 1
+    assert report["classification"]["detection"]["tp"] == 0  # the gold says "no event"
+
+
+def test_eval_prints_a_table(gold_file):
+    result = CliRunner().invoke(cli, ["eval", str(gold_file)])
+    assert result.exit_code == 0, result.output
+    for row in ("event detection: F1", "speaker accuracy, all gold quotes", "Snippet classification"):
+        assert row in result.output
+
+
+def test_eval_missing_gold_is_an_input_error(tmp_path):
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path / "missing.jsonl")])
+    assert isinstance(result.exception, InputError)
+    assert "missing.jsonl" in str(result.exception)
