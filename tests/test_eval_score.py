@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from flashpoint.eval.gold import GoldArticle, GoldClass, parse_event, parse_quote
+from flashpoint.eval.report import error_lines
 from flashpoint.eval.score import score
 from flashpoint.model import Actor, Article, Count, Document, Event, EventDate, Place, Provenance, Quote
 
@@ -109,6 +110,7 @@ def test_empty_prediction_scores_zero():
     assert report["quotes"]["found"]["value"] == 0.0
     assert report["quotes"]["speaker_accuracy"]["value"] == 0.0
     assert {m["gold"] for m in report["events"]["missed"]} == {"clash", "strike"}
+    assert "missed gold event clash in a1" in error_lines(report)
 
 
 def test_half_right_prediction_scores_what_hand_counting_gives():
@@ -213,6 +215,8 @@ def test_snippet_classification_uses_the_most_confident_event():
     # Detection: gold events in snippets 1, 2, 4, 5; predictions in all five -> tp 4, fp 1, fn 0.
     assert (part["detection"]["tp"], part["detection"]["fp"], part["detection"]["fn"]) == (4, 1, 0)
     assert part["detection"]["f1"] == pytest.approx(2 * 0.8 * 1.0 / 1.8)
+    assert part["confusions"] == [[["Armed clash", "Air/drone strike"], 1], [["no event", "Armed clash"], 1]]
+    assert error_lines({"classification": part})[0] == "  1 snippets: gold 'Armed clash' predicted 'Air/drone strike'"
 
 
 def test_classification_all_empty_predictions_score_zero_on_events():

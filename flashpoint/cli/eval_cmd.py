@@ -10,7 +10,8 @@ import click
 @click.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the full report (with per-item details) as JSON.")
-def eval_(gold: str, as_json: bool) -> None:
+@click.option("--errors", is_flag=True, help="After the table, list missed/spurious events, wrong speakers, confusions.")
+def eval_(gold: str, as_json: bool, errors: bool) -> None:
     """Score extraction against GOLD (seed .json, .jsonl, or CASE 2021 .tsv).
 
     Matching and metric definitions: docs/eval.md; gold formats: docs/gold-format.md.
@@ -23,10 +24,13 @@ def eval_(gold: str, as_json: bool) -> None:
         return
     from rich.console import Console
 
-    from flashpoint.eval.report import report_table
+    from flashpoint.eval.report import error_lines, report_table
 
     console = Console()
     if not console.is_terminal:
         console = Console(width=110)  # pipes and files get the whole table unwrapped
     console.print(report_table(report))
+    if errors:
+        for line in error_lines(report):
+            click.echo(line)
     click.echo(f"extraction took {report['extraction_seconds']:.2f} s")

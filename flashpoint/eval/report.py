@@ -94,3 +94,24 @@ def report_table(report: dict[str, Any]) -> Table:
     if "cleaning" in report:
         _cleaning(table, report["cleaning"])
     return table
+
+
+def error_lines(report: dict[str, Any], limit: int = 30) -> list[str]:
+    """Plain lines naming what went wrong: missed and spurious events, wrong
+    speakers, and the most frequent snippet-class confusions."""
+    lines: list[str] = []
+    events = report.get("events")
+    if events:
+        for miss in events["missed"][:limit]:
+            lines.append(f"missed gold event {miss['gold'] or '?'} in {miss['article']}")
+        for extra in events["spurious"][:limit]:
+            lines.append(f"spurious {extra['event_type']} in {extra['article']}: {extra['evidence'][:100]!r}")
+    quotes = report.get("quotes")
+    if quotes:
+        for item in [d for d in quotes["details"] if not d["correct"]][:limit]:
+            lines.append(f"quote {item['starts'][:40]!r}: speaker {item['predicted_speaker']!r}, gold {item['gold_speaker']!r}")
+    part = report.get("classification")
+    if part:
+        for (gold, pred), count in part["confusions"][:limit]:
+            lines.append(f"{count:3d} snippets: gold {gold!r} predicted {pred!r}")
+    return lines

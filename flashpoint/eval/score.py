@@ -7,6 +7,7 @@ cleaning checks). Definitions are in docs/eval.md.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Optional
 
 from flashpoint.eval.gold import NO_EVENT, GoldActor, GoldArticle, GoldEvent
@@ -193,8 +194,10 @@ def score_classes(items: list[tuple[GoldArticle, Document]]) -> dict[str, Any]:
         fp += not want.is_event and got is not None
         fn += want.is_event and got is None
     sub, typ = class_scores(gold_sub, pred_sub), class_scores(gold_type, pred_type)
+    confusions = Counter((g, p) for g, p in zip(gold_sub, pred_sub) if g != p)
     return {
         "snippets": len(items),
+        "confusions": [[list(pair), count] for pair, count in confusions.most_common()],
         "detection": prf(tp, fp, fn),
         "sub_event_type": sub,
         "event_type": typ,
