@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from flashpoint.geo import country_code
 from flashpoint.geo.countries import geonames_countries
 from flashpoint.model import Actor, Article
-from flashpoint.extract.spans import span_provenance
+from flashpoint.extract.spans import dateline_end, span_provenance
 
 STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = (
     "state forces", "rebel group", "political militia", "identity militia",
@@ -85,13 +85,17 @@ def country_name(code: str | None) -> str | None:
 
 def phrase(head: Token) -> Span:
     """The actor phrase around ``head``: its pre-modifiers, the head, and an "of X" tail."""
+    skip = dateline_end(head.doc.text)
+    inside = {t.i for t in head.subtree}
     left = head
-    for child in head.lefts:
-        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < left.i:
-            left = child
-    # extend left edge to the start of that modifier's own subtree
-    left = min((t for t in left.subtree if t.dep_ not in ("det", "nummod", "quantmod", "punct", "predet", "case")
-                and t.i <= head.i), key=lambda t: t.i, default=left)
+    # Walk left over the head's own modifiers ("Syrian government forces"),
+    # stopping at determiners, numbers and the dateline.
+    while left.i > head.sent.start:
+        prev = head.doc[left.i - 1]
+        if prev.i not in inside or prev.idx < skip or prev.dep_ in (
+                "det", "nummod", "quantmod", "predet", "punct", "cc", "prep"):
+            break
+        left = prev
     right = head
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":

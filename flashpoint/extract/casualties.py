@@ -81,9 +81,9 @@ def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
     """Sum over "3 soldiers and 2 civilians"; None when no figure is given."""
     parts = []
     for victim in victims:
-        for member in [victim, *[c for c in victim.conjuncts if c.i > victim.i]]:
+        for member in sorted({victim, *victim.conjuncts}, key=lambda t: t.i):
             count = _count_for(member)
-            if count:
+            if count and count not in parts:
                 parts.append(count)
     if not parts:
         return None

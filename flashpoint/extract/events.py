@@ -18,15 +18,15 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.extract import casualties as cas
 from flashpoint.extract import dates
-from flashpoint.extract.actors import CIVILIANS, PROTESTERS, STATE, actor_from
+from flashpoint.extract.actors import CIVILIANS, HEAD_KINDS, PROTESTERS, STATE, actor_from
 from flashpoint.extract.classify import PROTEST_LEMMAS, cues_in, classify
 from flashpoint.extract.lexicon import (
     ANAPHORIC_MODIFIERS, IRREALIS_HEADS, MODALS, PROTEST_TRIGGERS, SIMILAR_MODIFIERS,
     STRATEGIC_TRIGGERS, VIOLENT_TRIGGERS,
 )
-from flashpoint.extract.places import dateline_end, place_candidates
-from flashpoint.extract.spans import QuotedSpans, provenance, span_provenance
-from flashpoint.extract.taxonomy import event_type_of
+from flashpoint.extract.places import place_candidates
+from flashpoint.extract.spans import QuotedSpans, dateline_end, provenance, span_provenance
+from flashpoint.extract.taxonomy import PROTESTS, RIOTS, event_type_of
 from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Source
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
@@ -36,6 +36,9 @@ WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "pound", "capture", "seize",
                  "detain", "arrest"}
 # Verbs whose subject is the victim, not the attacker.
 PATIENT_SUBJECT = {"die", "dead", "lose"}
+# Abstract agents of running totals ("the war has killed ...").
+CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
+                     "campaign", "rebellion", "pandemic", "fighting", "civil"}
 RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"}
 ALL_TRIGGERS = VIOLENT_TRIGGERS | PROTEST_TRIGGERS | STRATEGIC_TRIGGERS
 
@@ -74,6 +77,20 @@ def _irrealis(token: Token) -> bool:
         if head.lemma_.lower() in IRREALIS_HEADS:
             return True
         if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+            return True
+    return False
+
+
+def _cumulative(sent: Span, trigger: Token) -> bool:
+    """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
+    for token in sent:
+        if token.lower_ in ("since", "so far", "to date") and token.dep_ == "prep":
+            return True
+        if token.lemma_.lower() in CUMULATIVE_AGENTS and token.dep_ in ("nsubj", "relcl") \
+                and token.head.lemma_.lower() in ("kill", "claim", "leave"):
+            return True
+        if token.lemma_.lower() in CUMULATIVE_AGENTS and any(
+                c.dep_ == "relcl" and c.lemma_.lower() in ("kill", "claim", "leave") for c in token.children):
             return True
     return False
 
@@ -128,7 +145,8 @@ def _agent(trigger: Token) -> Token | None:
         skip = dateline_end(trigger.doc.text)
         for child in trigger.children:
             if child.dep_ == "nsubj" and child.idx >= skip:
-                if child.lemma_.lower() in ALL_TRIGGERS:  # "An attack by X killed ..."
+                if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:
+                    # "An attack by X killed ...": the attacker is named on the noun
                     return _agent(child) or _modifier_actor(child)
                 return child
         if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
@@ -143,6 +161,16 @@ def _modifier_actor(noun: Token) -> Token | None:
             return child
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return child
+    return None
+
+
+def _between(trigger: Token) -> tuple[Token, Token] | None:
+    """"fighting between the army and Al Shabaab": both sides of a clash."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs and objs[0].conjuncts:
+                return objs[0], objs[0].conjuncts[0]
     return None
 
 
@@ -226,7 +254,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None
     trigger = _main_trigger(triggers)
     lemma = trigger.lemma_.lower()
-    if _irrealis(trigger):
+    if _irrealis(trigger) or _cumulative(sent, trigger):
         return None
     if has_casualties and (counts.fatalities and quoted.contains(counts.fatalities.provenance.start)):
         return None
@@ -237,6 +265,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None
     if lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = _protesters(sent, article)
+    elif _between(trigger):
+        side1, side2 = _between(trigger)
+        actor1, actor2 = _actor(side1, article, 0.75), _actor(side2, article, 0.75)
     else:
         actor1 = _actor(_agent(trigger), article, 0.75)
         actor2 = _actor(_patient(trigger), article, 0.75)
@@ -280,6 +311,9 @@ def _continues(prev: Mention, cur: Mention) -> bool:
     """True when ``cur`` adds detail to the event ``prev`` described."""
     if cur.response or cur.similar:
         return False
+    crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
+    if crowd and cur.paragraph == prev.paragraph and cur.date is None and not cur.locations:
+        return True  # what happened at the protest or riot just described
     if cur.paragraph - prev.paragraph > 1:
         return False
     if event_type_of(cur.sub_event) != event_type_of(prev.sub_event) and min(cur.strength, prev.strength) > 1:
@@ -298,6 +332,8 @@ def _continues(prev: Mention, cur: Mention) -> bool:
 
 def _absorb(prev: Mention, cur: Mention) -> None:
     prev.sentences.append(cur.sent)
+    if event_type_of(prev.sub_event) == PROTESTS and (cur.fatalities or cur.injuries):
+        cur.sub_event, cur.strength = "Excessive force against protesters", 3
     if cur.strength > prev.strength:
         prev.sub_event, prev.strength = cur.sub_event, cur.strength
     for name in ("actor1", "actor2", "fatalities", "injuries", "date"):

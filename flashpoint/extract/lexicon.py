@@ -81,7 +81,7 @@ CUES = {
              "burnt tyres", "burning tires", "barricades"],
     "mob": ["mob", "lynched", "lynch", "vigilante", "angry crowd"],
     "force": ["opened fire on protesters", "shot dead", "live ammunition", "live rounds",
-              "killed protesters", "shot protesters", "bullets"],
+              "killed protesters", "shot protesters", "live bullets"],
     "intervention": ["tear gas", "teargas", "dispersed", "water cannon", "rubber bullets",
                      "batons", "arrested", "detained", "broke up"],
     "arrest": ["arrested", "detained", "arrest", "detention", "taken into custody"],

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from flashpoint.extract.spans import span_provenance
+from flashpoint.extract.spans import dateline_end, span_provenance
 from flashpoint.model import Article, Place
 
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
@@ -25,15 +25,6 @@ SETTLEMENT_WORDS = {"city", "town", "village", "district", "area", "camp", "neig
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "north-east", "north-west", "south-east", "south-west",
               "km", "kilometres", "kilometers", "miles", "mi"}
-DATELINE = re.compile(r"^\s*[A-Z][\w .'’,]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*[–—-]{1,2}\s")
-
-
-def dateline_end(text: str) -> int:
-    """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none."""
-    m = DATELINE.match(text)
-    return m.end() if m else 0
-
-
 def _locative_head(root: Token) -> Token | None:
     """The preposition that makes ``root`` a location, following "province of X"."""
     token = root
@@ -42,6 +33,11 @@ def _locative_head(root: Token) -> Token | None:
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
         return token.head
     return None
+
+
+def _after_strong_locative(ent: Span) -> bool:
+    prep = _locative_head(ent.root)
+    return prep is not None and prep.lower_ in ("in", "near", "outside", "at")
 
 
 def _precision(ent: Span) -> tuple[str, bool]:
@@ -71,8 +67,10 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
     skip_before = dateline_end(article.text)
     found: list[tuple[tuple[int, int], Place]] = []
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
             continue
+        if ent.label_ == "PERSON" and not _after_strong_locative(ent):
+            continue  # small models often tag unfamiliar towns as people
         if ent.end_char <= skip_before:
             continue
         if not ent.text[:1].isupper():
@@ -86,8 +84,10 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         text = re.sub(r"^(the)\s+", "", ent.text, flags=re.I)
         text = re.sub(r"\s+(province|governorate|state|region|oblast)$", "", text, flags=re.I)
         confidence = 0.5 if reference else 0.75
-        place = Place(name=text, text=text, precision=precision,
-                      provenance=span_provenance(article, ent, confidence))
+        prov = span_provenance(article, ent, confidence)
+        prov.start = ent.start_char + ent.text.find(text)
+        prov.end = prov.start + len(text)
+        place = Place(name=text, text=text, precision=precision, provenance=prov)
         found.append(((1 if reference else 0, _distance(ent.root, trigger)), place))
     found.sort(key=lambda item: item[0])
     return [place for _, place in found]

@@ -9,8 +9,15 @@ from spacy.tokens import Span
 
 from flashpoint.model import Article, Provenance
 
+DATELINE = re.compile(r"^\s*[A-Z][\w .'’,]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*[–—-]{1,2}\s")
 OPEN_QUOTES = '"\u201c\u201e\u00ab'
 CLOSE_QUOTES = '"\u201d\u00bb'
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def provenance(article: Article, sent: Span, start: int, end: int, confidence: float) -> Provenance:

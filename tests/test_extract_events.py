@@ -1,0 +1,151 @@
+"""Event extraction on short articles written for these tests, and on the seed."""
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+import flashpoint
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed_article.txt"
+SEED_GOLD = SEED.parent / "gold" / "seed_article.gold.json"
+
+
+def km(lat1, lon1, lat2, lon2):
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return {path.stem: flashpoint.extract(path.read_text(), source=path.name)
+            for path in sorted(ARTICLES.glob("*.txt"))}
+
+
+def only(doc):
+    assert len(doc.events) == 1, [e.sub_event_type for e in doc.events]
+    return doc.events[0]
+
+
+def test_airstrike_actor_count_place_date(docs):
+    e = only(docs["airstrike"])
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (e.actor1.kind, e.actor1.country) == ("state forces", "NG")
+    assert e.actor2.name == "Boko Haram"
+    assert (e.fatalities.value, e.fatalities.qualifier) == (23, "at least")
+    assert e.date.start == e.date.end == dt.date(2023, 5, 13)  # "on Saturday", article of Sunday 14th
+    assert e.place.country == "NG" and e.place.name == "Bama"
+
+
+def test_context_totals_are_not_events(docs):
+    # "an insurgency that has killed more than 35,000 people ... since 2009"
+    assert all(e.fatalities is None or e.fatalities.value < 1000 for e in docs["airstrike"].events)
+
+
+def test_no_event_article(docs):
+    assert docs["no_event"].events == []
+
+
+def test_peaceful_protest(docs):
+    e = only(docs["protest"])
+    assert e.sub_event_type == "Peaceful protest"
+    assert e.actor1.kind == "protesters"
+    assert e.fatalities is None
+    assert e.place.name == "Nairobi" and e.place.country == "KE"
+    assert e.date.start == dt.date(2022, 11, 2)
+
+
+def test_protest_with_intervention_not_excessive_force(docs):
+    e = only(docs["protest_force"])
+    assert e.sub_event_type == "Protest with intervention"
+    assert e.actor2.kind == "state forces" and e.actor2.name.startswith("Police Forces")
+
+
+def test_riot_merges_follow_up_sentence(docs):
+    e = only(docs["riot"])
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.actor1.kind == "rioters"
+    assert e.fatalities.value == 3 and e.injuries.value == 60
+    assert e.place.country == "IN"
+
+
+def test_clash_between_two_sides_sums_victims(docs):
+    e = only(docs["clash"])
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor1.kind == "state forces"
+    assert e.actor2.name == "Al Shabaab"
+    assert e.fatalities.value == 17  # 14 militants and three soldiers
+    assert e.place.country == "SO"
+
+
+def test_roadside_bomb(docs):
+    e = only(docs["ied"])
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert (e.fatalities.value, e.injuries.value) == (2, 5)
+    assert e.place.name == "Gao" and e.place.country == "ML"
+
+
+def test_abduction(docs):
+    e = only(docs["abduction"])
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    assert e.actor1.kind == "political militia"
+    assert e.fatalities is None
+
+
+def test_every_field_has_provenance_into_the_text(docs):
+    for doc in docs.values():
+        text = doc.article.text
+        for e in doc.events:
+            assert text[e.evidence.sentence_start:e.evidence.sentence_end] == e.evidence.sentence
+            assert text[e.evidence.start:e.evidence.end] == e.trigger
+            for field in (e.fatalities, e.injuries):
+                if field is not None:
+                    assert text[field.provenance.start:field.provenance.end] == field.text
+            for actor in (e.actor1, e.actor2):
+                if actor is not None:
+                    assert text[actor.provenance.start:actor.provenance.end] == actor.text
+            if e.place is not None:
+                assert text[e.place.provenance.start:e.place.provenance.end] == e.place.text
+            assert 0 < e.confidence <= 1
+            assert e.sources and e.sources[0].article_id == doc.article.id
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_events_match_gold():
+    gold = json.loads(SEED_GOLD.read_text())
+    doc = flashpoint.extract(SEED.read_text())
+    assert doc.article.date == dt.date(2020, 2, 10)
+    assert len(doc.events) == len(gold["events"])
+    for want, got in zip(gold["events"], doc.events):
+        assert got.event_type == want["event_type"]
+        assert got.sub_event_type == want["sub_event_type"]
+        for role in ("actor1", "actor2"):
+            actor = getattr(got, role)
+            assert (actor.kind, actor.country) == (want[role]["kind"], want[role]["country"])
+        assert (got.fatalities.value if got.fatalities else None) == want["fatalities"]
+        if "injuries" in want:
+            assert got.injuries.value == want["injuries"]
+        if "date" in want:
+            assert got.date.start == got.date.end == dt.date.fromisoformat(want["date"])
+        else:
+            lo, hi = (dt.date.fromisoformat(d) for d in want["date_range"])
+            assert got.date.start <= hi and lo <= got.date.end  # overlapping windows
+            assert got.date.end < doc.article.date
+        loc = want["location"]
+        assert (got.place.admin1, got.place.country) == (loc["admin1"], loc["country"])
+        if "lat" in loc:
+            assert km(got.place.lat, got.place.lon, loc["lat"], loc["lon"]) < 15
+        else:
+            assert got.place.precision == loc["precision"]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_context_figures_are_not_fatalities():
+    doc = flashpoint.extract(SEED.read_text())
+    figures = {e.fatalities.value for e in doc.events if e.fatalities}
+    assert not figures & {700_000, 3_600_000, 100}
