@@ -9,6 +9,7 @@ paragraph, a fresh opening mark on the next one) is recognised.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -151,3 +152,15 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             found.append(QuoteSpan(start, end, open_mark, close_mark, number, continues))
         previous_left_open = bool(pairs) and pairs[-1][1] is None
     return found
+
+
+class SpanSet:
+    """Sorted, non-overlapping [start, end) character ranges with a fast membership test."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [start for start, _ in self.ranges]
+
+    def __contains__(self, index: int) -> bool:
+        position = bisect.bisect_right(self.starts, index) - 1
+        return position >= 0 and index < self.ranges[position][1]

@@ -15,6 +15,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.extract.quote_marks import SpanSet
+
 PRONOUNS = {"he", "she", "they", "it"}  # "it" stands for an organisation or country
 
 # Capitalised words that are titles, not names, when they stand before a name.
@@ -58,17 +60,26 @@ class Mention:
     token: Token
 
 
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """Token indexes [start, end) of the entity ``token`` sits in (walks IOB tags; Doc.ents is slow)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def _group_entity(token: Token) -> Optional[Span]:
     """The ORG/GPE/NORP entity ``token`` sits in, when it has no PERSON words next to it."""
     if token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            before = token.doc[ent.start - 1] if ent.start > 0 else None
-            if before is not None and before.ent_type_ == "PERSON":
-                return None  # a person's name cut in two by the model ("Ursula von der" + "Leyen")
-            return ent
-    return None
+    start, end = _entity_bounds(token)
+    if start > 0 and token.doc[start - 1].ent_type_ == "PERSON":
+        return None  # a person's name cut in two by the model ("Ursula von der" + "Leyen")
+    return token.doc[start:end]
 
 
 def _name_tokens(head: Token) -> list[Token]:
@@ -115,7 +126,7 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
 def _text(doc: Doc, tokens: list[Token]) -> Optional[str]:
     if not tokens:
         return None
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _pre_name_title(name_start: Token) -> list[Token]:
@@ -260,8 +271,7 @@ class NameBook:
         return known.role if known else None
 
 
-def collect_names(doc: Doc, excluded: list[tuple[int, int]]
-                  ) -> tuple[NameBook, list[Mention], list[Mention]]:
+def collect_names(doc: Doc, excluded: SpanSet) -> tuple[NameBook, list[Mention], list[Mention]]:
     """Scan the article outside quotes for person names and their roles.
 
     Returns the NameBook, the person mentions that are grammatical subjects
@@ -272,12 +282,9 @@ def collect_names(doc: Doc, excluded: list[tuple[int, int]]
     subjects: list[Mention] = []
     group_subjects: list[Mention] = []
 
-    def outside(idx: int) -> bool:
-        return not any(s <= idx < e for s, e in excluded)
-
     seen_heads: set[int] = set()
     for token in doc:
-        if not outside(token.idx) or token.i in seen_heads:
+        if token.idx in excluded or token.i in seen_heads:
             continue
         is_subject = token.dep_ in ("nsubj", "nsubjpass")
         is_person_ent = token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") and (

@@ -31,7 +31,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.extract.quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
+from flashpoint.extract.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans
 from flashpoint.extract.quote_speakers import Mention, NameBook, collect_names, depth, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
@@ -80,7 +80,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     if not spans:
         return []
     paragraphs = paragraph_spans(text)
-    inside = [(s.open_mark, _outer_end(s)) for s in spans]
+    inside = SpanSet([(s.open_mark, _outer_end(s)) for s in spans])
     book, subjects, group_subjects = collect_names(doc, inside)
     context = _Context(doc, text, spans, paragraphs, inside, book, subjects, group_subjects)
 
@@ -101,13 +101,14 @@ class _Context:
     """Everything needed to attribute the quotes of one article."""
 
     def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan],
-                 paragraphs: list[tuple[int, int]], inside: list[tuple[int, int]],
+                 paragraphs: list[tuple[int, int]], inside: SpanSet,
                  book: NameBook, subjects: list[Mention], group_subjects: list[Mention]):
         self.doc = doc
-        self.token_starts = [t.idx for t in doc]
+        self.entities = list(doc.ents)
         self.text = text
         self.spans = spans
         self.paragraphs = paragraphs
+        self.paragraph_starts = [start for start, _ in paragraphs]
         self.inside = inside
         self.book = book
         self.subjects = subjects
@@ -131,12 +132,15 @@ class _Context:
         return self._carry_over(index, found, span)
 
     def _is_quoted(self, idx: int) -> bool:
-        return any(start <= idx < end for start, end in self.inside)
+        return idx in self.inside
 
     def _tokens(self, start: int, end: int) -> list[Token]:
-        first = bisect.bisect_left(self.token_starts, start)
-        last = bisect.bisect_left(self.token_starts, end)
-        return [t for t in self.doc[first:last] if not t.is_space]
+        if end <= start:
+            return []
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        return [t for t in span if start <= t.idx < end and not t.is_space]
 
     def _after_mention(self, index: int) -> Optional[Mention]:
         span = self.spans[index]
@@ -218,10 +222,8 @@ class _Context:
         return _Attribution(name, mention.role or self.book.role(name), confidence, mention)
 
     def _paragraph_of(self, idx: int) -> int:
-        for number, (start, end) in enumerate(self.paragraphs):
-            if idx < end:
-                return number
-        return len(self.paragraphs) - 1
+        number = bisect.bisect_right(self.paragraph_starts, idx) - 1
+        return max(0, number)
 
     def _antecedent(self, pronoun: Mention) -> _Attribution:
         """The most recent person named as a subject before ``pronoun`` (main clause preferred)."""
@@ -254,7 +256,7 @@ class _Context:
     def _last_person_entity(self, before: int) -> Optional[str]:
         """The last multi-word (or resolvable) PERSON entity in this or the previous paragraph."""
         earliest = self.paragraphs[max(0, self._paragraph_of(before) - 1)][0]
-        for ent in reversed(self.doc.ents):
+        for ent in reversed(self.entities):
             if ent.label_ != "PERSON" or not earliest <= ent.start_char < before:
                 continue
             if self._is_quoted(ent.start_char):
