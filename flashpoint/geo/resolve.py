@@ -109,10 +109,12 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
             value += 2 if d <= 50 else 1.5 if d <= 150 else 1 if d <= 400 else 0
     if record.precision == "country":
         value += 1.5
+    # An alternate name ("Jenin" for Janīn) loses to a place of that very name
+    # unless the alternate's place is some 20 times larger (0.52 / 0.4 = log10 20).
     if match.alternate:
-        value -= 1
+        value -= 0.52
     if record.precision == "town":
-        value += 0.15 * math.log10((record.population or 0) + 1)
+        value += 0.4 * math.log10((record.population or 0) + 1)
     else:  # regions: rank among themselves by size, without beating towns on it
         value += 0.05 * math.log10((record.population or 0) + 1)
     return value

@@ -98,7 +98,8 @@ def _word(token: Optional[str]) -> str:
 
 def is_plausible_toponym(place: Place) -> bool:
     """False when the candidate is clearly not a place name (see module docstring)."""
-    core = strip_qualifiers(place.text or "", directions=True)
+    # Lower-case direction words go ("northwestern Syria"); "West Bank" stays.
+    core = strip_qualifiers(place.text or "")
     if not core or not core[0].isupper():
         return False
     key = name_key(core)
