@@ -11,6 +11,7 @@ queries, memoised per process.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import os
@@ -71,12 +72,17 @@ def index_path() -> Path:
 def ensure_index(path: Optional[Path] = None) -> Path:
     """Return the index path, building the index first if it is missing."""
     path = path or index_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        build_index(path)
-        for old in path.parent.glob("gazetteer-*.sqlite"):
-            if old != path:  # an index from an older version of the data or code
-                old.unlink(missing_ok=True)
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # One builder at a time across processes; the others wait and reuse its file.
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            build_index(path)
+            for old in path.parent.glob("gazetteer-*.sqlite"):
+                if old != path:  # an index from an older version of the data or code
+                    old.unlink(missing_ok=True)
     return path
 
 
