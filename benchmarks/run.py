@@ -62,6 +62,13 @@ def _timed(fn):
     return result, time.perf_counter() - started
 
 
+def _timed_cpu(fn):
+    """(result, wall seconds, CPU seconds of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
 def single_process(articles, rounds: int = 2) -> dict:
     """Plain spaCy and the pipeline over the same texts in this process.
 
@@ -75,12 +82,14 @@ def single_process(articles, rounds: int = 2) -> dict:
     texts = [a.text for a in articles]
     spacy_s, pipeline_s = [], []
     for _ in range(max(1, rounds)):
-        spacy_s.append(_timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16)))[1])
-        docs, seconds = _timed(lambda: list(flashpoint.extract_articles(articles)))
-        pipeline_s.append(seconds)
+        spacy_s.append(_timed_cpu(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16)))[1:])
+        docs, *seconds = _timed_cpu(lambda: list(flashpoint.extract_articles(articles)))
+        pipeline_s.append(tuple(seconds))
     return {
-        "spacy_seconds": min(spacy_s),
-        "pipeline_seconds": min(pipeline_s),
+        "spacy_seconds": min(w for w, _ in spacy_s),
+        "pipeline_seconds": min(w for w, _ in pipeline_s),
+        "spacy_cpu_seconds": min(c for _, c in spacy_s),
+        "pipeline_cpu_seconds": min(c for _, c in pipeline_s),
         "events": sum(len(d.events) for d in docs),
         "quotes": sum(len(d.quotes) for d in docs),
     }
@@ -152,6 +161,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     pipeline_rate = n / single["pipeline_seconds"]
     spacy_rate = n / single["spacy_seconds"]
+    pipeline_cpu_rate = n / single["pipeline_cpu_seconds"]
+    spacy_cpu_rate = n / single["spacy_cpu_seconds"]
     figures = {
         "articles": n,
         "words": words,
@@ -163,6 +174,12 @@ def main(argv: list[str] | None = None) -> dict:
         "spacy_articles_per_s": round(spacy_rate, 2),
         "spacy_words_per_s": round(words / single["spacy_seconds"]),
         "ratio_to_spacy": round(pipeline_rate / spacy_rate, 3),
+        # Per CPU-second of this process: what one core gives when the
+        # machine is shared and wall time includes waiting for a CPU.
+        "pipeline_articles_per_cpu_s": round(pipeline_cpu_rate, 2),
+        "spacy_articles_per_cpu_s": round(spacy_cpu_rate, 2),
+        "ratio_to_spacy_cpu": round(pipeline_cpu_rate / spacy_cpu_rate, 3),
+        "load_average": round(os.getloadavg()[0], 2),
         "events": single["events"],
         "quotes": single["quotes"],
         "peak_rss_mib": round(rss_single, 1),
@@ -187,12 +204,17 @@ def print_figures(f: dict) -> None:
           f" ({f['events']} events, {f['quotes']} quotes)")
     print(f"plain spaCy nlp.pipe: {f['spacy_articles_per_s']:.2f} articles/s, {f['spacy_words_per_s']} words/s")
     print(f"ratio pipeline/spaCy: {f['ratio_to_spacy']:.3f}x")
+    print(f"per CPU-second: pipeline {f['pipeline_articles_per_cpu_s']:.2f} articles, spaCy"
+          f" {f['spacy_articles_per_cpu_s']:.2f} articles, ratio {f['ratio_to_spacy_cpu']:.3f}x"
+          f" (1-min load average {f['load_average']:.2f})")
     print(f"peak RSS: {f['peak_rss_mib']:.1f} MiB (main process), {f['peak_rss_worker_mib']:.1f} MiB (largest worker)")
     for procs, s in f["scaling"].items():
         print(f"scaling: {procs} process(es): {s['articles_per_s']:.2f} articles/s, speedup {s['speedup']:.2f}x")
     print("targets:")
-    print(f"  >= {TARGET_ARTICLES_PER_S:g} articles/s on one core: {f['pipeline_articles_per_s']:.2f}"
-          f" ({_verdict(f['pipeline_articles_per_s'] >= TARGET_ARTICLES_PER_S)})")
+    print(f"  >= {TARGET_ARTICLES_PER_S:g} articles/s on one core: {f['pipeline_articles_per_s']:.2f} wall"
+          f" ({_verdict(f['pipeline_articles_per_s'] >= TARGET_ARTICLES_PER_S)}),"
+          f" {f['pipeline_articles_per_cpu_s']:.2f} per CPU-second"
+          f" ({_verdict(f['pipeline_articles_per_cpu_s'] >= TARGET_ARTICLES_PER_S)})")
     print(f"  >= {TARGET_SPACY_RATIO:g}x plain spaCy: {f['ratio_to_spacy']:.3f}x"
           f" ({_verdict(f['ratio_to_spacy'] >= TARGET_SPACY_RATIO)})")
     peak = max(f["peak_rss_mib"], f["peak_rss_worker_mib"])
