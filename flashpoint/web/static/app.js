@@ -15,6 +15,7 @@ const PAGE = 1000;
 const MAX_EVENTS = 10000;
 
 const map = L.map("map", { worldCopyJump: true, minZoom: 2 }).setView([20, 20], 2);
+const leaders = L.layerGroup().addTo(map);  // lines from fanned-out markers to their places
 const markers = L.featureGroup().addTo(map);
 let markerById = new Map();
 let selectedId = null;
@@ -66,14 +67,43 @@ async function loadBasemap() {
   }
   try {
     const borders = await getJSON("/borders.geojson");
-    L.geoJSON(borders, {
-      interactive: false,
+    map.createPane("basemap").style.zIndex = 250;  // under labels (350) and events (overlay, 400)
+    const countries = L.geoJSON(borders, {
+      interactive: false, pane: "basemap",
       style: { color: "#8a8a8a", weight: 0.8, fillColor: "#f2efe6", fillOpacity: tileUrl ? 0 : 1 },
     }).addTo(map);
+    if (!tileUrl) addCountryLabels(countries);
   } catch (err) {
     console.warn("no borders", err);
   }
   map.attributionControl.addAttribution("borders: Natural Earth (via countryinfo)");
+}
+
+function addCountryLabels(countries) {
+  // Names at the middle of each country's largest outline, from zoom 4 on
+  // (the offline basemap has no other place names).
+  const pane = map.createPane("country-labels");  // under the event markers, never clickable
+  pane.style.zIndex = 350;
+  pane.style.pointerEvents = "none";
+  const labels = L.layerGroup();
+  countries.eachLayer(layer => {
+    const name = layer.feature.properties.name;
+    if (!name) return;
+    const parts = layer.getLatLngs().map(p => L.latLngBounds(p.flat(2)));
+    const largest = parts.reduce((a, b) => (area(b) > area(a) ? b : a));
+    const text = el("span", {}, name);
+    L.marker(largest.getCenter(), {
+      icon: L.divIcon({ className: "country-label", html: text, iconSize: null }),
+      interactive: false, keyboard: false, pane: "country-labels",
+    }).addTo(labels);
+  });
+  const toggle = () => (map.getZoom() >= 4 ? labels.addTo(map) : labels.remove());
+  map.on("zoomend", toggle);
+  toggle();
+}
+
+function area(bounds) {
+  return (bounds.getNorth() - bounds.getSouth()) * (bounds.getEast() - bounds.getWest());
 }
 
 function addLegend() {
@@ -135,24 +165,29 @@ function drawMarkers(events) {
 }
 
 function spreadColocated() {
-  // Events at the same place would hide each other: fan them out on a small
-  // ring (in screen pixels, so recomputed on every zoom).
-  const groups = new Map();
+  // Markers closer on screen than their radii would hide each other: gather
+  // them into groups and fan each group out on a ring around its centre, with
+  // a leader line to each event's true place (screen pixels, so redone on zoom).
+  leaders.clearLayers();
+  const groups = [];
   for (const marker of markerById.values()) {
-    const key = `${marker.home.lat.toFixed(4)},${marker.home.lng.toFixed(4)}`;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(marker);
+    const at = map.latLngToLayerPoint(marker.home);
+    const near = groups.find(g => g.anchor.distanceTo(at) < g.reach + marker.options.radius);
+    if (near) { near.members.push(marker); near.reach = Math.max(near.reach, marker.options.radius); }
+    else groups.push({ anchor: at, reach: marker.options.radius, members: [marker] });
   }
-  for (const group of groups.values()) {
-    if (group.length === 1) { group[0].setLatLng(group[0].home); continue; }
-    const centre = map.latLngToLayerPoint(group[0].home);
-    const ring = 10 + 4 * group.length;
-    group.forEach((marker, k) => {
-      const angle = (2 * Math.PI * k) / group.length - Math.PI / 2;
-      const point = centre.add(L.point(ring * Math.cos(angle), ring * Math.sin(angle)));
-      marker.setLatLng(map.layerPointToLatLng(point));
+  for (const { anchor, members } of groups) {
+    if (members.length === 1) { members[0].setLatLng(members[0].home); continue; }
+    // circumference enough for every marker side by side, plus a gap
+    const ring = Math.max(14, members.reduce((sum, m) => sum + 2 * m.options.radius + 3, 0) / (2 * Math.PI));
+    members.forEach((marker, k) => {
+      const angle = (2 * Math.PI * k) / members.length - Math.PI / 2;
+      const spot = map.layerPointToLatLng(anchor.add(L.point(ring * Math.cos(angle), ring * Math.sin(angle))));
+      marker.setLatLng(spot);
+      L.polyline([marker.home, spot], { color: "#555", weight: 1, opacity: 0.7, interactive: false }).addTo(leaders);
     });
   }
+  for (const marker of markerById.values()) marker.bringToFront();  // above the lines, biggest first
 }
 map.on("zoomend", spreadColocated);
 
@@ -285,6 +320,7 @@ function drawTimeline(byWeek) {
   chart.replaceChildren();
   const width = chart.clientWidth || 800, height = chart.clientHeight || 120;
   const left = 30, bottom = 16, top = 6;
+  document.getElementById("fatal-max").textContent = "";
   if (!byWeek.length) {
     chart.append(svg("text", { x: left, y: height / 2 }, "no dated events"));
     return;
@@ -295,8 +331,8 @@ function drawTimeline(byWeek) {
   const maxDead = Math.max(1, ...byWeek.map(w => w.fatalities));
   const step = Math.min(36, (width - left - 8) / weeks.length);
   const plotH = height - bottom - top;
-  chart.append(svg("text", { x: 2, y: top + 8 }, String(maxEvents)), svg("text", { x: 2, y: height - bottom }, "0"),
-    svg("text", { x: width - 4, y: top + 8, "text-anchor": "end" }, byWeek.some(w => w.fatalities) ? `● top: ${maxDead} fatalities/week` : ""));
+  chart.append(svg("text", { x: 2, y: top + 8 }, String(maxEvents)), svg("text", { x: 2, y: height - bottom }, "0"));
+  document.getElementById("fatal-max").textContent = byWeek.some(w => w.fatalities) ? `(top: ${maxDead}/week)` : "";
   weeks.forEach((week, i) => {
     const w = counts.get(week) || { week, events: 0, fatalities: 0 };
     const h = (plotH * w.events) / maxEvents;
@@ -312,7 +348,7 @@ function drawTimeline(byWeek) {
   });
   const labelEvery = Math.max(1, Math.ceil(72 / step));  // a date label is ~65px wide
   weeks.forEach((week, i) => {
-    if (i % labelEvery === 0) chart.append(svg("text", { x: left + i * step, y: height - 3 }, week));
+    if (i % labelEvery === 0 && left + i * step + 62 < width) chart.append(svg("text", { x: left + i * step, y: height - 3 }, week));
   });
 }
 
