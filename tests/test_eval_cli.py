@@ -26,6 +26,7 @@ def gold_file(tmp_path):
                      "fatalities": 12}],
          "quotes": [{"speaker": "Abdul Yusuf", "starts": "We will find those responsible"}]},
         {"id": "calm", "text": "The two ministers signed a trade agreement in Abuja.", "event_class": None},
+        {"id": "blank", "text": "   \n  ", "event_class": {"event_type": "Battles", "sub_event_type": "Armed clash"}},
     ]
     path = tmp_path / "mini.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
@@ -36,13 +37,15 @@ def test_eval_json_report_is_consistent(gold_file):
     result = CliRunner().invoke(cli, ["eval", str(gold_file), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["articles"] == 2
+    assert report["articles"] == 3
     detection = report["events"]["detection"]
     assert detection["tp"] + detection["fn"] == 1 == report["events"]["gold"]
     assert detection["tp"] + detection["fp"] == report["events"]["predicted"]
     assert report["quotes"]["gold"] == 1
-    assert report["classification"]["snippets"] == 1
-    assert report["classification"]["detection"]["tp"] == 0  # the gold says "no event"
+    assert report["classification"]["snippets"] == 2
+    # "calm" is "no event" in gold; "blank" has no text, so it predicts nothing: a miss.
+    assert report["classification"]["detection"]["tp"] == 0
+    assert report["classification"]["detection"]["fn"] == 1
 
 
 def test_eval_prints_a_table(gold_file):

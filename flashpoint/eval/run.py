@@ -4,24 +4,33 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
+from flashpoint.errors import InputError
 from flashpoint.eval.gold import GoldArticle
 from flashpoint.eval.load import load_gold
 from flashpoint.eval.score import score
-from flashpoint.model import Document
+from flashpoint.model import Article, Document
 
 
 def predict(golds: list[GoldArticle]) -> list[Document]:
-    """Clean each gold article's raw text and extract from all of them in one stream."""
+    """Clean each gold article's raw text and extract from all of them in one stream.
+
+    An article with no text left after cleaning gets an empty Document (it
+    predicts nothing) rather than stopping the whole evaluation.
+    """
     import flashpoint
     from flashpoint.text import make_article
 
-    articles = [
-        make_article(g.text, date=g.date, url=g.url, title=g.title, source=f"gold:{g.id}")
-        for g in golds
-    ]
-    return list(flashpoint.extract_articles(articles))
+    articles: list[Optional[Article]] = []
+    for g in golds:
+        try:
+            articles.append(make_article(g.text, date=g.date, url=g.url, title=g.title, source=f"gold:{g.id}"))
+        except InputError:
+            articles.append(None)
+    extracted = iter(flashpoint.extract_articles(a for a in articles if a is not None))
+    return [next(extracted) if a is not None else Document(Article(id=g.id, text=""))
+            for g, a in zip(golds, articles)]
 
 
 def evaluate(path: str | Path) -> dict[str, Any]:
