@@ -14,6 +14,7 @@ import types
 from pathlib import Path
 
 import pytest
+from test_store import db_url  # noqa: F401 - fixture: a fresh SQLite file or PostgreSQL schema
 
 from flashpoint.model import Document
 from flashpoint.store import open_store
@@ -185,3 +186,10 @@ def test_an_extraction_crash_is_recorded_and_the_run_goes_on(tmp_path, monkeypat
         crash = [e for e in store.errors() if "extractor bug" in e["reason"]]
         assert len(crash) == 1 and crash[0]["source"].endswith("15_kano_riot.txt")
         assert "RuntimeError" in crash[0]["reason"]
+
+
+def test_same_database_on_every_backend(corpus_db, db_url):  # noqa: F811
+    _, _, snapshot = corpus_db
+    with open_store(db_url) as store:
+        ingest(store, [str(CORPUS)], batch_size=5)
+        assert _snapshot(store) == snapshot
