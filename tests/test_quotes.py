@@ -179,7 +179,8 @@ def test_article_without_quotes(nlp):
 
 def test_scare_quotes_are_not_quotes(nlp):
     text = ('The army said it had "neutralized" several "terrorist" cells near the border.\n\n'
-            'A spokesman described the situation as "under control" and said the "operation" would continue.\n')
+            'A spokesman described the situation as "under control" and said the "operation" would continue.\n\n'
+            'The council condemned the "flagrant and provocative defiance" of the sanctions.\n')
     assert quotes_of(nlp, text) == []
 
 

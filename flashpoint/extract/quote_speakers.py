@@ -194,6 +194,11 @@ def mention_at(token: Token) -> Optional[Mention]:
         titles, name = _split_title(_name_tokens(token))
         if not name:
             return None
+        if len(name) == 1 and name[0].lower_ in TITLE_WORDS:
+            # only a title ("Saudi Arabia's Minister of State ... said"): described, not named
+            phrase = _phrase_tokens(token)
+            return Mention("common", None, _text(doc, phrase), phrase[0].idx,
+                           phrase[-1].idx + len(phrase[-1]), token) if phrase else None
         kind = "group" if _is_group(name) else "person"
         titles = _pre_name_title((titles or name)[0]) + titles
         appos = _apposition(token)

@@ -31,7 +31,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.extract.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans
+from flashpoint.extract.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
 from flashpoint.extract.quote_speakers import Mention, NameBook, collect_names, depth, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
@@ -47,6 +47,8 @@ SPEECH_VERBS = {
 # How far (in word tokens) an attribution verb may sit from its quote.
 MAX_AFTER_WORDS = 6
 MAX_BEFORE_WORDS = 9
+# A quote shorter than this needs a verb to count as speech.
+MIN_CLAUSELESS_WORDS = 8
 # How many paragraphs back "he said" may look for its person.
 PRONOUN_REACH = 3
 
@@ -76,7 +78,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     speaker that cannot be read from the text is None.
     """
     text = article.text
-    spans = find_quote_spans(text)
+    spans = [s for s in find_quote_spans(text) if not _is_quoted_term(doc, text, s)]
     if not spans:
         return []
     paragraphs = paragraph_spans(text)
@@ -91,6 +93,14 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
         found.append(attribution)
         quotes.append(context.make_quote(article.id, len(quotes) + 1, span, attribution))
     return quotes
+
+
+def _is_quoted_term(doc: Doc, text: str, span: QuoteSpan) -> bool:
+    """A short quoted phrase with no verb ("flagrant and provocative defiance") is a term, not speech."""
+    if word_count(text[span.start:span.end]) >= MIN_CLAUSELESS_WORDS:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _outer_end(span: QuoteSpan) -> int:
@@ -273,9 +283,8 @@ class _Context:
         last = found[index - 1] if index > 0 else None
         p_start = self.paragraphs[span.paragraph][0]
         if previous is not None and previous.paragraph == span.paragraph:
-            newer_subjects = [m for m in self.subjects
-                              if _outer_end(previous) <= m.start < span.open_mark
-                              and (last.mention is None or m.start != last.mention.start)]
+            newer_subjects = [m for m in self._speaking_subjects(_outer_end(previous), span.open_mark)
+                              if last.mention is None or m.start != last.mention.start]
             if newer_subjects:
                 subject = newer_subjects[-1]
                 return _Attribution(subject.name, self.book.role(subject.name or ""), 0.6, subject, carried=True)
@@ -285,11 +294,16 @@ class _Context:
                 and last.speaker is not None and span.open_mark == p_start:
             factor = 0.9 if span.continues_previous else 0.8
             return _Attribution(last.speaker, last.role, round(last.confidence * factor, 3), last.mention, carried=True)
-        subjects = [m for m in self.subjects if p_start <= m.start < span.open_mark]
+        subjects = self._speaking_subjects(p_start, span.open_mark)
         if subjects:
             subject = subjects[-1]
             return _Attribution(subject.name, self.book.role(subject.name or ""), 0.6, subject, carried=True)
         return _Attribution(None, None, 0.3, None)
+
+    def _speaking_subjects(self, start: int, end: int) -> list[Mention]:
+        """Person subjects of speech verbs between ``start`` and ``end`` ("Celik said the talks ...")."""
+        return [m for m in self.subjects if start <= m.start < end
+                and m.token.head.lemma_.lower() in SPEECH_VERBS]
 
     # --- building the output -----------------------------------------------------
 
