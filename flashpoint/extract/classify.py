@@ -20,13 +20,20 @@ ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
 NON_STATE_ARMED = {REBEL, POLITICAL, IDENTITY}
 PROTEST_LEMMAS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in",
                   "picket", "protester", "protestor", "demonstrator"}
+AGREEMENT_TRIGGERS = {"agreement", "deal", "swap", "exchange", "accord", "release", "ceasefire",
+                      "truce", "sign", "agree", "reach"}
 RIOT_LEMMAS = {"riot", "rioter", "loot", "torch", "lynch"}
+DISRUPT_VERBS = {"defuse", "intercept", "seize", "confiscate", "recover", "discover", "find",
+                 "dismantle", "destroy", "shoot", "identify", "foil"}
 WEAPON_CUES = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
 
+# A phrase matches with a plural or verb ending too ("suicide bombers").
 _PATTERNS = {
-    family: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    family: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:s|es|ed|ing)?\b")
     for family, phrases in CUES.items()
 }
+MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barracks", "outpost",
+                    "patrol", "garrison", "headquarters", "camp", "troops", "soldiers"}
 
 
 def cues_in(text: str) -> set[str]:
@@ -42,16 +49,21 @@ def classify(
     actor2: str | None,
     killed: bool,
     injured: bool,
+    target: str | None = None,
 ) -> tuple[str, int] | None:
     """(sub_event_type, strength) for an event, or None when it is no ACLED event.
 
-    ``trigger`` is the trigger's lemma; ``actor1``/``actor2`` are actor kinds.
+    ``trigger`` is the trigger's lemma; ``actor1``/``actor2`` are actor kinds;
+    ``target`` is the lemma of what was attacked ("checkpoint"), when known.
     """
     casualties = killed or injured
     weapon = [c for c in WEAPON_CUES if c in cues]
+    armed_party = actor1 in ARMED or actor2 in ARMED
+    if "disaster" in cues and not weapon and not armed_party and "protest" not in cues:
+        return None  # floods, accidents, poisonings: deaths, but no political violence
     protest = "protest" in cues or trigger in PROTEST_LEMMAS or actor1 == PROTESTERS
     if protest and not weapon:
-        if "riot" in cues or actor1 == RIOTERS:
+        if "riot" in cues or actor1 == RIOTERS or "clash" in cues:
             return "Violent demonstration", 2
         if "force" in cues or (casualties and actor2 == PROTESTERS):
             return "Excessive force against protesters", 2
@@ -62,7 +74,7 @@ def classify(
         return "Mob violence", 2
     if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot":
         return "Violent demonstration", 2
-    if "disrupted" in cues and not casualties:
+    if "disrupted" in cues and "weapons" in cues and not casualties and trigger in DISRUPT_VERBS:
         return "Disrupted weapons use", 2
     if "chemical" in cues:
         return "Chemical weapon", 2
@@ -91,12 +103,22 @@ def classify(
             return "Non-state actor overtakes territory", 2
     if "clash" in cues and (actor2 != CIVILIANS):
         return "Armed clash", 2
-    if "arrest" in cues and not casualties:
-        return "Arrests", 2
-    if "looting" in cues and not casualties:
-        return "Looting/property destruction", 2
-    if "agreement" in cues and not casualties:
-        return "Agreement", 2
+    if not casualties:
+        if "arrest" in cues and trigger in ("arrest", "detain", "detention"):
+            return "Arrests", 2
+        if "agreement" in cues and trigger in AGREEMENT_TRIGGERS:
+            return "Agreement", 2
+        if "base" in cues and "establish" in cues and trigger in ("establish", "set", "create", "build", "open"):
+            return "Headquarters or base established", 2
+        if "withdrawal" in cues and trigger in ("withdraw", "pull", "hand", "retreat", "withdrawal"):
+            return "Non-violent transfer of territory", 2
+        if "group_change" in cues and trigger in ("defect", "deploy", "dispatch", "reinforce", "merge"):
+            return "Change to group/activity", 2
+        if "looting" in cues and trigger in ("loot", "torch", "burn", "raze", "vandalize",
+                                             "vandalise", "ransack", "destroy", "destruction"):
+            return "Looting/property destruction", 2
+    if trigger in ("attack", "assault", "raid", "storm") and target in MILITARY_TARGETS:
+        return "Armed clash", 2
     if actor2 == CIVILIANS:
         return "Attack", 2
     if actor1 in ARMED and actor2 in ARMED:

@@ -26,16 +26,22 @@ from flashpoint.extract.lexicon import (
 )
 from flashpoint.extract.places import place_candidates
 from flashpoint.extract.spans import QuotedSpans, dateline_end, provenance, span_provenance
-from flashpoint.extract.taxonomy import PROTESTS, RIOTS, event_type_of
+from flashpoint.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Source
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
 # voters"): they count only when the sentence also has casualties or weapons.
 WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "pound", "capture", "seize", "storm",
                  "respond", "response", "regain", "blast", "fight", "march", "rally",
-                 "detain", "arrest"}
+                 "confiscate", "recover", "discover", "find", "dismantle", "agreement", "deal",
+                 "swap", "exchange", "accord", "release", "establish", "set", "create",
+                 "build", "withdraw", "pull", "hand", "defect", "deploy", "dispatch",
+                 "reinforce", "destroy", "burn", "identify", "exchange"}
+# Cue families that do not, alone, make a weak trigger an event.
+NON_VALIDATING_CUES = {"attack", "disaster"}
 # Verbs whose subject is the victim, not the attacker.
 PATIENT_SUBJECT = {"die", "dead", "lose"}
+HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prior", "old"}
 # Abstract agents of running totals ("the war has killed ...").
 CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
                      "campaign", "rebellion", "pandemic", "fighting", "civil"}
@@ -101,8 +107,7 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> 
         return False
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return False
-    if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues & {
-            "air", "shelling", "ied", "clash", "suicide", "grenade", "protest", "riot"}):
+    if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues - NON_VALIDATING_CUES):
         return False
     if lemma in ("dead", "death", "die") and not has_casualties:
         return False
@@ -128,6 +133,16 @@ def _anaphoric(token: Token) -> bool:
         if child.dep_ == "poss" and (child.pos_ == "PRON" or child.ent_type_ == "DATE"):
             return True
     return False
+
+
+def _background(trigger: Token, target: Token | None) -> bool:
+    """A state of affairs, not a dated development: "a past agreement",
+    "Turkey has established a dozen observation posts" (but "has set up a new base" is news)."""
+    if any(c.lower_ in HISTORIC_MODIFIERS for c in trigger.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+    fresh = target is not None and any(c.lower_ in ("new", "first") for c in target.children)
+    return perfect and not fresh
 
 
 def _similar(sent: Span) -> bool:
@@ -279,15 +294,19 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         actor2 = counts.victims
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS:
         actor2 = None
+    target = _patient(trigger)
     label = classify(cues, lemma, actor1 and actor1.kind, actor2 and actor2.kind,
-                     counts.fatalities is not None, counts.injuries is not None)
+                     counts.fatalities is not None, counts.injuries is not None,
+                     target.lemma_.lower() if target is not None else None)
     if label is None:
         return None
     date, date_anaphoric = _date(sent, trigger, article)
     locations = place_candidates(sent, trigger, article)
-    if not (has_casualties or date or locations or response or similar or (actor1 and actor2)):
-        return None  # too generic to be one event ("attacks on troops")
+    if not (has_casualties or date or locations or response or similar or actor1 or actor2):
+        return None  # too generic to be one event
     sub_event, strength = label
+    if event_type_of(sub_event) == STRATEGIC and date is None and _background(trigger, target):
+        return None
     return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger,
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
                    fatalities=counts.fatalities, injuries=counts.injuries, date=date,
