@@ -51,9 +51,13 @@ HEAD_KINDS = {
                      "inhabitant", "citizen", "teenager", "victim", "casualty"], CIVILIANS),
     **dict.fromkeys(["peacekeeper"], EXTERNAL),
 }
+# Words for "some of X" whose X names the party.
+PARTITIVES = {"member", "scores", "dozens", "hundreds", "thousands", "some", "many", "several",
+              "most", "all", "none", "one", "two", "three", "group", "unit", "company", "contingent",
+              "battalion", "brigade", "squad", "detachment"}
 # Heads that need a state word or country to count as state forces
 # ("forces" alone may be anyone's).
-WEAK_STATE_HEADS = {"forces", "force", "officer", "guard", "personnel", "authority", "ministry",
+WEAK_STATE_HEADS = {"forces", "force", "guard", "personnel", "authority", "ministry",
                     "drone", "aircraft", "helicopter", "jet", "artillery"}
 STATE_WORDS = {"government", "army", "military", "security", "state", "national", "federal",
                "regime", "pro-government", "border", "armed", "defence", "defense", "air",
@@ -161,6 +165,17 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
                          country=code, provenance=prov)
         return None
     lemma = head.lemma_.lower()
+    if lemma in PARTITIVES or head.lower_ in PARTITIVES:
+        # "members of the security forces", "scores of terrorists": the group decides
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return actor_from(obj, article, confidence)
+        if lemma == "member":
+            for child in head.children:
+                if child.dep_ == "compound" and (HEAD_KINDS.get(child.lemma_.lower()) or child.lower_ in STATE_WORDS):
+                    return actor_from(child, article, confidence)
     kind = HEAD_KINDS.get(lemma) or HEAD_KINDS.get(head.lower_)
     if kind is None:
         return None
@@ -168,10 +183,10 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
     country = _country_in(span)
     if kind == STATE and lemma in WEAK_STATE_HEADS and not (words & STATE_WORDS) and not country:
         return None
-    if kind == STATE and lemma in ("officer", "personnel") and not (words & (STATE_WORDS | POLICE_WORDS)):
+    if kind == STATE and lemma == "personnel" and not (words & (STATE_WORDS | POLICE_WORDS)):
         return None
     if kind == CIVILIANS and lemma in ("member", "worker", "people") and words & {"militia", "armed", "security"}:
         return None
-    police = bool(words & POLICE_WORDS)
+    police = bool(words & POLICE_WORDS) or lemma == "officer" and not words & STATE_WORDS
     return Actor(name=actor_name(kind, country, police), text=span.text, kind=kind,
                  country=country, provenance=prov)

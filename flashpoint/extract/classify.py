@@ -21,7 +21,7 @@ NON_STATE_ARMED = {REBEL, POLITICAL, IDENTITY}
 PROTEST_LEMMAS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in",
                   "picket", "protester", "protestor", "demonstrator"}
 AGREEMENT_TRIGGERS = {"agreement", "deal", "swap", "exchange", "accord", "release", "ceasefire",
-                      "truce", "sign", "agree", "reach"}
+                      "truce", "sign", "agree", "reach", "surrender"}
 RIOT_LEMMAS = {"riot", "rioter", "loot", "torch", "lynch"}
 DISRUPT_VERBS = {"defuse", "intercept", "seize", "confiscate", "recover", "discover", "find",
                  "dismantle", "destroy", "shoot", "identify", "foil"}

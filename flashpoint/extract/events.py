@@ -135,11 +135,13 @@ def _anaphoric(token: Token) -> bool:
     return False
 
 
-def _background(trigger: Token, target: Token | None) -> bool:
+def _background(trigger: Token, target: Token | None, sub_event: str) -> bool:
     """A state of affairs, not a dated development: "a past agreement",
     "Turkey has established a dozen observation posts" (but "has set up a new base" is news)."""
     if any(c.lower_ in HISTORIC_MODIFIERS for c in trigger.children):
         return True
+    if sub_event not in ("Headquarters or base established", "Change to group/activity"):
+        return False
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
     fresh = target is not None and any(c.lower_ in ("new", "first") for c in target.children)
     return perfect and not fresh
@@ -284,8 +286,11 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         side1, side2 = _between(trigger)
         actor1, actor2 = _actor(side1, article, 0.75), _actor(side2, article, 0.75)
     else:
-        actor1 = _actor(_agent(trigger), article, 0.75)
+        agent = _agent(trigger)
+        actor1 = _actor(agent, article, 0.75)
         actor2 = _actor(_patient(trigger), article, 0.75)
+        if actor2 is None and agent is not None and agent.conjuncts and lemma in ("clash", "fight", "battle"):
+            actor2 = _actor(agent.conjuncts[0], article, 0.7)  # "X and Y clashed"
         if response and actor1 is None:
             for t in sent:
                 if t.lemma_.lower() in RESPONSE_LEMMAS:
@@ -302,10 +307,10 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None
     date, date_anaphoric = _date(sent, trigger, article)
     locations = place_candidates(sent, trigger, article)
-    if not (has_casualties or date or locations or response or similar or actor1 or actor2):
-        return None  # too generic to be one event
     sub_event, strength = label
-    if event_type_of(sub_event) == STRATEGIC and date is None and _background(trigger, target):
+    if strength < 2 and not (has_casualties or date or locations or response or similar or actor1 or actor2):
+        return None  # a bare violent word with nothing to pin it down
+    if event_type_of(sub_event) == STRATEGIC and date is None and _background(trigger, target, sub_event):
         return None
     return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger,
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,

@@ -26,7 +26,7 @@ STRATEGIC_TRIGGERS = {
     "torch", "raze", "seize", "confiscate", "recover", "discover", "find",
     "dismantle", "agreement", "deal", "swap", "exchange", "accord", "release",
     "establish", "set", "create", "build", "withdraw", "pull", "hand",
-    "defect", "deploy", "dispatch", "reinforce", "vandalize", "vandalise",
+    "defect", "deploy", "dispatch", "reinforce", "vandalize", "vandalise", "surrender",
     "ransack", "destroy", "burn",
 }
 
@@ -104,7 +104,8 @@ CUES = {
     "agreement": ["ceasefire agreement", "agreed a ceasefire", "signed a peace", "peace deal",
                   "peace agreement", "truce", "signed an agreement", "prisoner exchange",
                   "prisoner swap", "exchanged prisoners", "in exchange for", "reached an agreement",
-                  "agreement", "ceasefire", "accord", "release of", "released"],
+                  "agreement", "ceasefire", "accord", "release of", "released", "surrendered",
+                  "surrender", "laid down their arms", "lay down arms"],
     "base": ["base", "observation post", "headquarters", "outpost", "military post",
              "checkpoint", "camp", "garrison"],
     "establish": ["set up", "established", "establish", "built", "created", "opened",
