@@ -319,3 +319,13 @@ def test_titles_before_names_and_later_surnames(nlp):
         ("Antonio Guterres", "U.N. Secretary-General"),
     ]
     assert quotes[1].text == "will respond to every attack on Lebanon."  # a partial quote after "that"
+
+
+def test_long_title_after_quote_and_no_carry_into_narrative(nlp):
+    text = ('"We have no intention of leaving the region," U.S. Secretary of State Antony Blinken told '
+            "reporters in Doha.\n\n"
+            '"The ceasefire must hold for everyone\'s sake," and then the talks collapsed, Qatari officials said.\n')
+    blinken, other = quotes_of(nlp, text)
+    assert (blinken.speaker, blinken.role) == ("Antony Blinken", "U.S. Secretary of State")
+    # a paragraph with its own narrative is not a continuation of the previous speaker
+    assert other.speaker is None

@@ -45,7 +45,7 @@ SPEECH_VERBS = {
     "complain", "describe", "assert", "maintain", "underline", "recount", "joke", "boast",
 }
 # How far (in word tokens) an attribution verb may sit from its quote.
-MAX_AFTER_WORDS = 6
+MAX_AFTER_WORDS = 12
 MAX_BEFORE_WORDS = 9
 # A quote shorter than this needs a verb to count as speech.
 MIN_CLAUSELESS_WORDS = 8
@@ -169,6 +169,8 @@ class _Context:
             mention = self._mention_for_verb(token) or self._according_to(token)
             if mention is not None:
                 return mention
+            if token.pos_ in ("VERB", "AUX"):
+                return None  # another clause starts: "...," and troops left
         return None
 
     def _before_mention(self, index: int) -> Optional[Mention]:
@@ -291,7 +293,8 @@ class _Context:
             if last is not None and last.speaker is not None:
                 return _Attribution(last.speaker, last.role, round(last.confidence * 0.9, 3), last.mention, carried=True)
         if previous is not None and previous.paragraph == span.paragraph - 1 and last is not None \
-                and last.speaker is not None and span.open_mark == p_start:
+                and last.speaker is not None and span.open_mark == p_start \
+                and (span.continues_previous or self._only_quotes(span.paragraph)):
             factor = 0.9 if span.continues_previous else 0.8
             return _Attribution(last.speaker, last.role, round(last.confidence * factor, 3), last.mention, carried=True)
         subjects = self._speaking_subjects(p_start, span.open_mark)
@@ -299,6 +302,12 @@ class _Context:
             subject = subjects[-1]
             return _Attribution(subject.name, self.book.role(subject.name or ""), 0.6, subject, carried=True)
         return _Attribution(None, None, 0.3, None)
+
+    def _only_quotes(self, paragraph: int) -> bool:
+        """True when the paragraph has no words outside its quotes."""
+        start, end = self.paragraphs[paragraph]
+        outside = [ch for i, ch in enumerate(self.text[start:end], start) if not self._is_quoted(i)]
+        return word_count("".join(outside)) == 0
 
     def _speaking_subjects(self, start: int, end: int) -> list[Mention]:
         """Person subjects of speech verbs between ``start`` and ``end`` ("Celik said the talks ...")."""
