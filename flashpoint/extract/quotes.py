@@ -6,20 +6,25 @@ according to X), and resolves the speaker to the full name first given in
 the article (``quote_speakers``): "Celik added" -> "Omer Celik", "he said" ->
 the most recent person named as a subject before it.
 
-Role policy: every quote by a known person carries the role given at the
-first mention of that person that had one (title before the name or an
-apposition after it), even when this quote's attribution is only "he said".
+Role policy: a quote carries the role given in its own attribution, else the
+role given at the first mention of that person that had one (a title before
+the name or an apposition after it), so "he said" quotes keep the role too.
+A common-noun speaker ("a resident told AFP") gives speaker None and the noun
+phrase as role; documents ("the statement said") give neither.
+
+Not quotes: fewer than 4 words ("intense"), or fewer than 8 words with no verb
+("flagrant and provocative defiance"), empty leftovers (``" ".``).
 
 Confidence (same on the quote and its provenances): 0.9 full name in the
 attribution, 0.85 surname resolved to an earlier full name, 0.8 an
 organisation or country, 0.75 an unresolved single name, 0.7 a pronoun
 resolved to a named subject, 0.6 "it" resolved to an organisation or country
 named as a subject in the same paragraph, 0.5 a pronoun resolved to a person
-named but not as a subject, 0.5 a common-noun speaker ("a resident": speaker
-None, role "resident"), 0.6 a person named as the subject of the sentence before an
-unattributed quote, and the previous quote's confidence x0.9 for a quote
-continuing the same speaker in the same paragraph or over a paragraph break,
-x0.8 for a quote-only paragraph following one. Unattributed: speaker None, 0.3.
+named but not as a subject, 0.5 a common-noun speaker, 0.6 a person who is
+the subject of a speech verb earlier in the paragraph of an unattributed
+quote; the previous quote's confidence x0.9 for a quote continuing the same
+speaker in the same paragraph or over a paragraph break, x0.8 for a
+quote-only paragraph following one. Unattributed: speaker None, 0.3.
 """
 
 from __future__ import annotations
