@@ -70,3 +70,15 @@ def test_run_json_figures_are_consistent():
     assert abs(ratio - figures["ratio_to_spacy"]) < 0.02
     assert figures["peak_rss_mib"] > 50  # the model alone is bigger than this
     assert figures["scaling"] == {}
+
+
+def test_profile_prints_stage_times_and_top_costs():
+    out = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "profile_pipeline.py"), "--articles", "2", "--top", "3"],
+        capture_output=True, text=True, timeout=600, cwd=REPO,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert re.search(r"profiled 2 articles in [\d.]+ s wall", out.stdout), out.stdout
+    for heading in ("time per stage", "spaCy parse", "extract stage", "geo stage",
+                    "top 3 flashpoint functions by cumulative time", "top 3 functions by self time"):
+        assert heading in out.stdout, (heading, out.stdout)
