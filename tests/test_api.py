@@ -278,3 +278,11 @@ def test_post_article_runs_the_pipeline_and_stores_it(tmp_path):
         again = c.post("/articles", content=text.encode(), headers={**AUTH, "Content-Type": "text/plain"})
         assert again.status_code == 200 and again.json()["duplicate"] is True
         assert again.json()["article_id"] == result["article_id"]
+
+
+def test_same_url_with_other_text_is_409(client):
+    # art-a is stored with this URL; other text under it is a conflict, not a silent skip
+    response = client.post(
+        "/articles", json={"text": "Something else entirely happened.", "url": "https://example.org/a"}, headers=AUTH
+    )
+    assert response.status_code == 409 and "url" in response.json()["detail"]

@@ -16,6 +16,7 @@ from flashpoint.api.schemas import MAX_ARTICLE_CHARS, ArticleIn, IngestResult, I
 
 router = APIRouter()
 
+URL_TAKEN = "url: an article with this URL is already stored (with different text)"
 JSON_TYPE = "application/json"
 TEXT_TYPE = "text/plain"
 
@@ -46,6 +47,7 @@ def may_write(request: Request, credentials: Annotated[Optional[HTTPAuthorizatio
         200: {"model": IngestResult, "description": "already stored; nothing added"},
         401: {"model": Problem},
         403: {"model": Problem},
+        409: {"model": Problem, "description": "another article with this URL is already stored"},
         413: {"model": Problem},
         415: {"model": Problem},
         422: {"model": Problem},
@@ -115,14 +117,17 @@ def _extract_and_store(holder: Any, submitted: ArticleIn) -> tuple[IngestResult,
 
     article = make_article(submitted.text, date=submitted.date, url=submitted.url, title=submitted.title, source="body")
     with holder.lock:
-        if holder.get().has_article(article.id):
+        store = holder.get()
+        if store.has_article(article.id):
             return IngestResult(article_id=article.id, duplicate=True, events=0, quotes=0, event_ids=[]), False
+        if article.url and getattr(store, "has_url", None) and store.has_url(article.url):
+            raise HTTPException(409, detail=URL_TAKEN)
     with holder.extract_lock:
         document = next(extract_articles([article]))
     with holder.lock:
         stats = _as_dict(holder.get().add_documents([document]))
-    if stats.get("articles") == 0 and stats.get("skipped", 0) > 0:  # the store had its URL
-        return IngestResult(article_id=article.id, duplicate=True, events=0, quotes=0, event_ids=[], stored=stats), False
+    if stats.get("articles") == 0 and stats.get("skipped", 0) > 0:  # the same URL, stored meanwhile
+        raise HTTPException(409, detail=URL_TAKEN)
     result = IngestResult(
         article_id=article.id,
         duplicate=False,
