@@ -57,18 +57,21 @@ def _event(
     )
 
 
-def _spark_dedup(spark, events: list[Event]) -> list[dict]:
+def _spark_dedup(spark, events: list[Event], driver_edge_limit: int) -> list[dict]:
     from flashpoint.spark.dedup import dedup_events
 
     jsons = spark.sparkContext.parallelize([json.dumps(to_dict(e)) for e in events], 3)
-    return sorted((to_dict(e) for e in dedup_events(jsons).collect()), key=lambda d: d["id"])
+    merged = dedup_events(jsons, driver_edge_limit=driver_edge_limit).collect()
+    return sorted((to_dict(e) for e in merged), key=lambda d: d["id"])
 
 
 def _local_merge(events: list[Event]) -> list[dict]:
     return sorted((to_dict(e) for e in merge_events(events)), key=lambda d: d["id"])
 
 
-def test_dedup_joins_a_chain_across_blocks(spark):
+# 0: components by label propagation in Spark; 10**6: union-find on the driver.
+@pytest.mark.parametrize("driver_edge_limit", [0, 10**6])
+def test_dedup_joins_a_chain_across_blocks(spark, driver_edge_limit):
     # a-b and b-c match (b is dated "last week", overlapping both) but a and c share no
     # block (7-day buckets): one event, found only by joining the clusters of two blocks.
     a = _event("a1", 0, "Battles", 35.90, 36.60, "2020-02-12")
@@ -79,13 +82,14 @@ def test_dedup_joins_a_chain_across_blocks(spark):
     same_article = _event("a1", 1, "Battles", 35.90, 36.60, "2020-02-12")  # joins a via b
     assert not set(blocking_keys(a)) & set(blocking_keys(c))
     events = [a, b, c, far, undated, same_article]
-    got = _spark_dedup(spark, events)
+    got = _spark_dedup(spark, events, driver_edge_limit)
     assert got == _local_merge(events)
     sources = sorted(sorted({s["article_id"] for s in e["sources"]}) for e in got)
     assert sources == [["a1", "a2", "a3"], ["a4"], ["a5"]]
 
 
-def test_dedup_equals_local_merge_on_random_events(spark):
+@pytest.mark.parametrize("driver_edge_limit", [0, 10**6])
+def test_dedup_equals_local_merge_on_random_events(spark, driver_edge_limit):
     rng = random.Random(6)
     start = dt.date(2020, 2, 1)
     events = []
@@ -102,7 +106,7 @@ def test_dedup_equals_local_merge_on_random_events(spark):
                 None if undated else (start + dt.timedelta(days=rng.randrange(30))).isoformat(),
             )
         )
-    got = _spark_dedup(spark, events)
+    got = _spark_dedup(spark, events, driver_edge_limit)
     assert got == _local_merge(events)
     assert len(got) < len(events)  # the data does contain merges
 

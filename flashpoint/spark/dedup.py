@@ -8,7 +8,8 @@ component. Here the same happens at scale:
 2. cluster each block with ``flashpoint.merge.cluster`` and emit star edges
    (first member -> each other member);
 3. join the per-block clusters into global components (an event sits in
-   several blocks) by min-label propagation over those edges;
+   several blocks): a union-find on the driver when the edges are few enough
+   to collect (one Spark job), else min-label propagation in Spark;
 4. merge each component with ``merge_events``.
 
 Every matching pair shares a block, so the components are exactly the local
@@ -24,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from flashpoint.model import Event, from_dict
 
 MAX_ITERATIONS = 100  # components are small; this only guards against a bug looping forever
+# Up to this many merge edges are joined on the driver (~100 bytes each there).
+DRIVER_EDGE_LIMIT = 2_000_000
 
 
 def parse_event(event_json: str) -> Event:
@@ -52,7 +55,10 @@ def _block_edges(block: tuple[str, Iterable[tuple[str, str]]]) -> Iterator[tuple
 
 
 def connected_components(edges):
-    """(node, label) for every node of an RDD of (a, b) edges; label = smallest node id in its component."""
+    """(node, label) for every node of an RDD of (a, b) edges; label = smallest node id in its component.
+
+    Min-label propagation: one round of Spark jobs per step of the longest path.
+    """
     links = edges.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])]).distinct().persist()
     labels = links.map(lambda e: (e[0], min(e))).reduceByKey(min).persist()
     for _ in range(MAX_ITERATIONS):
@@ -70,20 +76,42 @@ def connected_components(edges):
     return labels
 
 
+def components_on_driver(edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """node -> smallest node id in its component, by union-find over collected edges."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)  # the root is always the smallest id
+    return {node: find(node) for node in parent}
+
+
 def _merge_component(item: tuple[str, Iterable[str]]) -> list[Event]:
     from flashpoint.merge import merge_events
 
     return merge_events(parse_event(js) for js in item[1])
 
 
-def dedup_events(event_jsons):
+def dedup_events(event_jsons, driver_edge_limit: int = DRIVER_EDGE_LIMIT):
     """Merge an RDD of per-article ``event_json`` strings into an RDD of merged Events.
 
     Events with the same id are taken once (as locally), keeping the smallest JSON.
     """
     by_id = event_jsons.map(lambda js: (json.loads(js)["id"], js)).reduceByKey(min).persist()
-    edges = by_id.flatMap(_block_entries).groupByKey().flatMap(_block_edges)
-    labels = connected_components(edges)
-    components = by_id.leftOuterJoin(labels).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
+    edges = by_id.flatMap(_block_entries).groupByKey().flatMap(_block_edges).persist()
+    if edges.count() <= driver_edge_limit:
+        labels = edges.context.broadcast(components_on_driver(edges.collect()))
+        components = by_id.map(lambda kv: (labels.value.get(kv[0], kv[0]), kv[1]))
+    else:
+        labelled = by_id.leftOuterJoin(connected_components(edges))
+        components = labelled.map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
     # Cached RDDs left here are unpersisted by Spark's cleaner once unreferenced.
     return components.groupByKey().flatMap(_merge_component)
