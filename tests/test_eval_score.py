@@ -215,6 +215,11 @@ def test_snippet_classification_uses_the_most_confident_event():
     # Detection: gold events in snippets 1, 2, 4, 5; predictions in all five -> tp 4, fp 1, fn 0.
     assert (part["detection"]["tp"], part["detection"]["fp"], part["detection"]["fn"]) == (4, 1, 0)
     assert part["detection"]["f1"] == pytest.approx(2 * 0.8 * 1.0 / 1.8)
+    # ACLED-class snippets only (1, 2, 4, 5): gold [Air, Clash, Peace, Air], predicted [Air, Air, Peace, Air]:
+    # accuracy 3/4; Air F1 0.8 (support 2), Clash 0 (1), Peace 1 (1) -> weighted (1.6 + 0 + 1) / 4 = 0.65.
+    acled = part["sub_event_type_acled_only"]
+    assert acled["n"] == 4 and acled["accuracy"] == pytest.approx(0.75)
+    assert acled["weighted_f1"] == pytest.approx(0.65)
     assert part["confusions"] == [[["Armed clash", "Air/drone strike"], 1], [["no event", "Armed clash"], 1]]
     assert error_lines({"classification": part})[0] == "  1 snippets: gold 'Armed clash' predicted 'Air/drone strike'"
 

@@ -69,6 +69,9 @@ def _classes(table: Table, part: dict[str, Any]) -> None:
         table.add_row(f"{label}: accuracy", _num(scores["accuracy"]), f"{len(scores['per_class'])} classes")
         table.add_row(f"{label}: weighted F1", _num(scores["weighted_f1"]), "")
         table.add_row(f"{label}: macro F1", _num(scores["macro_f1"]), "")
+    acled = part["sub_event_type_acled_only"]
+    table.add_row("sub-event type, ACLED-class snippets: accuracy", _num(acled["accuracy"]), f"{acled['n']} snippets")
+    table.add_row("sub-event type, ACLED-class snippets: weighted F1", _num(acled["weighted_f1"]), "")
 
 
 def _cleaning(table: Table, part: dict[str, Any]) -> None:
