@@ -26,7 +26,7 @@ from flashpoint.extract.lexicon import (
 )
 from flashpoint.extract.places import place_candidates
 from flashpoint.extract.spans import QuotedSpans, dateline_end, provenance, span_provenance
-from flashpoint.extract.taxonomy import PROTESTS, RIOTS, STRATEGIC, event_type_of
+from flashpoint.extract.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Source
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
@@ -39,8 +39,11 @@ WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "pound", "capture", "seize",
                  "reinforce", "destroy", "burn", "identify", "exchange"}
 # Cue families that do not, alone, make a weak trigger an event.
 NON_VALIDATING_CUES = {"attack", "disaster"}
+NON_STATE = {"rebel group", "political militia", "identity militia"}
 # Verbs whose subject is the victim, not the attacker.
 PATIENT_SUBJECT = {"die", "dead", "lose"}
+GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular", "ongoing",
+                     "continued", "continuing", "sporadic", "occasional", "periodic", "such"}
 HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prior", "old"}
 # Abstract agents of running totals ("the war has killed ...").
 CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
@@ -68,6 +71,8 @@ class Mention:
     locations: list[Place] = field(default_factory=list)
     response: bool = False
     similar: bool = False
+    counter_casualties: bool = False  # losses of the attacked side's opponents
+    last_paragraph: int = -1  # paragraph of the last sentence merged in
     sentences: list[Span] = field(default_factory=list)
 
 
@@ -232,24 +237,20 @@ def _protesters(sent: Span, article: Article) -> tuple[Actor | None, Actor | Non
 
 
 def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | None, bool]:
-    best = None
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    """The date expression nearest the trigger in the parse that can be resolved;
+    (None, True) when the nearest is "at the time"-like and points back."""
+    found = sorted((_tree_distance(ent.root, trigger), ent.start, ent) for ent in sent.ents
+                   if ent.label_ in ("DATE", "TIME"))
+    for _, _, ent in found:
+        if dates.is_anaphoric(ent.text):
+            return None, True
+        rng = dates.resolve(ent.text, article.date)
+        if rng is None:
             continue
-        distance = _tree_distance(ent.root, trigger)
-        if best is None or distance < best[0]:
-            best = (distance, ent)
-    if best is None:
-        return None, False
-    ent = best[1]
-    if dates.is_anaphoric(ent.text):
-        return None, True
-    rng = dates.resolve(ent.text, article.date)
-    if rng is None:
-        return None, False
-    confidence = 0.85 if rng[0] == rng[1] else 0.7
-    return EventDate(start=rng[0], end=rng[1], text=ent.text,
-                     provenance=span_provenance(article, ent, confidence)), False
+        confidence = 0.85 if rng[0] == rng[1] else 0.7
+        return EventDate(start=rng[0], end=rng[1], text=ent.text,
+                         provenance=span_provenance(article, ent, confidence)), False
+    return None, False
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -280,6 +281,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     similar = _similar(sent)
     if _anaphoric(trigger) and not has_casualties and not response and not similar:
         return None
+    if not has_casualties and any(c.lower_ in GENERIC_MODIFIERS for c in trigger.children):
+        return None  # "repeated attacks in the region this year"
     if lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = _protesters(sent, article)
     elif _between(trigger):
@@ -316,7 +319,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
                    fatalities=counts.fatalities, injuries=counts.injuries, date=date,
                    date_anaphoric=date_anaphoric, locations=locations, response=response,
-                   similar=similar, sentences=[sent])
+                   similar=similar, sentences=[sent], last_paragraph=paragraph)
 
 
 def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
@@ -325,6 +328,15 @@ def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
     if a.country and b.country:
         return a.country == b.country and a.kind == b.kind
     return a.kind == b.kind
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool | None:
+    """Like _same_party, but any two non-state armed groups without conflicting
+    countries count as one side ("the attackers" after "Islamist militants")."""
+    same = _same_party(a, b)
+    if same is False and a.kind in NON_STATE and b.kind in NON_STATE:
+        return not (a.country and b.country and a.country != b.country)
+    return same
 
 
 def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
@@ -336,9 +348,17 @@ def _continues(prev: Mention, cur: Mention) -> bool:
     if cur.response or cur.similar:
         return False
     crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
-    if crowd and cur.paragraph == prev.paragraph and cur.date is None and not cur.locations:
+    bare = cur.date is None and not cur.locations
+    if crowd and cur.paragraph == prev.last_paragraph and bare:
         return True  # what happened at the protest or riot just described
-    if cur.paragraph - prev.paragraph > 1:
+    if bare and cur.paragraph - prev.last_paragraph <= 1:
+        if not (cur.fatalities or cur.injuries) and _same_party(cur.actor1, prev.actor1) is not False:
+            return True  # a detail of the same event ("the attackers used a car bomb")
+        if _same_side(cur.actor2, prev.actor1) and _same_side(cur.actor1, prev.actor2) is not False \
+                and event_type_of(prev.sub_event) == BATTLES:
+            cur.counter_casualties = True
+            return True  # the other side's losses in the same battle
+    if cur.paragraph - prev.last_paragraph > 1:
         return False
     if event_type_of(cur.sub_event) != event_type_of(prev.sub_event) and min(cur.strength, prev.strength) > 1:
         return False
@@ -356,6 +376,13 @@ def _continues(prev: Mention, cur: Mention) -> bool:
 
 def _absorb(prev: Mention, cur: Mention) -> None:
     prev.sentences.append(cur.sent)
+    prev.last_paragraph = cur.paragraph
+    if cur.counter_casualties and prev.fatalities and cur.fatalities:
+        # both sides' dead count towards the battle's fatalities
+        prev.fatalities = Count(value=prev.fatalities.value + cur.fatalities.value,
+                                qualifier="at least" if "at least" in (prev.fatalities.qualifier, cur.fatalities.qualifier) else "exact",
+                                text=prev.fatalities.text, provenance=prev.fatalities.provenance)
+        cur.fatalities = None
     if event_type_of(prev.sub_event) == PROTESTS and (cur.fatalities or cur.injuries):
         cur.sub_event, cur.strength = "Excessive force against protesters", 3
     if cur.strength > prev.strength:

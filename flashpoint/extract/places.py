@@ -35,9 +35,24 @@ def _locative_head(root: Token) -> Token | None:
     return None
 
 
+def _targeted(ent: Span) -> bool:
+    """"Russian forces struck Kharkiv": the place is the object of an attack verb."""
+    return ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in TARGETING_WORDS
+
+
 def _after_strong_locative(ent: Span) -> bool:
     prep = _locative_head(ent.root)
-    return prep is not None and prep.lower_ in ("in", "near", "outside", "at")
+    if prep is not None and prep.lower_ in ("in", "near", "outside", "at"):
+        return True
+    # "a strike on Kharkiv"
+    on_target = prep is not None and prep.lower_ == "on" and prep.head.lemma_.lower() in TARGETING_WORDS
+    return on_target or _targeted(ent)
+
+
+# Words whose object is the place attacked ("struck Kharkiv", "a strike on Kharkiv").
+TARGETING_WORDS = {"strike", "attack", "airstrike", "shell", "shelling", "bomb", "bombing",
+                   "bombard", "hit", "pound", "target", "raid", "storm", "assault", "offensive",
+                   "capture", "seize", "recapture", "retake", "overrun", "besiege"}
 
 
 def _precision(ent: Span) -> tuple[str, bool]:
@@ -76,7 +91,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         if not ent.text[:1].isupper():
             continue
         prep = _locative_head(ent.root)
-        if prep is None:
+        if prep is None and not _targeted(ent):
             after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
             if not (ent.label_ in ("GPE", "LOC") and after in ADMIN1_WORDS | SETTLEMENT_WORDS):
                 continue
