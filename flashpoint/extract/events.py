@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.extract import casualties as cas
 from flashpoint.extract import dates
-from flashpoint.extract.actors import CIVILIANS, HEAD_KINDS, PROTESTERS, STATE, actor_from
+from flashpoint.extract.actors import CIVILIANS, HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
 from flashpoint.extract.classify import PROTEST_LEMMAS, cues_in, classify
 from flashpoint.extract.lexicon import (
     ANAPHORIC_MODIFIERS, IRREALIS_HEADS, MODALS, PROTEST_TRIGGERS, SIMILAR_MODIFIERS,
@@ -44,6 +44,8 @@ NON_STATE = {"rebel group", "political militia", "identity militia"}
 PATIENT_SUBJECT = {"die", "dead", "lose"}
 GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular", "ongoing",
                      "continued", "continuing", "sporadic", "occasional", "periodic", "such"}
+OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
+CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
 HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prior", "old"}
 # Abstract agents of running totals ("the war has killed ...").
 CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
@@ -72,6 +74,8 @@ class Mention:
     response: bool = False
     similar: bool = False
     counter_casualties: bool = False  # losses of the attacked side's opponents
+    anaphoric: bool = False  # only names the perpetrator of an earlier event
+    cues: set[str] = field(default_factory=set)
     last_paragraph: int = -1  # paragraph of the last sentence merged in
     sentences: list[Span] = field(default_factory=list)
 
@@ -223,8 +227,18 @@ def _actor(token: Token | None, article: Article, confidence: float) -> Actor | 
     return actor
 
 
-def _protesters(sent: Span, article: Article) -> tuple[Actor | None, Actor | None]:
+def _protesters(sent: Span, article: Article, trigger: Token) -> tuple[Actor | None, Actor | None]:
     crowd = police = None
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None and trigger.dep_ == "acl":
+        subject = trigger.head  # "Hundreds of residents protested ..." parsed as a reduced clause
+    if subject is not None:
+        actor = actor_from(subject, article, 0.7)
+        if actor is not None and actor.kind not in ("state forces", "rioters"):
+            # whoever protests is, for this event, a protester ("students protested")
+            actor.kind = PROTESTERS
+            actor.name = actor_name(PROTESTERS, actor.country, False)
+            crowd = actor
     for token in sent:
         actor = actor_from(token, article, 0.7) if token.pos_ in ("NOUN", "PROPN") else None
         if actor is None:
@@ -263,14 +277,50 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def _cue_text(sent: Span, trigger: Token) -> str:
+    """The sentence without clauses about other events ("a week after a deadly air
+    raid ..."), whose weapons are not this event's. "another artillery attack" stays:
+    "another" says this event was of the same kind."""
+    drop: set[int] = set()
+    for token in sent:
+        if token.dep_ == "prep" and token.lower_ in OTHER_EVENT_PREPS and token.i != trigger.i:
+            objs = [o for o in token.children if o.dep_ in ("pobj", "pcomp")]
+            for obj in objs:
+                if obj.lemma_.lower() in ALL_TRIGGERS and not any(
+                        c.lower_ in ("another", "similar") for c in obj.children):
+                    drop.update(t.i for t in token.subtree)
+    return " ".join(t.text for t in sent if t.i not in drop)
+
+
+def _headline(sent: Span, paragraph: int) -> bool:
+    """A title line kept in the text ("Farmers killed in Borno attack"): its telegraphic
+    grammar misleads the parser, and the body reports the same event in full."""
+    text = sent.text.strip()
+    return paragraph == 0 and len(text.split()) < 16 and text[-1:] not in ".!?\"”'’" and sent.end_char < 200 \
+        and "\n\n" in sent.doc.text[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
+
+
+def _claimant(trigger: Token, article: Article) -> Actor | None:
+    """"Al-Shabaab claimed responsibility for the bombing": who owned up to an event."""
+    for head in trigger.ancestors:
+        if head.pos_ == "VERB":
+            if head.lemma_.lower() in CLAIM_VERBS:
+                subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                return _actor(subject, article, 0.7)
+            return None
+    return None
+
+
 def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article) -> Mention | None:
-    cues = cues_in(sent.text)
+    if _headline(sent, paragraph):
+        return None
     counts = cas.casualties(sent, article)
     has_casualties = counts.fatalities is not None or counts.injuries is not None
-    triggers = [t for t in sent if not quoted.contains(t.idx) and _is_trigger(t, cues, has_casualties)]
+    triggers = [t for t in sent if not quoted.contains(t.idx) and _is_trigger(t, cues_in(sent.text), has_casualties)]
     if not triggers:
         return None
     trigger = _main_trigger(triggers)
+    cues = cues_in(_cue_text(sent, trigger))
     lemma = trigger.lemma_.lower()
     if _irrealis(trigger) or _cumulative(sent, trigger):
         return None
@@ -280,11 +330,16 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                    and not quoted.contains(t.idx) for t in sent)
     similar = _similar(sent)
     if _anaphoric(trigger) and not has_casualties and not response and not similar:
-        return None
+        claimant = _claimant(trigger, article)
+        if claimant is None:
+            return None
+        # not a new event: the claim names the perpetrator of the one just described
+        return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger, sub_event="Other",
+                       strength=0, actor1=claimant, anaphoric=True, last_paragraph=paragraph)
     if not has_casualties and any(c.lower_ in GENERIC_MODIFIERS for c in trigger.children):
         return None  # "repeated attacks in the region this year"
     if lemma in PROTEST_LEMMAS or "protest" in cues:
-        actor1, actor2 = _protesters(sent, article)
+        actor1, actor2 = _protesters(sent, article, trigger)
     elif _between(trigger):
         side1, side2 = _between(trigger)
         actor1, actor2 = _actor(side1, article, 0.75), _actor(side2, article, 0.75)
@@ -319,7 +374,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
                    fatalities=counts.fatalities, injuries=counts.injuries, date=date,
                    date_anaphoric=date_anaphoric, locations=locations, response=response,
-                   similar=similar, sentences=[sent], last_paragraph=paragraph)
+                   similar=similar, sentences=[sent], last_paragraph=paragraph, cues=cues)
 
 
 def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
@@ -354,6 +409,8 @@ def _continues(prev: Mention, cur: Mention) -> bool:
     if bare and cur.paragraph - prev.last_paragraph <= 1:
         if not (cur.fatalities or cur.injuries) and _same_party(cur.actor1, prev.actor1) is not False:
             return True  # a detail of the same event ("the attackers used a car bomb")
+        if cur.cues <= {"attack"} and cur.actor1 is None and not (prev.fatalities and cur.fatalities):
+            return True  # more of its toll ("At least 20 people were wounded.")
         if _same_side(cur.actor2, prev.actor1) and _same_side(cur.actor1, prev.actor2) is not False \
                 and event_type_of(prev.sub_event) == BATTLES:
             cur.counter_casualties = True
@@ -444,6 +501,11 @@ def find_events(article: Article, doc: Doc) -> list[Event]:
         if mention is None:
             continue
         prev = mentions[-1] if mentions else None
+        if mention.anaphoric:
+            if prev is not None and mention.paragraph - prev.last_paragraph <= 1:
+                prev.actor1 = prev.actor1 or mention.actor1
+                prev.last_paragraph = mention.paragraph
+            continue
         if mention.response or mention.similar or mention.date_anaphoric:
             referent = _referent(mentions, mention)
             if referent is not None:
