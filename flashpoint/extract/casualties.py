@@ -106,6 +106,9 @@ def casualties(sent: Span, article: Article) -> Casualties:
             continue
         if result.victims is None:
             person = next((v for v in victims if not is_number(v)), None)
+            if person is None:  # "four of the attackers"
+                person = next((o for v in victims for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj" and _is_person(o)), None)
             if person is not None:
                 result.victims = actor_from(person, article, 0.7)
         total = _total(victims)

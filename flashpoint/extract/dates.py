@@ -33,7 +33,7 @@ def is_anaphoric(text: str) -> bool:
 
 def _normalise(text: str) -> str:
     t = text.lower().strip().rstrip(".,")
-    t = re.sub(r"^(on|in|during|since|from|by|at the end of|at the start of)\s+", "", t)
+    t = re.sub(r"^(on|in|during|since|from|by|at)\s+", "", t)
     t = re.sub(r"\s+(morning|afternoon|evening|night|overnight)$", "", t)
     return re.sub(r"\s+", " ", t)
 
@@ -94,7 +94,7 @@ def _relative(t: str, d: dt.date) -> Range | None:
 
 
 def _absolute(t: str, d: dt.date | None) -> Range | None:
-    m = re.fullmatch(r"(?:the )?(early |mid-|late |end of |beginning of )?([a-z]+)(?: (\d{4}))?", t)
+    m = re.fullmatch(r"(?:the )?(early |mid-|late |end of |beginning of |start of )?([a-z]+)(?: (\d{4}))?", t)
     if m and m.group(2) in MONTHS:
         month = MONTHS[m.group(2)]
         if m.group(3):
@@ -105,7 +105,7 @@ def _absolute(t: str, d: dt.date | None) -> Range | None:
             return None
         start, end = _month_range(year, month)
         part = (m.group(1) or "").strip()
-        if part == "early" or part == "beginning of":
+        if part in ("early", "beginning of", "start of"):
             end = start + dt.timedelta(days=9)
         elif part == "mid-":
             start, end = start + dt.timedelta(days=9), start + dt.timedelta(days=19)

@@ -80,6 +80,8 @@ def count_at(token: Token) -> tuple[int, str, int, int] | None:
         last = last.nbor(1)
     num_text = token.doc[first.i:last.i + 1].text
     lower = token.lower_
+    if lower == "one" and token.i > 0 and token.nbor(-1).lower_ in ("no", "any", "every", "some"):
+        return None  # "no one was killed"
     if lower in VAGUE:
         value, qualifier = VAGUE[lower], "at least"
         if value is None:

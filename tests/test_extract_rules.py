@@ -1,0 +1,112 @@
+"""Single rules of the extract stage, each on sentences written for the test."""
+
+import datetime as dt
+
+import pytest
+
+import flashpoint
+from flashpoint.extract.dates import resolve
+from flashpoint.extract.numbers import parse_number
+
+MONDAY = dt.date(2020, 2, 10)
+
+
+def events(text, date="2024-05-06"):
+    return flashpoint.extract(text, date=date).events
+
+
+@pytest.mark.parametrize("text,value", [
+    ("13", 13), ("1,200", 1200), ("five", 5), ("twenty-one", 21), ("two hundred", 200),
+    ("3.6 million", 3_600_000), ("eleven", 11), ("a hundred", 100), ("banana", None), ("", None),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Monday", MONDAY, MONDAY),                                     # article day itself
+    ("on Sunday", dt.date(2020, 2, 9), dt.date(2020, 2, 9)),
+    ("last Monday", dt.date(2020, 2, 3), dt.date(2020, 2, 3)),
+    ("yesterday", dt.date(2020, 2, 9), dt.date(2020, 2, 9)),
+    ("last week", dt.date(2020, 2, 2), dt.date(2020, 2, 9)),
+    ("in December", dt.date(2019, 12, 1), dt.date(2019, 12, 31)),   # the last December before
+    ("February 3", dt.date(2020, 2, 3), dt.date(2020, 2, 3)),
+    ("2018", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+    ("three days ago", dt.date(2020, 2, 7), dt.date(2020, 2, 7)),
+    ("this month", dt.date(2020, 2, 1), MONDAY),
+])
+def test_dates_resolve_against_article_date(text, start, end):
+    assert resolve(text, MONDAY) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["at the end of February", "next week", "at the time", "soon"])
+def test_dates_never_after_article_or_unknown(text):
+    assert resolve(text, MONDAY) is None
+
+
+def test_casualty_qualifiers_and_vague_amounts():
+    (e,) = events("Militants killed more than 30 villagers in Mopti on Saturday.")
+    assert (e.fatalities.value, e.fatalities.qualifier) == (30, "at least")
+    (e,) = events("Gunmen killed dozens of villagers in Bankass on Saturday.")
+    assert (e.fatalities.value, e.fatalities.qualifier) == (24, "at least")
+
+
+def test_numbers_that_are_not_casualties():
+    text = ("Soldiers fired on the town of Kidal on Sunday. The fighting has displaced 40,000 people, "
+            "and 1,500 troops were sent to the region.")
+    for e in events(text):
+        assert e.fatalities is None
+
+
+def test_negated_and_threatened_events_are_skipped():
+    assert events("The army denied that it had shelled Taftanaz on Monday.") == []
+    assert events("The rebels threatened to attack Goma next week.") == []
+    assert events("No one was killed when the rally in Lagos ended on Sunday.") == [] or all(
+        e.fatalities is None for e in events("No one was killed when the rally in Lagos ended on Sunday."))
+
+
+def test_weapon_of_an_earlier_event_does_not_decide_the_type():
+    (e, *rest) = events("Government artillery shelled Saraqib on Sunday, killing two civilians, "
+                        "a week after a deadly air raid on the same town.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_claim_of_responsibility_names_the_perpetrator():
+    text = ("A car bomb exploded near a market in Mogadishu on Saturday, killing eight people.\n\n"
+            "Al-Shabaab claimed responsibility for the bombing.")
+    (e,) = events(text)
+    assert e.actor1.name == "Al Shabaab"
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_other_sides_losses_add_to_the_battle():
+    text = ("Islamist militants attacked an army post near Menaka on Monday, killing six soldiers.\n\n"
+            "The army said its troops killed four of the attackers.")
+    (e,) = events(text)
+    assert e.event_type == "Battles"
+    assert e.fatalities.value == 10
+
+
+def test_headline_line_is_not_a_second_event():
+    text = ("Farmers killed in Borno attack\n\n"
+            "Suspected Boko Haram militants killed at least four farmers near Maiduguri on Monday.")
+    (e,) = events(text)
+    assert e.actor1.name == "Boko Haram"
+    assert e.actor2.kind == "civilians"
+
+
+def test_disaster_deaths_are_not_political_violence():
+    assert events("Floods killed 40 people in Kano state on Sunday, officials said.") == []
+
+
+def test_strategic_developments():
+    (e,) = events("Police arrested 12 opposition activists in Harare on Friday.")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Arrests")
+    (e,) = events("Soldiers seized a cache of rifles and ammunition in Bunia on Tuesday.")
+    assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_quoted_claims_are_not_events():
+    text = ('"The regime killed 13 of our troops in a single week," the analyst said.\n\n'
+            'Markets in Ankara were calm on Monday.')
+    assert events(text) == []
