@@ -36,9 +36,13 @@ MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barrack
                     "patrol", "garrison", "headquarters", "camp", "troops", "soldiers"}
 
 
+# Phrases that look like a weapon cue but are crowd-control or defence gear.
+NEUTRAL = re.compile(r"\b(?:smoke|stun|tear[- ]?gas|flash[- ]?bang) grenades?\b|\bair defen[cs]e\b")
+
+
 def cues_in(text: str) -> set[str]:
     """The cue families (keys of lexicon.CUES) whose phrases occur in ``text``."""
-    lower = text.lower()
+    lower = NEUTRAL.sub(" stun-device ", text.lower())
     return {family for family, pattern in _PATTERNS.items() if pattern.search(lower)}
 
 

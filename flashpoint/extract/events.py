@@ -31,7 +31,7 @@ from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Sou
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
 # voters"): they count only when the sentence also has casualties or weapons.
-WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "pound", "capture", "seize", "storm",
+WEAK_TRIGGERS = {"blow", "bomber", "beat", "hit", "target", "strike", "fire", "pound", "capture", "seize", "storm",
                  "respond", "response", "regain", "blast", "fight", "march", "rally",
                  "confiscate", "recover", "discover", "find", "dismantle", "agreement", "deal",
                  "swap", "exchange", "accord", "release", "establish", "set", "create",
@@ -86,9 +86,12 @@ def _irrealis(token: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return True
+    child = token
     for depth, head in enumerate(token.ancestors):
-        if depth >= 3:
-            break
+        if depth >= 3 or child.dep_ in ("advcl", "relcl") or (
+                child.dep_ in ("pobj", "pcomp") and head.lower_ in OTHER_EVENT_PREPS | {"during", "when"}):
+            break  # "vowed an investigation after seven people were murdered": the murder happened
+        child = head
         if head.lemma_.lower() in IRREALIS_HEADS:
             return True
         if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
