@@ -35,6 +35,7 @@ def index_html(tile_url: str | None) -> str:
 def install(app: FastAPI, settings) -> None:
     """Add the page, its assets and the borders to ``app`` (kept out of /openapi.json)."""
     page = index_html(settings.tile_url)
+    country_borders_json()  # build once now, not on the first visitor's request
 
     @app.get("/", include_in_schema=False)
     def index() -> HTMLResponse:

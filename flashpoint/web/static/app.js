@@ -399,4 +399,5 @@ async function refresh() {
 document.getElementById("filters").addEventListener("submit", e => { e.preventDefault(); refresh(); });
 document.getElementById("filters").addEventListener("reset", () => setTimeout(refresh, 0));
 addLegend();
-loadBasemap().then(refresh);
+loadBasemap();  // its own pane sits under the events, so the two load side by side
+refresh();
