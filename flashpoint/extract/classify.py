@@ -54,11 +54,13 @@ def classify(
     killed: bool,
     injured: bool,
     target: str | None = None,
+    territory: bool = True,
 ) -> tuple[str, int] | None:
     """(sub_event_type, strength) for an event, or None when it is no ACLED event.
 
     ``trigger`` is the trigger's lemma; ``actor1``/``actor2`` are actor kinds;
-    ``target`` is the lemma of what was attacked ("checkpoint"), when known.
+    ``target`` is the lemma of what was attacked ("checkpoint"), when known;
+    ``territory`` says whether what was taken is a place (not "counterfeit goods").
     """
     casualties = killed or injured
     weapon = [c for c in WEAPON_CUES if c in cues]
@@ -98,9 +100,9 @@ def classify(
         return "Sexual violence", 2
     if "abduction" in cues:
         return "Abduction/forced disappearance", 2
-    if "regain" in cues and actor1 in (STATE, None):
+    if "regain" in cues and actor1 in (STATE, None) and territory:
         return "Government regains territory", 2
-    if "overtake" in cues and trigger in ("capture", "seize", "overrun", "take", "fall"):
+    if "overtake" in cues and trigger in ("capture", "seize", "overrun", "take", "fall") and territory:
         if actor1 == STATE:
             return "Government regains territory", 2
         if actor1 in NON_STATE_ARMED:

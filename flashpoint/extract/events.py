@@ -46,6 +46,10 @@ GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular",
                      "continued", "continuing", "sporadic", "occasional", "periodic", "such"}
 OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
 CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
+TERRITORY_NOUNS = {"town", "city", "village", "area", "territory", "base", "district", "hill",
+                   "hilltop", "position", "region", "province", "border", "crossing", "airport",
+                   "highway", "road", "neighbourhood", "neighborhood", "camp", "outpost",
+                   "checkpoint", "post", "control", "stronghold", "island", "port", "valley"}
 HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prior", "old"}
 # Abstract agents of running totals ("the war has killed ...").
 CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
@@ -157,6 +161,13 @@ def _background(trigger: Token, target: Token | None, sub_event: str) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
     fresh = target is not None and any(c.lower_ in ("new", "first") for c in target.children)
     return perfect and not fresh
+
+
+def _territory(target: Token | None, sent: Span) -> bool:
+    """Whether what was captured is a place: a town, a base, a named location."""
+    if target is None:
+        return any(e.label_ in ("GPE", "LOC", "FAC") for e in sent.ents)
+    return target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in TERRITORY_NOUNS
 
 
 def _similar(sent: Span) -> bool:
@@ -314,7 +325,8 @@ def _claimant(trigger: Token, article: Article) -> Actor | None:
     return None
 
 
-def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article) -> Mention | None:
+def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article,
+             has_prior: bool) -> Mention | None:
     if _headline(sent, paragraph):
         return None
     counts = cas.casualties(sent, article)
@@ -332,7 +344,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     response = any(t.lemma_.lower() in RESPONSE_LEMMAS and t.pos_ in ("VERB", "NOUN")
                    and not quoted.contains(t.idx) for t in sent)
     similar = _similar(sent)
-    if _anaphoric(trigger) and not has_casualties and not response and not similar:
+    # "the protests" can only point back when something came before it
+    if has_prior and _anaphoric(trigger) and not has_casualties and not response and not similar:
         claimant = _claimant(trigger, article)
         if claimant is None:
             return None
@@ -363,7 +376,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     target = _patient(trigger)
     label = classify(cues, lemma, actor1 and actor1.kind, actor2 and actor2.kind,
                      counts.fatalities is not None, counts.injuries is not None,
-                     target.lemma_.lower() if target is not None else None)
+                     target.lemma_.lower() if target is not None else None,
+                     territory=_territory(target, sent))
     if label is None:
         return None
     date, date_anaphoric = _date(sent, trigger, article)
@@ -500,7 +514,7 @@ def find_events(article: Article, doc: Doc) -> list[Event]:
     paragraphs = _paragraphs(doc)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
-        mention = _mention(sent, index, paragraphs[index], quoted, article)
+        mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
         if mention is None:
             continue
         prev = mentions[-1] if mentions else None

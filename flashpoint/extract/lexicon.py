@@ -24,7 +24,7 @@ PROTEST_TRIGGERS = {
 STRATEGIC_TRIGGERS = {
     "arrest", "detain", "defuse", "intercept", "ceasefire", "truce", "loot",
     "torch", "raze", "seize", "confiscate", "recover", "discover", "find",
-    "dismantle", "agreement", "deal", "swap", "exchange", "accord", "release",
+    "dismantle", "agreement", "deal", "swap", "exchange", "release",
     "establish", "set", "create", "build", "withdraw", "pull", "hand",
     "defect", "deploy", "dispatch", "reinforce", "vandalize", "vandalise", "surrender",
     "ransack", "destroy", "burn",
@@ -41,7 +41,8 @@ INJURY_WORDS = {"injure", "wound", "hurt", "injury", "injured", "wounded"}
 IRREALIS_HEADS = {
     "threaten", "plan", "vow", "warn", "deny", "prevent", "avert", "fear",
     "risk", "urge", "call", "condemn", "promise", "pledge", "would",
-    "accuse", "support", "oppose", "avoid", "stop", "end",
+    "accuse", "support", "oppose", "avoid", "stop", "end", "reject", "accusation",
+    "allegation", "dismiss", "rule",
 }
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "shall"}
 
@@ -109,7 +110,7 @@ CUES = {
     "agreement": ["ceasefire agreement", "agreed a ceasefire", "signed a peace", "peace deal",
                   "peace agreement", "truce", "signed an agreement", "prisoner exchange",
                   "prisoner swap", "exchanged prisoners", "in exchange for", "reached an agreement",
-                  "agreement", "ceasefire", "accord", "release of", "released", "surrendered",
+                  "agreement", "ceasefire", "peace accord", "release of", "released", "surrendered",
                   "surrender", "laid down their arms", "lay down arms"],
     "base": ["base", "observation post", "headquarters", "outpost", "military post",
              "checkpoint", "camp", "garrison"],
@@ -125,7 +126,9 @@ CUES = {
                  "typhoon", "volcanic", "eruption", "heavy rain", "torrential", "drought",
                  "chemical leak", "gas leak", "poisoned", "poisoning", "adulterated", "accident",
                  "crash", "collapsed", "collapse", "drowned", "stampede", "covid", "coronavirus",
-                 "virus", "outbreak", "epidemic", "cholera", "wildfire", "lightning"],
+                 "virus", "outbreak", "epidemic", "cholera", "wildfire", "lightning", "volcano",
+                 "erupted", "boiler", "fireworks", "fire broke out", "gas cylinder", "blaze",
+                 "short circuit", "derailed", "capsized", "building collapse"],
     "attack": ["attacked", "attack", "killed", "shot", "gunmen", "massacre", "massacred",
                "stabbed", "hacked", "beat", "beaten", "executed"],
 }
