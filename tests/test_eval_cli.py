@@ -59,3 +59,16 @@ def test_eval_missing_gold_is_an_input_error(tmp_path):
     result = CliRunner().invoke(cli, ["eval", str(tmp_path / "missing.jsonl")])
     assert isinstance(result.exception, InputError)
     assert "missing.jsonl" in str(result.exception)
+
+
+SEED = "/work/shared/gold/seed_article.gold.json"
+
+
+@pytest.mark.skipif(not __import__("os").path.isfile(SEED), reason="shared seed gold not present")
+def test_eval_on_the_seed_gold_prints_every_section():
+    result = CliRunner().invoke(cli, ["eval", SEED])
+    assert result.exit_code == 0, result.output
+    for row in ("gold 4, predicted", "event detection: F1", "sub-event type: accuracy", "actor1 kind",
+                "date within gold range", "fatalities within ±1", "location within 15 km",
+                "speaker accuracy, all gold quotes", "debris strings removed"):
+        assert row in result.output, row
