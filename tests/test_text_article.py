@@ -117,3 +117,11 @@ def test_header_before_paragraphs_with_single_newline():
 def test_header_after_blank_lines_and_invisible_characters():
     article = make_article("\ufeff\r\n  \r\n\u200bDate: 2020-02-10\r\nText.")
     assert (article.date, article.text) == (dt.date(2020, 2, 10), "Text.")
+
+
+def test_text_over_the_size_limit():
+    from flashpoint.text import MAX_ARTICLE_BYTES
+
+    with pytest.raises(InputError, match=r"^api body: too large \(6\.0 MB; limit 5 MB\)$"):
+        make_article("é" * (3 * 1024 * 1024), source="api body")  # 3 M characters, 6 MB in UTF-8
+    assert make_article("a" * MAX_ARTICLE_BYTES).text == "a" * MAX_ARTICLE_BYTES

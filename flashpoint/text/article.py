@@ -10,6 +10,7 @@ from typing import Optional, Union
 from flashpoint.errors import InputError
 from flashpoint.model import Article
 from flashpoint.text.clean import clean
+from flashpoint.text.limits import MAX_ARTICLE_BYTES, too_large
 
 DateLike = Union[dt.date, str, None]
 
@@ -43,6 +44,7 @@ def make_article(
     text is left after cleaning.
     """
     name = source or "<text>"
+    _check_size(raw, name)
     given = parse_date(date, name)
     header_date, raw = split_date_header(raw)
     text, _ = clean(raw)
@@ -56,6 +58,15 @@ def make_article(
         title=title or None,
         source=source,
     )
+
+
+def _check_size(raw: str, name: str) -> None:
+    """Raise InputError when ``raw`` is over MAX_ARTICLE_BYTES in UTF-8."""
+    if len(raw) * 4 <= MAX_ARTICLE_BYTES:
+        return  # under the limit even if every character took 4 bytes
+    size = len(raw.encode("utf-8", "surrogatepass"))
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(name, too_large(size))
 
 
 def content_id(text: str) -> str:

@@ -19,14 +19,23 @@ _FTFY = ftfy.TextFixerConfig(
     fix_line_breaks=False,
     explain=False,
 )
-_FTFY_CHUNK = 1000  # characters handed to ftfy at a time (the diff is quadratic)
+_FTFY_CHUNK = 1000  # most characters handed to ftfy at a time (a line or less)
 
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 # Build-tool placeholders left in scraped pages, e.g. %MINIFYHTML87dac...11%.
 _PLACEHOLDER = re.compile(
     r"%{1,2}(?:MINIFY[A-Z]*[0-9A-Za-z]*|[A-Z][A-Z_]{2,}[0-9a-f]{16,}[0-9]*)%{1,2}"
 )
-_NEEDS_FTFY = re.compile(r"[^\x00-\x7f]|\x1b")
+# Where ftfy may change something we rely on: mojibake of UTF-8 read as
+# Latin-1/Windows-1252 is a lead byte (U+00C2-U+00F4) followed by a
+# continuation byte (U+0080-U+00BF, or its Windows-1252 reading); then C1
+# controls, ligatures, fullwidth forms, combining marks (NFC), surrogates,
+# U+FFFD and ESC. Plain accented text ("Café") does not need ftfy.
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_NEEDS_FTFY = re.compile(
+    f"[\u00c2-\u00f4][{_CONTINUATION}]|[\u00c2\u00c3] "
+    "|[\x80-\x9f\ufb00-\ufb06\uff00-\uffef\u0300-\u036f\ud800-\udfff\ufffd\x1b]"
+)
 # Control (Cc, except newline and tab) and format (Cf) characters: zero-width
 # spaces and joiners, soft hyphens, byte-order marks, bidi marks, tags.
 INVISIBLE_RANGES = (
@@ -75,17 +84,25 @@ def clean(raw: str) -> tuple[str, list[int]]:
     text = text.sub(_SPACE, " ")
     text = text.sub(_EDGE_SPACE, "\n")
     text = _paragraphs(text)
-    return text.text, text.offsets
+    return text.text, text.offsets.tolist()
 
 
 def _fix_mojibake(text: Mapped) -> Mapped:
-    """Run ftfy over the pieces of the text that are not plain ASCII."""
-    pieces = []
+    """Run ftfy over the pieces of the text where it may change something."""
+    if not _NEEDS_FTFY.search(text.text):
+        return text
+    pieces, kept_from = [], 0
     for start, end in _chunks(text.text):
-        piece = text.slice(start, end)
-        if _NEEDS_FTFY.search(piece.text):
-            piece = piece.apply(lambda s: ftfy.fix_text(s, _FTFY))
-        pieces.append(piece)
+        if not _NEEDS_FTFY.search(text.text, start, end):
+            continue
+        fixed = text.slice(start, end).apply(lambda s: ftfy.fix_text(s, _FTFY))
+        if fixed.text == text.text[start:end]:
+            continue
+        pieces += [text.slice(kept_from, start), fixed]
+        kept_from = end
+    if not pieces:
+        return text
+    pieces.append(text.slice(kept_from, len(text.text)))
     return Mapped.join(pieces)
 
 

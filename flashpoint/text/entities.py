@@ -77,18 +77,26 @@ def _entity_char(m: re.Match[str]) -> str | None:
 
 
 class _Decoder:
-    """``re.sub`` callback; remembers decoded quotes along the current line."""
+    """``re.sub`` callback; remembers decoded quotes along the current line.
+
+    Matches arrive left to right, so the line start and the quote counts are
+    kept up to date incrementally (linear in the text, however long a line).
+    """
 
     def __init__(self, text: str):
         self.text = text
-        self.line_start = -1
-        self.emitted: dict[str, int] = {}
+        self.line_start = 0
+        self.scanned = 0  # text before this index has been searched for newlines and quotes
+        self.plain = {char: 0 for char in _STRAIGHT}  # plain quotes on this line so far
+        self.emitted = {char: 0 for char in _STRAIGHT}  # decoded quotes on this line so far
 
     def __call__(self, m: re.Match[str]):
-        self._enter_line(m.start())
+        self._advance(m.start())
         char = _entity_char(m)
         if char is None:
+            self.scanned = m.end()  # the match text holds no quotes or newlines that count
             return m.group(0)
+        self.scanned = m.end()
         lead, trail = m.group("lead"), m.group("trail")
         body = m.start() + len(lead)
         pieces = [(lead, m.start()), (char, body), (trail, m.end() - len(trail))]
@@ -96,20 +104,31 @@ class _Decoder:
             return pieces
         opening = self._opens(m, char)
         if char in _STRAIGHT:
-            self.emitted[char] = self.emitted.get(char, 0) + 1
+            self.emitted[char] += 1
         if opening is None:  # an apostrophe inside a word: no padding at all
             return [(char, body)]
         if opening:
             return [(lead, m.start()), (char, body)]
         return [(char, body), (trail, m.end() - len(trail))]
 
+    def _advance(self, position: int) -> None:
+        """Move the line and quote bookkeeping up to ``position``."""
+        newline = self.text.rfind("\n", self.scanned, position)
+        if newline != -1:
+            self.line_start = self.scanned = newline + 1
+            self.plain = {char: 0 for char in _STRAIGHT}
+            self.emitted = {char: 0 for char in _STRAIGHT}
+        for char, pattern in _COUNTED.items():
+            self.plain[char] += len(pattern.findall(self.text, self.scanned, position))
+        self.scanned = position
+
     def _opens(self, m: re.Match[str], char: str) -> bool | None:
         """True if the quote opens, False if it closes, None for an apostrophe."""
-        before = self.text[: m.start()].rstrip(" \t")
-        after = self.text[m.end() :]
-        left = before[-1:] if not before.endswith("\n") else ""
-        right = after[:1] if not after.startswith("\n") else ""
-        if char in "'’" and left.isalpha() and _CONTRACTION.match(after):
+        # The padding groups took all spaces, so the neighbours are the characters beyond them.
+        left = self.text[m.start() - 1] if m.start() > 0 else ""
+        right = self.text[m.end()] if m.end() < len(self.text) else ""
+        left, right = left.replace("\n", ""), right.replace("\n", "")
+        if char in "'’" and left.isalpha() and _CONTRACTION.match(self.text, m.end()):
             return None
         if char in _OPENING:
             return True
@@ -123,19 +142,6 @@ class _Decoder:
             return True
         if not right or right in ".,;:!?)]":
             return False
-        return self._count_in_line(m.start(), char) % 2 == 0
-
-    def _enter_line(self, position: int) -> None:
-        """Forget the decoded quotes of earlier lines."""
-        line_start = self.text.rfind("\n", 0, position) + 1
-        if line_start != self.line_start:
-            self.line_start = line_start
-            self.emitted = {}
-
-    def _count_in_line(self, position: int, char: str) -> int:
-        """How many of ``char`` precede ``position`` on its line."""
-        line_start = self.line_start
         # Entities in the original text are not yet quote marks, so count
         # plain ones in the source plus the decoded ones emitted so far.
-        plain = len(_COUNTED[char].findall(self.text, line_start, position))
-        return plain + self.emitted.get(char, 0)
+        return (self.plain[char] + self.emitted[char]) % 2 == 0
