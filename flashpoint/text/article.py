@@ -9,7 +9,7 @@ from typing import Optional, Union
 
 from flashpoint.errors import InputError
 from flashpoint.model import Article
-from flashpoint.text.clean import clean
+from flashpoint.text.clean import clean, clean_mapped
 from flashpoint.text.limits import MAX_ARTICLE_BYTES, too_large
 
 DateLike = Union[dt.date, str, None]
@@ -47,7 +47,7 @@ def make_article(
     _check_size(raw, name)
     given = parse_date(date, name)
     header_date, raw = split_date_header(raw)
-    text, _ = clean(raw)
+    text = clean_mapped(raw).text  # the offsets are not needed here
     if not text.strip():
         raise InputError(name, "no article text after cleaning")
     return Article(

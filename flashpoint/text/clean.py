@@ -75,6 +75,12 @@ def clean(raw: str) -> tuple[str, list[int]]:
     lines they mark the paragraphs and single line breaks inside one (hard
     wrapping) become spaces; if it has none, every line is a paragraph.
     """
+    text = clean_mapped(raw)
+    return text.text, text.offsets.tolist()
+
+
+def clean_mapped(raw: str) -> Mapped:
+    """``clean`` with the offsets kept as a compact array (8 bytes a character)."""
     text = Mapped.of(raw)
     text = text.sub(_NEWLINE, "\n")
     text = decode_entities(text)
@@ -83,8 +89,7 @@ def clean(raw: str) -> tuple[str, list[int]]:
     text = text.sub(_INVISIBLE, "")
     text = text.sub(_SPACE, " ")
     text = text.sub(_EDGE_SPACE, "\n")
-    text = _paragraphs(text)
-    return text.text, text.offsets.tolist()
+    return _paragraphs(text)
 
 
 def _fix_mojibake(text: Mapped) -> Mapped:
