@@ -71,6 +71,7 @@ def assert_offsets(raw: str, cleaned: str, offsets: list[int]) -> None:
         ("reg\u00adular army", "regular army"),
         ("left\u200eright\u202eend", "leftrightend"),
         ("a\x07b\x00c\x1bd", "abcd"),
+        ("lone \ud800 surrogate, pair \ud83d\ude00", "lone \ufffd surrogate, pair \U0001f600"),
         # spaces
         ("five\u00a0soldiers", "five soldiers"),
         ("five\u202fsoldiers\u3000died", "five soldiers died"),

@@ -247,6 +247,14 @@ def test_jsonl_bad_lines(tmp_path, line, reason):
     assert isinstance(good, Article)
 
 
+def test_jsonl_lone_surrogate_becomes_replacement_character(tmp_path):
+    path = tmp_path / "surrogate.jsonl"
+    write_jsonl(path, ['{"text": "Five \\ud800 soldiers"}'])
+    (article,) = read_records(str(path))
+    assert article.text == "Five \ufffd soldiers"
+    assert len(article.id) == 16
+
+
 def test_jsonl_line_over_the_limit(tmp_path):
     path = tmp_path / "long.jsonl"
     long_line = json.dumps({"text": "x " * (MAX_ARTICLE_BYTES // 2 + 10)})

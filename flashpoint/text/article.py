@@ -41,7 +41,7 @@ def make_article(
     ISO string; anything else raises ``InputError``. ``Article.id`` is the first
     16 hex characters of the SHA-256 of the cleaned text, so the same text
     gets the same id wherever it was read from. Raises ``InputError`` when no
-    text is left after cleaning.
+    text is left after cleaning or ``raw`` is over ``MAX_ARTICLE_BYTES``.
     """
     name = source or "<text>"
     _check_size(raw, name)

@@ -56,7 +56,8 @@ def _record(line: bytes, where: str) -> Article | InputError:
     try:
         data = json.loads(decode_bytes(line, where))
     except json.JSONDecodeError as error:
-        return InputError(where, f"not valid JSON ({error.msg} at column {error.colno})")
+        reason = error.msg.removesuffix(" at")  # some messages end "... at", expecting a position
+        return InputError(where, f"not valid JSON ({reason} at column {error.colno})")
     except RecursionError:
         return InputError(where, "JSON nested too deeply")
     except InputError as error:
