@@ -147,6 +147,16 @@ def test_corrupt_gzip(tmp_path):
     assert all(isinstance(r, Article) for r in records[:-1])
 
 
+@pytest.mark.parametrize("name", ["damaged.gz", "damaged.jsonl.gz"])
+def test_gzip_with_damaged_deflate_data(tmp_path, name):
+    data = bytearray(gzip.compress(json.dumps({"text": ARTICLE * 50}).encode() + b"\n"))
+    for i in range(20, len(data) - 20, 7):
+        data[i] ^= 0x5A
+    path = tmp_path / name
+    path.write_bytes(bytes(data))
+    assert "corrupt compressed data" in str(one_error(path))
+
+
 def test_not_gzip_at_all(tmp_path):
     path = tmp_path / "fake.jsonl.gz"
     path.write_bytes(b"this is not gzip data\n")

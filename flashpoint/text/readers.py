@@ -6,6 +6,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from typing import BinaryIO, Iterable, Iterator
 
 from flashpoint.errors import InputError
@@ -173,8 +174,8 @@ def _read_exactly(stream: BinaryIO, limit: int, name: str) -> bytes:
                 break
             chunks.append(chunk)
             total += len(chunk)
-    except (OSError, EOFError) as error:  # includes gzip.BadGzipFile and zlib errors via OSError
-        raise InputError(name, f"cannot read ({error})") from None
+    except (OSError, EOFError, zlib.error) as error:
+        raise _read_failure(name, error) from None
     return b"".join(chunks)
 
 
@@ -195,9 +196,16 @@ def _read_head(stream: BinaryIO, name: str) -> bytes:
             start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
             if head.startswith(_GZIP_MAGIC) or start.startswith(b"{"):
                 break
-    except (OSError, EOFError) as error:
-        raise InputError(name, f"cannot read ({error})") from None
+    except (OSError, EOFError, zlib.error) as error:
+        raise _read_failure(name, error) from None
     return head
+
+
+def _read_failure(name: str, error: Exception) -> InputError:
+    """The InputError for a failed read; decompression errors say so."""
+    if isinstance(error, (gzip.BadGzipFile, EOFError, zlib.error)):
+        return InputError(name, f"corrupt compressed data ({error})")
+    return InputError(name, f"cannot read ({error})")
 
 
 def _sniff(head: bytes) -> str:
