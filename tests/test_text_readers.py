@@ -157,6 +157,15 @@ def test_gzip_with_damaged_deflate_data(tmp_path, name):
     assert "corrupt compressed data" in str(one_error(path))
 
 
+@pytest.mark.parametrize("name", ["data.jsonl", "data.jsonl.gz"])
+def test_binary_jsonl_is_one_error(tmp_path, name):
+    rng = random.Random(3)
+    data = bytes(rng.randrange(256) for _ in range(20000))
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    assert "binary" in str(one_error(path))
+
+
 def test_not_gzip_at_all(tmp_path):
     path = tmp_path / "fake.jsonl.gz"
     path.write_bytes(b"this is not gzip data\n")

@@ -131,8 +131,10 @@ class _open:
 def _read_stream(stream: BinaryIO, name: str, kind: str | None, size: int | None) -> Iterator[Article | InputError]:
     """Dispatch one opened input to the reader for its format."""
     if kind == "jsonl.gz":
-        yield from jsonl_records(gzip.GzipFile(fileobj=stream, mode="rb"), name)
-        return
+        stream, kind = gzip.GzipFile(fileobj=stream, mode="rb"), "jsonl"
+    if kind == "jsonl":
+        head = _read_head(stream, name)
+        stream = io.BufferedReader(_Rewound(head, stream))
     if kind is None:
         head = _read_head(stream, name)
         stream = io.BufferedReader(_Rewound(head, stream))
@@ -143,6 +145,8 @@ def _read_stream(stream: BinaryIO, name: str, kind: str | None, size: int | None
             stream = io.BufferedReader(_Rewound(head, stream))
         kind = _sniff(head)
     if kind == "jsonl":
+        if b"\x00" in head:  # one error for the file, not one per "line" of binary data
+            raise InputError(name, "binary file (NUL bytes), not JSON Lines")
         yield from jsonl_records(stream, name)
         return
     text = decode_bytes(_read_article_bytes(stream, name, size), name)
