@@ -238,11 +238,21 @@ def test_parquet_input_gives_the_same_events(spark, corpus_run, tmp_path):
     assert _spark_events(spark, tmp_path / "out") == _spark_events(spark, corpus_run["out"])
 
 
-def test_missing_text_column_is_an_input_error(spark, tmp_path):
+def test_records_without_text_are_errors_and_parquet_without_text_is_an_input_error(spark, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     from flashpoint.errors import InputError
     from flashpoint.spark.job import run_job
 
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": 1, "body": "no text column"}\n')
+    bad.write_text('{"id": 1, "body": "no text field"}\n{"id": 2, "text": "truncated\n')
+    summary = run_job(spark, str(bad), str(tmp_path / "out"))
+    assert (summary.articles, summary.errors) == (0, 2)
+    errors = {r.article_id: r.error for r in spark.read.parquet(str(tmp_path / "out" / "errors")).collect()}
+    assert "no 'text' field" in errors["1"]
+    assert "not valid JSON" in errors[None] and "truncated" in errors[None]
+
+    pq.write_table(pa.table({"id": ["1"], "body": ["no text column"]}), tmp_path / "bad.parquet")
     with pytest.raises(InputError, match="no 'text' column"):
-        run_job(spark, str(bad), str(tmp_path / "out"))
+        run_job(spark, str(tmp_path / "bad.parquet"), str(tmp_path / "out2"))

@@ -3,6 +3,7 @@
 Output layout under OUTPUT::
 
     events/month=YYYY-MM/       merged events (cross-article dedup), month=unknown when undated
+                                (a partitioned folder with no rows holds only _SUCCESS)
     article_events/month=.../   every article's own events before the merge (to re-run the merge)
     quotes/                     attributed quotes
     articles/                   every article read: content-hash id, the record's id, url, title, date
@@ -26,6 +27,7 @@ from flashpoint.spark.rows import (
 )
 
 INPUT_COLUMNS = ("id", "text", "date", "url", "title")
+CORRUPT = "_corrupt_record"  # the raw line of a JSON line Spark could not parse
 FORMATS = ("json", "parquet")
 
 
@@ -54,7 +56,11 @@ def guess_format(path: str) -> str:
 
 
 def read_articles(spark, path: str, input_format: str | None = None):
-    """A DataFrame of input records with columns id, text, date, url, title (missing ones null)."""
+    """A DataFrame of input records: id, text, date, url, title (missing ones null), _corrupt_record.
+
+    JSON lines are read with a fixed schema (a file without ``text`` gives an
+    error row per record); Parquet must have a ``text`` column.
+    """
     from pyspark.sql import functions as F
     from pyspark.sql.utils import AnalysisException
 
@@ -62,7 +68,13 @@ def read_articles(spark, path: str, input_format: str | None = None):
     if fmt not in FORMATS:
         raise InputError(path, f"unknown input format {fmt!r} (use json or parquet)")
     try:
-        frame = spark.read.parquet(path) if fmt == "parquet" else spark.read.json(path)
+        if fmt == "parquet":
+            frame = spark.read.parquet(path)
+        else:
+            # A fixed schema saves a full pass over the input to infer one; non-string
+            # JSON values (an integer id) are read as their JSON text.
+            schema = ", ".join(f"`{name}` string" for name in (*INPUT_COLUMNS, CORRUPT))
+            frame = spark.read.schema(schema).option("columnNameOfCorruptRecord", CORRUPT).json(path)
     except AnalysisException as exc:
         raise InputError(path, str(exc).splitlines()[0]) from exc
     if "text" not in frame.columns:
@@ -76,7 +88,7 @@ def read_articles(spark, path: str, input_format: str | None = None):
             return F.date_format(F.col(name), "yyyy-MM-dd").alias(name)  # a day, not a time
         return F.col(name).cast("string").alias(name)
 
-    return frame.select(*[column(name) for name in INPUT_COLUMNS])
+    return frame.select(*[column(name) for name in (*INPUT_COLUMNS, CORRUPT)])
 
 
 def _frame(spark, rdd, columns):
@@ -115,7 +127,7 @@ def run_job(
     from flashpoint.spark.dedup import dedup_events
 
     merged_rows = dedup_events(article_events.rdd.map(lambda row: row["event_json"])).map(event_row)
-    events = _frame(spark, merged_rows, EVENT_COLUMNS)
+    events = _frame(spark, merged_rows, EVENT_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK)
 
     out = output_path.rstrip("/")
     article_events.write.mode(mode).partitionBy("month").parquet(f"{out}/article_events")
@@ -124,17 +136,16 @@ def run_job(
     errors.write.mode(mode).parquet(f"{out}/errors")
     read.write.mode(mode).parquet(f"{out}/articles")
 
-    def written(name):
-        return spark.read.parquet(f"{out}/{name}").count()
-
+    counts = tagged.map(lambda item: item[0]).countByValue()  # on the cached extraction
     summary = JobSummary(
-        articles=written("articles"),
-        article_events=written("article_events"),
-        events=written("events"),
-        quotes=written("quotes"),
-        errors=written("errors"),
+        articles=counts.get("article", 0),
+        article_events=counts.get("event", 0),
+        events=events.count(),
+        quotes=counts.get("quote", 0),
+        errors=counts.get("error", 0),
         output=out,
     )
+    events.unpersist()
     article_events.unpersist()
     tagged.unpersist()
     return summary

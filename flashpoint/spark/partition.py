@@ -39,6 +39,9 @@ def record_to_article(record: Any, name: str = "record") -> Article:
     """
     from flashpoint import text
 
+    corrupt = _field(record, "_corrupt_record")
+    if corrupt is not None:
+        raise InputError(name, f"not valid JSON: {corrupt[:60]!r}")
     raw = _field(record, "text")
     if not isinstance(raw, str):
         raise InputError(name, "no 'text' field" if raw is None else "'text' must be a string")
