@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from flashpoint.geo import country_code
 from flashpoint.geo.countries import geonames_countries
 from flashpoint.model import Actor, Article
-from flashpoint.extract.spans import dateline_end, span_provenance
+from flashpoint.extract.spans import dateline_end, sentence_of, span_provenance
 
 STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = (
     "state forces", "rebel group", "political militia", "identity militia",
@@ -94,7 +94,8 @@ def phrase(head: Token) -> Span:
     left = head
     # Walk left over the head's own modifiers ("Syrian government forces"),
     # stopping at determiners, numbers and the dateline.
-    while left.i > head.sent.start:
+    start = sentence_of(head).start
+    while left.i > start:
         prev = head.doc[left.i - 1]
         if prev.i not in inside or prev.idx < skip or prev.dep_ in (
                 "det", "nummod", "quantmod", "predet", "punct", "cc", "prep"):

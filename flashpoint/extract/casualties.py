@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.actors import HEAD_KINDS, actor_from
 from flashpoint.extract.lexicon import DEATH_WORDS, INJURY_WORDS
 from flashpoint.extract.numbers import count_at, is_number
-from flashpoint.extract.spans import provenance
+from flashpoint.extract.spans import provenance, sentence_of
 from flashpoint.model import Actor, Article, Count
 
 
@@ -60,7 +60,7 @@ def _victim_tokens(pred: Token) -> list[Token]:
             return [t for t in scope if is_number(t)][:1]
         found = [c for c in pred.children if c.dep_ == "nummod"]
     if not found:
-        prev = pred.nbor(-1) if pred.i > pred.sent.start else None
+        prev = pred.nbor(-1) if pred.i > sentence_of(pred).start else None
         if prev is not None and is_number(prev):
             found = [prev]
     return found

@@ -25,7 +25,7 @@ from flashpoint.extract.lexicon import (
     STRATEGIC_TRIGGERS, VIOLENT_TRIGGERS,
 )
 from flashpoint.extract.places import place_candidates
-from flashpoint.extract.spans import QuotedSpans, dateline_end, provenance, span_provenance
+from flashpoint.extract.spans import QuotedSpans, dateline_end, provenance, sentences, span_provenance
 from flashpoint.extract.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Source
 
@@ -327,11 +327,14 @@ def _claimant(trigger: Token, article: Article) -> Actor | None:
 
 def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article,
              has_prior: bool) -> Mention | None:
+    if not any(t.lemma_.lower() in ALL_TRIGGERS or t.lower_ in ALL_TRIGGERS for t in sent):
+        return None  # most sentences: no event word at all
     if _headline(sent, paragraph):
         return None
     counts = cas.casualties(sent, article)
     has_casualties = counts.fatalities is not None or counts.injuries is not None
-    triggers = [t for t in sent if not quoted.contains(t.idx) and _is_trigger(t, cues_in(sent.text), has_casualties)]
+    sentence_cues = cues_in(sent.text)
+    triggers = [t for t in sent if not quoted.contains(t.idx) and _is_trigger(t, sentence_cues, has_casualties)]
     if not triggers:
         return None
     trigger = _main_trigger(triggers)
@@ -501,7 +504,7 @@ def _referent(mentions: list[Mention], cur: Mention) -> Mention | None:
 def _paragraphs(doc: Doc) -> list[int]:
     """Paragraph number of each sentence (blank lines separate paragraphs)."""
     numbers, current = [], 0
-    for sent in doc.sents:
+    for sent in sentences(doc):
         numbers.append(current)
         if "\n\n" in sent.text_with_ws[-4:] or sent.text_with_ws.endswith("\n\n"):
             current += 1
@@ -513,7 +516,7 @@ def find_events(article: Article, doc: Doc) -> list[Event]:
     quoted = QuotedSpans(article.text)
     paragraphs = _paragraphs(doc)
     mentions: list[Mention] = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sentences(doc)):
         mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
         if mention is None:
             continue

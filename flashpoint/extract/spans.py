@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Article, Provenance
 
@@ -33,9 +33,25 @@ def provenance(article: Article, sent: Span, start: int, end: int, confidence: f
     )
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once per doc (spaCy recomputes ``.sents`` each time)."""
+    cached = doc.user_data.get("flashpoint_sents")
+    if cached is None:
+        cached = doc.user_data["flashpoint_sents"] = list(doc.sents)
+        doc.user_data["flashpoint_sent_starts"] = [s.start for s in cached]
+    return cached
+
+
+def sentence_of(token: Token | Span) -> Span:
+    """The sentence holding a token or span (a cached, faster ``token.sent``)."""
+    sents = sentences(token.doc)
+    start = token.i if isinstance(token, Token) else token.start
+    return sents[bisect.bisect_right(token.doc.user_data["flashpoint_sent_starts"], start) - 1]
+
+
 def span_provenance(article: Article, span: Span, confidence: float) -> Provenance:
     """Provenance for a spaCy span (token range) of the article."""
-    return provenance(article, span.sent, span.start_char, span.end_char, confidence)
+    return provenance(article, sentence_of(span), span.start_char, span.end_char, confidence)
 
 
 class QuotedSpans:

@@ -60,6 +60,7 @@ CREATE TABLE names (
     key TEXT NOT NULL, record INTEGER NOT NULL, kind INTEGER NOT NULL,
     PRIMARY KEY (key, record)
 ) WITHOUT ROWID;
+CREATE INDEX records_by_name ON records (precision, country, name);
 """
 # names.kind: how the key names the record.
 PRIMARY, ALTERNATE = 0, 1
