@@ -179,7 +179,14 @@ def _local_events(docs) -> list:
 def _spark_events(spark, folder: Path) -> list:
     rows = spark.read.parquet(str(folder / "events")).collect()
     return sorted(
-        _event_key(r.event_type, r.sub_event_type, r.event_date, r.location, r.fatalities, json.loads(r.source_article_ids))
+        _event_key(
+            r.event_type,
+            r.sub_event_type,
+            r.event_date.isoformat() if r.event_date else None,
+            r.location,
+            r.fatalities,
+            json.loads(r.source_article_ids),
+        )
         for r in rows
     )
 
@@ -213,7 +220,7 @@ def test_events_are_partitioned_by_month(spark, corpus_run):
     rows = spark.read.parquet(str(folder)).collect()
     months = {r.month for r in rows}
     assert {p.name for p in folder.iterdir() if p.name.startswith("month=")} == {f"month={m}" for m in months}
-    assert months == {r.event_date[:7] if r.event_date else "unknown" for r in rows}
+    assert months == {r.event_date.strftime("%Y-%m") if r.event_date else "unknown" for r in rows}
     assert "unknown" in months  # the undated article in tests/data/spark
 
 

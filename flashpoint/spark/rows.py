@@ -1,13 +1,14 @@
 """Flat Parquet rows for events, quotes and errors (plain Python, no Spark).
 
-Scalar columns follow ACLED's export names where one exists, so the Parquet
-reads like an ACLED download; the full event is kept as JSON in ``event_json``
-(``flashpoint.model.from_dict`` rebuilds it), with sources and provenance as
-JSON strings too.
+Event columns are those of the local export (``flashpoint.store.export.acled_row``:
+ACLED's names first, then flashpoint's), followed by the full event as JSON in
+``event_json`` (``flashpoint.model.from_dict`` rebuilds it) and sources and
+provenance as JSON strings.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -15,34 +16,27 @@ from flashpoint.model import Article, Event, Quote, to_dict
 
 UNKNOWN_MONTH = "unknown"
 
-# (name, spark type) in output order; flashpoint.spark.schema turns these into StructTypes.
-EVENT_COLUMNS: list[tuple[str, str]] = [
-    ("event_id", "string"),
-    ("event_date", "string"),  # first day (ISO); event_date_end is the last
-    ("event_date_end", "string"),
-    ("event_type", "string"),
-    ("sub_event_type", "string"),
-    ("actor1", "string"),
-    ("inter1", "string"),  # ACLED actor kind, named
-    ("actor2", "string"),
-    ("inter2", "string"),
-    ("iso", "string"),  # ISO 3166-1 alpha-2 of the place
-    ("admin1", "string"),
-    ("location", "string"),
-    ("latitude", "double"),
-    ("longitude", "double"),
-    ("geo_precision", "string"),
-    ("geonameid", "long"),
-    ("fatalities", "long"),
-    ("injuries", "long"),
-    ("confidence", "double"),
-    ("article_id", "string"),
+# Extra event columns after the export's: ids, sources and provenance as JSON, the partition.
+EXTRA_EVENT_COLUMNS: list[tuple[str, str]] = [
+    ("article_id", "string"),  # the article the event was first read from
     ("source_article_ids", "string"),  # JSON list, sorted
     ("sources_json", "string"),
     ("evidence_json", "string"),
-    ("event_json", "string"),
+    ("event_json", "string"),  # the whole Event (model.to_dict)
     ("month", "string"),  # partition column: YYYY-MM of event_date, or "unknown"
 ]
+_ARROW_TO_SPARK = {"int64": "long", "double": "double", "date32[day]": "date", "string": "string"}
+
+
+def _export_columns() -> list[tuple[str, str]]:
+    # The local Parquet export's columns and types, so both Parquet outputs read alike.
+    from flashpoint.store.export import _parquet_schema
+
+    return [(f.name, _ARROW_TO_SPARK[str(f.type)]) for f in _parquet_schema()]
+
+
+# (name, spark type) in output order; flashpoint.spark.schema turns these into StructTypes.
+EVENT_COLUMNS: list[tuple[str, str]] = _export_columns() + EXTRA_EVENT_COLUMNS
 
 QUOTE_COLUMNS: list[tuple[str, str]] = [
     ("quote_id", "string"),
@@ -87,35 +81,22 @@ def source_article_ids(event: Event) -> list[str]:
 
 
 def event_row(event: Event) -> dict[str, Any]:
-    """One event as a flat row (keys of EVENT_COLUMNS)."""
-    place, date = event.place, event.date
-    return {
-        "event_id": event.id,
-        "event_date": date.start.isoformat() if date else None,
-        "event_date_end": date.end.isoformat() if date else None,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1.name if event.actor1 else None,
-        "inter1": event.actor1.kind if event.actor1 else None,
-        "actor2": event.actor2.name if event.actor2 else None,
-        "inter2": event.actor2.kind if event.actor2 else None,
-        "iso": place.country if place else None,
-        "admin1": place.admin1 if place else None,
-        "location": place.name if place else None,
-        "latitude": place.lat if place else None,
-        "longitude": place.lon if place else None,
-        "geo_precision": place.precision if place else None,
-        "geonameid": place.geonameid if place else None,
-        "fatalities": event.fatalities.value if event.fatalities else None,
-        "injuries": event.injuries.value if event.injuries else None,
-        "confidence": float(event.confidence),
-        "article_id": event.article_id,
-        "source_article_ids": json.dumps(source_article_ids(event)),
-        "sources_json": _json(event.sources),
-        "evidence_json": _json(event.evidence),
-        "event_json": _json(event),
-        "month": event_month(event),
-    }
+    """One event as a flat row (keys of EVENT_COLUMNS): the ACLED-style export row plus JSON columns."""
+    from flashpoint.store.export import acled_row
+
+    row = acled_row(event)
+    for name, kind in EVENT_COLUMNS:
+        if kind == "date" and row.get(name):
+            row[name] = dt.date.fromisoformat(row[name])
+    row.update(
+        article_id=event.article_id,
+        source_article_ids=json.dumps(source_article_ids(event)),
+        sources_json=_json(event.sources),
+        evidence_json=_json(event.evidence),
+        event_json=_json(event),
+        month=event_month(event),
+    )
+    return row
 
 
 def quote_row(quote: Quote) -> dict[str, Any]:

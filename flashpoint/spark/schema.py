@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
+from pyspark.sql.types import DateType, DoubleType, LongType, StringType, StructField, StructType
 
 from flashpoint.spark.rows import ERROR_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS
 
-_TYPES = {"string": StringType, "double": DoubleType, "long": LongType}
+_TYPES = {"string": StringType, "double": DoubleType, "long": LongType, "date": DateType}
 
 
 def struct(columns: list[tuple[str, str]]) -> StructType:
