@@ -149,3 +149,28 @@ def test_seed_context_figures_are_not_fatalities():
     doc = flashpoint.extract(SEED.read_text())
     figures = {e.fatalities.value for e in doc.events if e.fatalities}
     assert not figures & {700_000, 3_600_000, 100}
+
+
+def test_several_events_in_one_article_and_a_running_total(docs):
+    clash, raid, strike = docs["sudan_multi"].events  # the war's 9,000 dead is no event
+    assert (clash.sub_event_type, clash.actor1.country, clash.actor2.name) == (
+        "Armed clash", "SD", "RSF: Rapid Support Forces")  # "fighting between X and Y"
+    assert (clash.fatalities.value, clash.place.name) == (30, "Omdurman")
+    assert (raid.sub_event_type, raid.actor1.name, raid.fatalities.value) == (
+        "Attack", "RSF: Rapid Support Forces", 12)
+    assert raid.date.start == dt.date(2023, 10, 13)
+    assert strike.sub_event_type == "Air/drone strike" and strike.fatalities is None
+
+
+def test_state_airstrike_named_by_adjective_and_follow_up_merged(docs):
+    e = only(docs["myanmar_airstrike"])
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1.kind == "state forces"  # "a military airstrike"
+    assert (e.fatalities.value, e.fatalities.qualifier) == (100, "at least")
+    assert e.place.country == "MM"
+
+
+def test_also_adds_to_the_same_raid(docs):
+    e = only(docs["drc_raid"])
+    assert e.actor1.name == "ADF: Allied Democratic Forces"
+    assert e.fatalities.value == 18 and e.place.country == "CD"

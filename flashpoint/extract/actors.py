@@ -61,7 +61,7 @@ WEAK_STATE_HEADS = {"forces", "force", "guard", "personnel", "authority", "minis
                     "drone", "aircraft", "helicopter", "jet", "artillery"}
 STATE_WORDS = {"government", "army", "military", "security", "state", "national", "federal",
                "regime", "pro-government", "border", "armed", "defence", "defense", "air",
-               "naval", "special", "police", "republican", "presidential", "coalition"}
+               "naval", "special", "police", "republican", "presidential", "coalition", "junta"}
 POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "cop", "gendarme",
                 "gendarmerie", "riot"}
 

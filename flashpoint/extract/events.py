@@ -39,6 +39,8 @@ WEAK_TRIGGERS = {"blow", "bomber", "beat", "hit", "target", "strike", "fire", "p
                  "reinforce", "destroy", "burn", "identify", "exchange"}
 # Cue families that do not, alone, make a weak trigger an event.
 NON_VALIDATING_CUES = {"attack", "disaster"}
+# Adjectives that make an attack the state's ("a military airstrike").
+STATE_MODIFIERS = {"military", "army", "government", "junta", "regime", "police"}
 NON_STATE = {"rebel group", "political militia", "identity militia"}
 # Verbs whose subject is the victim, not the attacker.
 PATIENT_SUBJECT = {"die", "dead", "lose"}
@@ -195,11 +197,12 @@ def _agent(trigger: Token) -> Token | None:
 
 
 def _modifier_actor(noun: Token) -> Token | None:
-    """"Turkish response", "Russian airstrikes", "the army's offensive"."""
+    """"Turkish response", "Russian airstrikes", "the army's offensive", "a military airstrike"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        if child.dep_ in ("amod", "compound") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG") or child.lower_ in STATE_MODIFIERS):
             return child
     return None
 
@@ -229,6 +232,10 @@ def _actor(token: Token | None, article: Article, confidence: float) -> Actor | 
     if token is None:
         return None
     actor = actor_from(token, article, confidence)
+    if actor is None and token.dep_ in ("amod", "compound") and token.lower_ in STATE_MODIFIERS:
+        police = token.lower_ == "police"
+        return Actor(name=actor_name(STATE, None, police), text=token.text, kind=STATE, country=None,
+                     provenance=span_provenance(article, token.doc[token.i:token.i + 1], confidence * 0.8))
     if actor is None and token.dep_ in ("amod", "compound") and token.ent_type_ == "NORP":
         # "Turkish response": the adjective alone names a state acting.
         from flashpoint.geo import country_code
@@ -359,8 +366,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None  # "repeated attacks in the region this year"
     if lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = _protesters(sent, article, trigger)
-    elif _between(trigger):
-        side1, side2 = _between(trigger)
+    elif any(_between(t) for t in triggers):
+        side1, side2 = next(_between(t) for t in triggers if _between(t))
         actor1, actor2 = _actor(side1, article, 0.75), _actor(side2, article, 0.75)
     else:
         agent = _agent(trigger)
@@ -423,11 +430,13 @@ def _continues(prev: Mention, cur: Mention) -> bool:
     if cur.response or cur.similar:
         return False
     crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
-    bare = cur.date is None and not cur.locations
+    # "The attackers also burned houses in Mbau": "also" adds to the same event
+    also = any(c.lower_ == "also" for c in cur.trigger.children) and cur.date is None
+    bare = cur.date is None and (not cur.locations or also)
     if crowd and cur.paragraph == prev.last_paragraph and bare:
         return True  # what happened at the protest or riot just described
-    if bare and cur.paragraph - prev.last_paragraph <= 1:
-        if not (cur.fatalities or cur.injuries) and _same_party(cur.actor1, prev.actor1) is not False:
+    if bare and cur.paragraph - prev.last_paragraph <= 2:
+        if not (cur.fatalities or cur.injuries) and _same_side(cur.actor1, prev.actor1) is not False:
             return True  # a detail of the same event ("the attackers used a car bomb")
         if cur.cues <= {"attack"} and cur.actor1 is None and not (prev.fatalities and cur.fatalities):
             return True  # more of its toll ("At least 20 people were wounded.")

@@ -19,7 +19,7 @@ from flashpoint.model import Article, Place
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
             "throughout", "towards", "toward", "through", "from", "of", "within", "along"}
 ADMIN1_WORDS = {"province", "governorate", "state", "region", "oblast", "prefecture",
-                "department", "county", "territory"}
+                "department", "county"}
 SETTLEMENT_WORDS = {"city", "town", "village", "district", "area", "camp", "neighbourhood",
                     "neighborhood", "suburb", "outskirts", "countryside", "border", "capital"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -28,7 +28,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 def _locative_head(root: Token) -> Token | None:
     """The preposition that makes ``root`` a location, following "province of X"."""
     token = root
-    while token.dep_ in ("appos", "conj", "compound") and token.head is not token:
+    while token.dep_ in ("appos", "conj", "compound", "amod") and token.head is not token:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
         return token.head
@@ -82,10 +82,10 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
     skip_before = dateline_end(article.text)
     found: list[tuple[tuple[int, int], Place]] = []
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
             continue
-        if ent.label_ == "PERSON" and not _after_strong_locative(ent):
-            continue  # small models often tag unfamiliar towns as people
+        if ent.label_ in ("PERSON", "NORP") and not _after_strong_locative(ent):
+            continue  # small models often tag unfamiliar towns as people or peoples
         if ent.end_char <= skip_before:
             continue
         if not ent.text[:1].isupper():
