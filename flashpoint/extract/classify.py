@@ -132,7 +132,7 @@ def classify(
     if casualties or trigger in ("attack", "assault", "kill", "shoot", "shooting", "massacre",
                                  "ambush", "raid", "storm", "neutralize", "neutralise",
                                  "murder", "execute", "behead", "gunfire", "respond",
-                                 "response", "retaliate", "retaliation"):
+                                 "response", "retaliate", "retaliation", "fire"):
         if actor2 in ARMED:
             return "Armed clash", 1
         return "Attack", 1

@@ -129,6 +129,8 @@ CUES = {
                  "virus", "outbreak", "epidemic", "cholera", "wildfire", "lightning", "volcano",
                  "erupted", "boiler", "fireworks", "fire broke out", "gas cylinder", "blaze",
                  "short circuit", "derailed", "capsized", "building collapse"],
+    "shooting": ["opened fire", "open fire", "opens fire", "gunfire", "gunshots", "shot dead",
+                 "gunmen", "gunman", "sprayed bullets"],
     "attack": ["attacked", "attack", "killed", "shot", "gunmen", "massacre", "massacred",
                "stabbed", "hacked", "beat", "beaten", "executed"],
 }
