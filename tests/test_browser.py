@@ -3,8 +3,8 @@
 Ingests the seed article with the real pipeline, starts `flashpoint serve` on
 127.0.0.1, loads the page headless, checks that every event the API gives
 coordinates for has a marker and that clicking a marker shows that event's
-evidence sentence, and saves a screenshot (docs/screenshot.png, or
-$FLASHPOINT_SCREENSHOT). Install chromium with scripts/install_browser.sh.
+evidence sentence, and saves a screenshot (build/screenshot.png, or
+$FLASHPOINT_SCREENSHOT; docs/screenshot.png is a copy of one). Install chromium with scripts/install_browser.sh.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ SEED = next(
     (p for p in (REPO.parent / "shared" / "seed_article.txt", Path("/work/shared/seed_article.txt")) if p.exists()),
     None,
 )
-SCREENSHOT = Path(os.environ.get("FLASHPOINT_SCREENSHOT") or REPO / "docs" / "screenshot.png")
+# Not into docs/ by default: a test run must not rewrite tracked files.
+SCREENSHOT = Path(os.environ.get("FLASHPOINT_SCREENSHOT") or REPO / "build" / "screenshot.png")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
