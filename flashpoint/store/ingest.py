@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flashpoint.errors import InputError
 from flashpoint.model import Article, Document
-from flashpoint.store.store import IngestStats, Store
+from flashpoint.store.store import IngestStats, Store, batched
 
 EXTRACT_CHUNK = 8  # articles sent to a worker at a time (spaCy batches them)
 
@@ -55,20 +55,9 @@ def _warm_up() -> None:
     nlp.load()
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def extract_parallel(articles: Iterable[Article], workers: int) -> Iterator[Document | Failure]:
     """Documents (or Failures) for the articles, in input order, using ``workers`` processes."""
-    chunks = _chunks(articles, EXTRACT_CHUNK)
+    chunks = batched(articles, EXTRACT_CHUNK)
     if workers <= 1:
         for chunk in chunks:
             yield from _extract_chunk(chunk)

@@ -49,7 +49,8 @@ def _chunks(values: list, size: int = _CHUNK) -> Iterator[list]:
         yield values[i : i + size]
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` items, in order (itertools.batched before Python 3.12)."""
     batch: list = []
     for item in items:
         batch.append(item)
@@ -99,7 +100,7 @@ class Store:
         the same documents twice changes nothing.
         """
         total = IngestStats()
-        for batch in _batches(documents, batch_size):
+        for batch in batched(documents, batch_size):
             with self.engine.begin() as conn:
                 total += self._add_batch(conn, batch)
         return total
