@@ -174,3 +174,27 @@ def test_also_adds_to_the_same_raid(docs):
     e = only(docs["drc_raid"])
     assert e.actor1.name == "ADF: Allied Democratic Forces"
     assert e.fatalities.value == 18 and e.place.country == "CD"
+
+
+def test_untagged_town_and_separate_air_defence_reports(docs):
+    strike, shoot_down, intercept = docs["odesa_drones"].events
+    assert (strike.sub_event_type, strike.actor1.country) == ("Air/drone strike", "RU")
+    assert (strike.fatalities.value, strike.injuries.value) == (4, 12)
+    assert strike.place.name.startswith("Odes") and strike.place.country == "UA"  # no NER label
+    assert shoot_down.sub_event_type == intercept.sub_event_type == "Disrupted weapons use"
+    assert intercept.date.start == dt.date(2024, 3, 17)
+
+
+def test_peaceful_marches_then_a_riot_with_deaths(docs):
+    marches, riot = docs["colombia_strike"].events
+    assert marches.sub_event_type == "Peaceful protest"
+    assert (marches.actor1.kind, marches.actor1.country) == ("protesters", "CO")  # "Colombians marched"
+    assert riot.event_type == "Riots" and riot.fatalities.value == 2  # "were shot dead"
+    assert riot.place.name == "Cali"
+
+
+def test_past_similar_attacks_are_background(docs):
+    e = only(docs["kabul_suicide"])
+    assert e.sub_event_type == "Suicide bomb"
+    assert (e.fatalities.value, e.fatalities.qualifier, e.injuries.value) == (19, "at least", 27)
+    assert e.place.name == "Kabul"

@@ -166,6 +166,11 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
                          country=code, provenance=prov)
         return None
     lemma = head.lemma_.lower()
+    if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS") and country_code(head.text):
+        # "Colombians", "Palestinians": people of a country, civilians unless shown otherwise
+        code = country_code(head.text)
+        return Actor(name=actor_name(CIVILIANS, code, False), text=span.text, kind=CIVILIANS,
+                     country=code, provenance=prov)
     if lemma in PARTITIVES or head.lower_ in PARTITIVES:
         # "members of the security forces", "scores of terrorists": the group decides
         for child in head.children:

@@ -50,6 +50,9 @@ def _victim_tokens(pred: Token) -> list[Token]:
         found = [c for c in pred.children if c.dep_ in wanted]
     elif pred.pos_ == "ADJ":
         found = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not found and pred.dep_ in ("oprd", "acomp", "xcomp"):
+            # "Two protesters were shot dead", "left 13 soldiers dead"
+            found = [c for c in pred.head.children if c.dep_ in ("nsubjpass", "dobj")]
         if not found and (is_number(pred.head) or _is_person(pred.head)):
             found = [pred.head]
     elif pred.pos_ in ("NOUN", "PROPN"):

@@ -110,6 +110,9 @@ def _cumulative(sent: Span, trigger: Token) -> bool:
     for token in sent:
         if token.lower_ in ("since", "so far", "to date") and token.dep_ == "prep":
             return True
+        if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
+                or token.lower_ == "past" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return True  # "has carried out similar attacks ... in the past"
         if token.lemma_.lower() in CUMULATIVE_AGENTS and token.dep_ in ("nsubj", "relcl") \
                 and token.head.lemma_.lower() in ("kill", "claim", "leave"):
             return True
@@ -435,6 +438,8 @@ def _continues(prev: Mention, cur: Mention) -> bool:
     bare = cur.date is None and (not cur.locations or also)
     if crowd and cur.paragraph == prev.last_paragraph and bare:
         return True  # what happened at the protest or riot just described
+    if event_type_of(cur.sub_event) == STRATEGIC and not also:
+        return False  # each arrest, interception or deal is its own development
     if bare and cur.paragraph - prev.last_paragraph <= 2:
         if not (cur.fatalities or cur.injuries) and _same_side(cur.actor1, prev.actor1) is not False:
             return True  # a detail of the same event ("the attackers used a car bomb")

@@ -17,7 +17,7 @@ from flashpoint.extract.spans import dateline_end, span_provenance
 from flashpoint.model import Article, Place
 
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
-            "throughout", "towards", "toward", "through", "from", "of", "within", "along"}
+            "throughout", "towards", "toward", "through", "from", "of", "within", "along", "over"}
 ADMIN1_WORDS = {"province", "governorate", "state", "region", "oblast", "prefecture",
                 "department", "county"}
 SETTLEMENT_WORDS = {"city", "town", "village", "district", "area", "camp", "neighbourhood",
@@ -104,5 +104,25 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         prov.end = prov.start + len(text)
         place = Place(name=text, text=text, precision=precision, provenance=prov)
         found.append(((1 if reference else 0, _distance(ent.root, trigger)), place))
+    found.extend(_unlabelled(sent, trigger, article, skip_before))
     found.sort(key=lambda item: item[0])
     return [place for _, place in found]
+
+
+def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) -> list:
+    """Proper nouns the model gave no entity label, in a plain place slot:
+    "the southern city of Odesa", "in Kutum". The gazetteer decides if they are places."""
+    found = []
+    for token in sent:
+        if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.idx < skip_before:
+            continue
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "of", "near"):
+            continue
+        if token.head.lower_ == "of" and token.head.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS:
+            continue
+        start = min(t.i for t in token.subtree if t.dep_ == "compound" or t.i == token.i)
+        span = token.doc[start:token.i + 1]
+        prov = span_provenance(article, span, 0.6)
+        place = Place(name=span.text, text=span.text, precision="town", provenance=prov)
+        found.append(((0, _distance(token, trigger)), place))
+    return found
