@@ -11,7 +11,7 @@ answers; "a similar attack" takes the attacker and weapon of the last one.
 
 from __future__ import annotations
 
-import datetime as dt
+import copy
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -485,21 +485,33 @@ def _absorb(prev: Mention, cur: Mention) -> None:
 
 
 def _as_admin1(places: list[Place]) -> list[Place]:
+    """The region around the places of an event that a response answers."""
     return [Place(name=p.name, text=p.text, precision="admin1", country=p.country,
-                  provenance=p.provenance) for p in places if p.precision != "country"]
+                  provenance=_inherited(p).provenance) for p in places if p.precision != "country"]
+
+
+def _inherited(value):
+    """A copy of a field taken from another event, its confidence lowered: the
+    provenance still points at the sentence it was read from."""
+    if value is None:
+        return None
+    value = copy.deepcopy(value)
+    if value.provenance is not None:
+        value.provenance.confidence = round(value.provenance.confidence * 0.8, 3)
+    return value
 
 
 def _follow_up(prev: Mention, cur: Mention) -> None:
     """Fill a response or a "similar attack" from the event it refers to."""
     if cur.response:
         if cur.actor2 is None or cur.actor2.kind == CIVILIANS and prev.actor1 is not None:
-            cur.actor2 = prev.actor1
+            cur.actor2 = _inherited(prev.actor1)
         if not cur.locations:
             cur.locations = _as_admin1(prev.locations)
     if cur.similar and cur.actor1 is None and _same_party(prev.actor2, cur.actor2) is not False:
-        cur.actor1 = prev.actor1
+        cur.actor1 = _inherited(prev.actor1)
     if cur.date is None and (cur.date_anaphoric or cur.response):
-        cur.date = prev.date
+        cur.date = _inherited(prev.date)
     if cur.strength < 2:
         cur.sub_event, cur.strength = prev.sub_event, 1
 
