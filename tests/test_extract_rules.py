@@ -110,3 +110,16 @@ def test_quoted_claims_are_not_events():
     text = ('"The regime killed 13 of our troops in a single week," the analyst said.\n\n'
             'Markets in Ankara were calm on Monday.')
     assert events(text) == []
+
+
+def test_a_response_takes_target_date_and_region_from_the_attack_it_answers():
+    text = ("Syrian government forces shelled Taftanaz on Monday, killing five Turkish soldiers.\n\n"
+            "Turkey retaliated and struck dozens of targets, the defence ministry said.")
+    attack, response = events(text, date="2020-02-10")
+    assert (response.actor1.country, response.actor2.country) == ("TR", "SY")
+    assert response.date.start == attack.date.start == dt.date(2020, 2, 10)
+    assert (response.place.precision, response.place.admin1) == ("admin1", "Idlib")
+    # what was taken from the attack still points at the attack's sentence, less sure
+    assert response.actor2.provenance.sentence == attack.evidence.sentence
+    assert response.actor2.provenance.confidence < attack.actor1.provenance.confidence
+    assert response.actor2 is not attack.actor1

@@ -22,6 +22,8 @@ ADMIN1_WORDS = {"province", "governorate", "state", "region", "oblast", "prefect
                 "department", "county"}
 SETTLEMENT_WORDS = {"city", "town", "village", "district", "area", "camp", "neighbourhood",
                     "neighborhood", "suburb", "outskirts", "countryside", "border", "capital"}
+# Entity labels that are never a place name.
+NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "north-east", "north-west", "south-east", "south-west",
               "km", "kilometres", "kilometers", "miles", "mi"}
@@ -82,10 +84,10 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
     skip_before = dateline_end(article.text)
     found: list[tuple[tuple[int, int], Place]] = []
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
+        if ent.label_ in NOT_PLACES:
             continue
-        if ent.label_ in ("PERSON", "NORP") and not _after_strong_locative(ent):
-            continue  # small models often tag unfamiliar towns as people or peoples
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") and not _after_strong_locative(ent):
+            continue  # the small model labels unfamiliar towns as people, peoples, even works of art
         if ent.end_char <= skip_before:
             continue
         if not ent.text[:1].isupper():
@@ -116,7 +118,8 @@ def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) 
     for token in sent:
         if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.idx < skip_before:
             continue
-        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "of", "near"):
+        targeted = token.dep_ == "dobj" and token.head.lemma_.lower() in TARGETING_WORDS
+        if not targeted and (token.dep_ != "pobj" or token.head.lower_ not in ("in", "of", "near")):
             continue
         if token.head.lower_ == "of" and token.head.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS:
             continue
