@@ -86,7 +86,7 @@ def events(db_url, country, admin1, event_type, since, until, actor, near, min_f
         near=near,
         min_fatalities=min_fatalities,
     )
-    with open_store(db_url) as store:
+    with open_store(db_url, create=False) as store:
         found = store.events(flt, limit=limit)
     if fmt == "table":
         _print_table(found)
@@ -115,7 +115,7 @@ def quotes(db_url, speaker, article_id, fmt, limit):
     from flashpoint.model import to_dict
     from flashpoint.store import open_store
 
-    with open_store(db_url) as store:
+    with open_store(db_url, create=False) as store:
         found = store.quotes(speaker=speaker, article_id=article_id, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(to_dict(found), ensure_ascii=False, indent=1))

@@ -30,9 +30,9 @@ _ARROW_TO_SPARK = {"int64": "long", "double": "double", "date32[day]": "date", "
 
 def _export_columns() -> list[tuple[str, str]]:
     # The local Parquet export's columns and types, so both Parquet outputs read alike.
-    from flashpoint.store.export import _parquet_schema
+    from flashpoint.store.export import parquet_schema
 
-    return [(f.name, _ARROW_TO_SPARK[str(f.type)]) for f in _parquet_schema()]
+    return [(f.name, _ARROW_TO_SPARK[str(f.type)]) for f in parquet_schema()]
 
 
 # (name, spark type) in output order; flashpoint.spark.schema turns these into StructTypes.

@@ -73,9 +73,16 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at a URL or SQLite path."""
+def open_store(url: str | None = None, create: bool = True) -> Store:
+    """Open (creating and migrating as needed) the store at a URL or SQLite path.
+
+    With ``create=False`` a SQLite file that does not exist is an error instead
+    of a new empty database (for commands that only read)."""
     url = database_url(url)
+    parsed = make_url(url)
+    if not create and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+            and not Path(parsed.database).exists():
+        raise InputError(parsed.database, "no such database; build one with: flashpoint ingest PATH --db ...")
     try:
         engine = _engine(url)
         migrate(engine)

@@ -188,7 +188,8 @@ def write_geojson(events: Iterable[Event], target: Target) -> int:
     return len(collection["features"])
 
 
-def _parquet_schema():
+def parquet_schema():
+    """The Arrow schema of the Parquet export (ACLED-style columns and their types)."""
     import pyarrow as pa
 
     ints = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
@@ -210,7 +211,7 @@ def write_parquet(events: Iterable[Event], target: Target) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _parquet_schema()
+    schema = parquet_schema()
     rows = list(acled_rows(events))
     columns = {}
     for column in COLUMNS:
