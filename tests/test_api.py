@@ -286,3 +286,17 @@ def test_same_url_with_other_text_is_409(client):
         "/articles", json={"text": "Something else entirely happened.", "url": "https://example.org/a"}, headers=AUTH
     )
     assert response.status_code == 409 and "url" in response.json()["detail"]
+
+
+def test_post_returns_the_merged_event_of_a_second_report(tmp_path):
+    first = "date 2021-05-03\n\nGunmen killed 12 villagers in an attack on Kaduna on Sunday, police said."
+    second = "date 2021-05-04\n\nArmed men killed 14 villagers in Kaduna on Sunday, residents said on Monday."
+    with open_store(f"sqlite:///{tmp_path / 'm.db'}") as store, TestClient(
+        create_app(Settings(token=TOKEN), store=store)
+    ) as c:
+        one = c.post("/articles", json={"text": first}, headers=AUTH).json()
+        two = c.post("/articles", json={"text": second}, headers=AUTH).json()
+        assert len(one["event_ids"]) == len(two["event_ids"]) == 1
+        assert two["event_ids"] == [store.event(one["event_ids"][0]).id]  # one event, two sources
+        merged = c.get(f"/events/{two['event_ids'][0]}").json()
+        assert len(merged["sources"]) == 2

@@ -105,7 +105,8 @@ class IngestResult(BaseModel):
     duplicate: bool = Field(description="true when the article was already stored (nothing added)")
     events: int = Field(description="events extracted from this article")
     quotes: int = Field(description="quotes extracted from this article")
-    event_ids: list[str]
+    event_ids: list[str] = Field(description="ids of the stored events (after cross-article merging) for "
+                                             "this article's events, in extraction order; GET /events/{id}")
     stored: dict[str, Any] = Field(default_factory=dict, description="the store's ingest statistics")
 
 

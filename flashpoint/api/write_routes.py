@@ -125,7 +125,10 @@ def _extract_and_store(holder: Any, submitted: ArticleIn) -> tuple[IngestResult,
     with holder.extract_lock:
         document = next(extract_articles([article]))
     with holder.lock:
-        stats = _as_dict(holder.get().add_documents([document]))
+        store = holder.get()
+        stats = _as_dict(store.add_documents([document]))
+        # each extracted event as stored: merged with other sources' reports or on its own
+        merged_ids = [(store.event(e.id) or e).id for e in document.events]
     if stats.get("articles") == 0 and stats.get("skipped", 0) > 0:  # the same URL, stored meanwhile
         raise HTTPException(409, detail=URL_TAKEN)
     result = IngestResult(
@@ -133,7 +136,7 @@ def _extract_and_store(holder: Any, submitted: ArticleIn) -> tuple[IngestResult,
         duplicate=False,
         events=len(document.events),
         quotes=len(document.quotes),
-        event_ids=[e.id for e in document.events],
+        event_ids=merged_ids,
         stored=stats,
     )
     return result, True

@@ -51,6 +51,8 @@ HEAD_KINDS = {
                      "inhabitant", "citizen", "teenager", "victim", "casualty"], CIVILIANS),
     **dict.fromkeys(["peacekeeper"], EXTERNAL),
 }
+# Modifiers that make people an armed party.
+ARMED_WORDS = {"armed", "masked", "gun-wielding", "heavily-armed", "militia", "uniformed"}
 # Words for "some of X" whose X names the party.
 PARTITIVES = {"member", "scores", "dozens", "hundreds", "thousands", "some", "many", "several",
               "most", "all", "none", "one", "two", "three", "group", "unit", "company", "contingent",
@@ -191,8 +193,8 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
         return None
     if kind == STATE and lemma == "personnel" and not (words & (STATE_WORDS | POLICE_WORDS)):
         return None
-    if kind == CIVILIANS and lemma in ("member", "worker", "people") and words & {"militia", "armed", "security"}:
-        return None
+    if kind == CIVILIANS and words & ARMED_WORDS:
+        kind = POLITICAL  # "armed men", "masked men": an unidentified armed group
     police = bool(words & POLICE_WORDS) or lemma == "officer" and not words & STATE_WORDS
     return Actor(name=actor_name(kind, country, police), text=span.text, kind=kind,
                  country=country, provenance=prov)
