@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from flashpoint.geo import country_code
-from flashpoint.geo.countries import geonames_countries
+from flashpoint.geo.countries import actor_name, country_name  # noqa: F401 (re-exported)
 from flashpoint.model import Actor, Article
 from flashpoint.extract.spans import dateline_end, sentence_of, span_provenance
 
@@ -81,14 +81,6 @@ def named_groups() -> dict[str, tuple[str, str, str | None]]:
     return table
 
 
-def country_name(code: str | None) -> str | None:
-    """GeoNames' English name of a country code."""
-    if not code:
-        return None
-    record = geonames_countries().get(code)
-    return record["name"] if record else None
-
-
 def phrase(head: Token) -> Span:
     """The actor phrase around ``head``: its pre-modifiers, the head, and an "of X" tail."""
     skip = dateline_end(head.doc.text)
@@ -137,19 +129,6 @@ def _named_group(span: Span) -> tuple[str, str, str | None] | None:
         if hit and (best is None or len(alias) > len(best[0])):
             best = (alias, value)
     return best[1] if best else None
-
-
-def actor_name(kind: str, country: str | None, police: bool, label: str | None = None) -> str:
-    """ACLED-style name for an unnamed actor of ``kind`` from ``country``."""
-    cname = country_name(country)
-    if kind == STATE:
-        base = "Police Forces" if police else "Military Forces"
-        return f"{base} of {cname}" if cname else base
-    labels = {REBEL: "Rebels", POLITICAL: "Unidentified Armed Group", IDENTITY: "Communal Militia",
-              RIOTERS: "Rioters", PROTESTERS: "Protesters", CIVILIANS: "Civilians",
-              EXTERNAL: "External Forces"}
-    base = label or labels[kind]
-    return f"{base} ({cname})" if cname else base
 
 
 def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor | None:

@@ -37,7 +37,8 @@ MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barrack
 
 
 # Phrases that look like a weapon cue but are crowd-control or defence gear.
-NEUTRAL = re.compile(r"\b(?:smoke|stun|tear[- ]?gas|flash[- ]?bang) grenades?\b|\bair defen[cs]e\b")
+NEUTRAL = re.compile(r"\b(?:smoke|stun|tear[- ]?gas|flash[- ]?bang) grenades?\b|\bair defen[cs]e\b"
+                     r"|\b(?:anti-)?riot (?:police|officers?|squads?|gear|units?|control)\b|\banti-riot\b")
 
 
 def cues_in(text: str) -> set[str]:
@@ -68,11 +69,15 @@ def classify(
     if "disaster" in cues and not weapon and not armed_party and "protest" not in cues:
         return None  # floods, accidents, poisonings: deaths, but no political violence
     protest = "protest" in cues or trigger in PROTEST_LEMMAS or actor1 == PROTESTERS
+    if actor1 == RIOTERS and not weapon:
+        return ("Mob violence", 2) if "mob" in cues else ("Violent demonstration", 2)
     if protest and not weapon:
         if "riot" in cues or actor1 == RIOTERS or "clash" in cues:
             return "Violent demonstration", 2
-        if "force" in cues or (casualties and actor2 == PROTESTERS):
+        if "force" in cues or (casualties and (actor2 == PROTESTERS or STATE in (actor1, actor2))):
             return "Excessive force against protesters", 2
+        if casualties:
+            return "Violent demonstration", 2
         if "intervention" in cues:
             return "Protest with intervention", 2
         return "Peaceful protest", 2
@@ -96,6 +101,8 @@ def classify(
         if trigger in ("bomb", "bombing", "bombard") and actor1 == STATE:
             return "Air/drone strike", 1
         return "Remote explosive/landmine/IED", 2
+    if "agreement" in cues and trigger in AGREEMENT_TRIGGERS and not casualties:
+        return "Agreement", 2  # "a peace deal under which the gunmen agreed to free hostages"
     if "sexual" in cues:
         return "Sexual violence", 2
     if "abduction" in cues:
@@ -116,7 +123,7 @@ def classify(
             return "Agreement", 2
         if "base" in cues and "establish" in cues and trigger in ("establish", "set", "create", "build", "open"):
             return "Headquarters or base established", 2
-        if "withdrawal" in cues and trigger in ("withdraw", "pull", "hand", "retreat", "withdrawal"):
+        if "withdrawal" in cues and territory and trigger in ("withdraw", "pull", "hand", "retreat", "withdrawal"):
             return "Non-violent transfer of territory", 2
         if "group_change" in cues and trigger in ("defect", "deploy", "dispatch", "reinforce", "merge"):
             return "Change to group/activity", 2

@@ -31,7 +31,7 @@ from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Sou
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
 # voters"): they count only when the sentence also has casualties or weapons.
-WEAK_TRIGGERS = {"blow", "bomber", "beat", "hit", "target", "strike", "fire", "pound", "capture", "seize", "storm",
+WEAK_TRIGGERS = {"throw", "hurl", "smash", "barricade", "blow", "bomber", "beat", "hit", "target", "strike", "fire", "pound", "capture", "seize", "storm",
                  "respond", "response", "regain", "blast", "fight", "march", "rally",
                  "confiscate", "recover", "discover", "find", "dismantle", "agreement", "deal",
                  "swap", "exchange", "accord", "release", "establish", "set", "create",
@@ -46,6 +46,10 @@ NON_STATE = {"rebel group", "political militia", "identity militia"}
 PATIENT_SUBJECT = {"die", "dead", "lose"}
 GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular", "ongoing",
                      "continued", "continuing", "sporadic", "occasional", "periodic", "such"}
+# An event that ended this long before the article is background history.
+HISTORY_DAYS = 60
+RUNNING_TOTAL_PHRASES = ("in recent years", "in recent months", "over the years", "over the past year",
+                         "over the past decade", "in the past year", "since the start of")
 OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
 CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
 TERRITORY_NOUNS = {"town", "city", "village", "area", "territory", "base", "district", "hill",
@@ -107,8 +111,11 @@ def _irrealis(token: Token) -> bool:
 
 def _cumulative(sent: Span, trigger: Token) -> bool:
     """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
+    lower = sent.text.lower()
+    if any(phrase in lower for phrase in RUNNING_TOTAL_PHRASES):
+        return True
     for token in sent:
-        if token.lower_ in ("since", "so far", "to date") and token.dep_ == "prep":
+        if token.lower_ in ("since", "so far", "to date") and token.dep_ in ("prep", "mark"):
             return True
         if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
                 or token.lower_ == "past" and token.dep_ == "pobj" and token.head.lower_ == "in":
@@ -128,11 +135,26 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> 
         return False
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return False
+    if token.ent_type_ in ("DATE", "TIME") or token.idx < dateline_end(token.doc.text):
+        return False  # "March 5", and the dateline "SURABAYA, Indonesia, March 16 (Reuters) -"
+    if _refers_elsewhere(token):
+        return False  # "a year after a finance bill triggered deadly protests"
     if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues - NON_VALIDATING_CUES):
         return False
     if lemma in ("dead", "death", "die") and not has_casualties:
         return False
     return True
+
+
+def _refers_elsewhere(token: Token) -> bool:
+    """Inside "after/before/since ..." naming another event, unless "another" or
+    "similar" says this event was of the same kind."""
+    child = token
+    for head in token.ancestors:
+        if child.dep_ in ("pobj", "pcomp") and head.lower_ in OTHER_EVENT_PREPS and head.dep_ == "prep":
+            return not any(c.lower_ in ("another", "similar") for c in token.children)
+        child = head
+    return False
 
 
 def _depth(token: Token) -> int:
@@ -166,6 +188,18 @@ def _background(trigger: Token, target: Token | None, sub_event: str) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
     fresh = target is not None and any(c.lower_ in ("new", "first") for c in target.children)
     return perfect and not fresh
+
+
+def _criminal(trigger: Token, target: Token | None) -> bool:
+    """Arrests of suspects in a crime, not a political development."""
+    if target is not None and target.lemma_.lower() in ("suspect", "criminal", "robber", "thief"):
+        return True
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("over", "for") and any(
+                o.lemma_.lower() in ("killing", "murder", "death", "robbery", "theft", "attack", "shooting")
+                for o in child.children):
+            return True
+    return False
 
 
 def _territory(target: Token | None, sent: Span) -> bool:
@@ -396,6 +430,10 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     date, date_anaphoric = _date(sent, trigger, article)
     locations = place_candidates(sent, trigger, article)
     sub_event, strength = label
+    if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
+        return None  # background: "months of protests in 2022", "last year's demonstrations"
+    if sub_event == "Arrests" and _criminal(trigger, target):
+        return None
     if strength < 2 and not (has_casualties or date or locations or response or similar or actor1 or actor2):
         return None  # a bare violent word with nothing to pin it down
     if event_type_of(sub_event) == STRATEGIC and date is None and _background(trigger, target, sub_event):
@@ -430,9 +468,11 @@ def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
 
 def _continues(prev: Mention, cur: Mention) -> bool:
     """True when ``cur`` adds detail to the event ``prev`` described."""
+    crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
+    if crowd and cur.response and cur.date is None and cur.paragraph - prev.last_paragraph <= 1:
+        return True  # "Police responded with tear gas": the intervention at that protest
     if cur.response or cur.similar:
         return False
-    crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
     # "The attackers also burned houses in Mbau": "also" adds to the same event
     also = any(c.lower_ == "also" for c in cur.trigger.children) and cur.date is None
     bare = cur.date is None and (not cur.locations or also)

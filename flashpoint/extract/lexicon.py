@@ -16,6 +16,7 @@ VIOLENT_TRIGGERS = {
     "abduct", "kidnap", "abduction", "kidnapping", "rape", "respond",
     "response", "retaliate", "retaliation", "torch", "loot", "lynch", "riot",
     "hit", "target", "pound", "fire", "blow", "bomber", "beat", "lynching",
+    "set", "smash", "throw", "hurl", "barricade", "ransack", "vandalise", "vandalize",
 }
 PROTEST_TRIGGERS = {
     "protest", "demonstrate", "demonstration", "rally", "march", "sit-in",
@@ -84,7 +85,8 @@ CUES = {
                 "walkout", "walkouts", "strike action", "went on strike"],
     "riot": ["riot", "rioters", "rioting", "rioted", "turned violent", "violent protest",
              "turn violent", "turns violent", "very violent", "street violence", "threw",
-             "hurled", "set alight", "throws",
+             "hurled", "set alight", "throws", "set ablaze", "set fire", "smashed", "flares",
+             "fireworks", "barricaded", "petrol bombs", "stones",
              "violent demonstration", "threw rocks", "projectiles", "hurled stones", "threw stones", "pelted", "stone-throwing",
              "torched", "set fire", "set ablaze", "vandalised", "vandalized", "petrol bomb",
              "molotov", "smashed", "looted", "clashed with police", "burned tyres",

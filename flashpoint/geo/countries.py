@@ -77,3 +77,28 @@ def country_code(name_or_demonym: str) -> str | None:
     if key.endswith("s") and key[:-1] in by_key:  # plural demonym: "Syrians"
         return by_key[key[:-1]]
     return None
+
+
+def country_name(code: str | None) -> str | None:
+    """GeoNames' English name of a country code."""
+    if not code:
+        return None
+    record = geonames_countries().get(code)
+    return record["name"] if record else None
+
+
+# ACLED-style names for actors the text does not name, by kind (model.ACTOR_KINDS).
+_GENERIC_NAMES = {"rebel group": "Rebels", "political militia": "Unidentified Armed Group",
+                  "identity militia": "Communal Militia", "rioters": "Rioters",
+                  "protesters": "Protesters", "civilians": "Civilians", "external/other": "External Forces"}
+
+
+def actor_name(kind: str, country: str | None, police: bool, label: str | None = None) -> str:
+    """ACLED-style name for an unnamed actor of ``kind`` from ``country``:
+    "Military Forces of Syria", "Police Forces of Kenya", "Protesters (Chile)"."""
+    cname = country_name(country)
+    if kind == "state forces":
+        base = "Police Forces" if police else "Military Forces"
+        return f"{base} of {cname}" if cname else base
+    base = label or _GENERIC_NAMES[kind]
+    return f"{base} ({cname})" if cname else base

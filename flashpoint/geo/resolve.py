@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from flashpoint.geo.countries import country_code
+from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
 from flashpoint.geo.toponym import is_plausible_toponym
@@ -192,4 +193,5 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
         if resolved:
             event.place = min(resolved, key=lambda item: item[:2])[2]
         event.locations = []
+        localise_actors(event)
     return document
