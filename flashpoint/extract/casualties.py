@@ -31,7 +31,19 @@ class Casualties:
 def _is_person(token: Token) -> bool:
     if token.ent_type_ in ("NORP", "PERSON"):
         return True
-    return token.lemma_.lower() in HEAD_KINDS or token.lower_ in HEAD_KINDS
+    lemma = token.lemma_.lower()
+    if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in ("other", "year-old") \
+            or token.lower_.endswith("-year-old"):
+        return True
+    # any other plural noun with a count ("three shepherds") unless it is a thing
+    return token.tag_ == "NNS" and lemma not in NOT_PEOPLE and any(c.dep_ == "nummod" for c in token.children)
+
+
+# Plural nouns that are counted near casualty words but are not people.
+NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", "shop", "position",
+              "weapon", "drone", "missile", "rocket", "shell", "cattle", "cow", "goat", "sheep",
+              "camel", "animal", "livestock", "hour", "day", "week", "month", "year", "minute",
+              "kilometre", "kilometer", "mile", "meter", "metre", "round", "bullet", "structure"}
 
 
 def _victim_tokens(pred: Token) -> list[Token]:
@@ -57,7 +69,7 @@ def _victim_tokens(pred: Token) -> list[Token]:
             found = [pred.head]
     elif pred.pos_ in ("NOUN", "PROPN"):
         if lemma == "toll":
-            if not any(c.lemma_.lower() in ("death", "casualty") for c in pred.children):
+            if pred.lower_ != "toll":
                 return []
             scope = list(pred.head.subtree) if pred.dep_ in ("nsubj", "nsubjpass") else list(pred.subtree)
             return [t for t in scope if is_number(t)][:1]

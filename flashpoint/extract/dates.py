@@ -32,7 +32,8 @@ def is_anaphoric(text: str) -> bool:
 
 
 def _normalise(text: str) -> str:
-    t = text.lower().strip().rstrip(".,")
+    t = re.sub(r"(?:'s|’s)$", "", text.lower().strip().rstrip(".,"))  # "last year's"
+    t = re.sub(r"^(?:earlier|later)\s+", "", t)  # "earlier on Tuesday"
     t = re.sub(r"^(on|in|during|since|from|by|at)\s+", "", t)
     t = re.sub(r"\s+(morning|afternoon|evening|night|overnight)$", "", t)
     return re.sub(r"\s+", " ", t)

@@ -12,12 +12,14 @@ answers; "a similar attack" takes the attacker and weapon of the last one.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.extract import casualties as cas
 from flashpoint.extract import dates
+from flashpoint.geo import country_code
 from flashpoint.extract.actors import CIVILIANS, HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
 from flashpoint.extract.classify import PROTEST_LEMMAS, cues_in, classify
 from flashpoint.extract.lexicon import (
@@ -41,6 +43,15 @@ WEAK_TRIGGERS = {"throw", "hurl", "smash", "barricade", "blow", "bomber", "beat"
 NON_VALIDATING_CUES = {"attack", "disaster"}
 # Adjectives that make an attack the state's ("a military airstrike").
 STATE_MODIFIERS = {"military", "army", "government", "junta", "regime", "police"}
+STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",
+                "market", "park", "circle", "lane"}
+TIME_UNITS = {"day", "week", "month", "year", "decade", "days", "weeks", "months", "years"}
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
+SPEECH_VERBS = {"say", "tell", "blame", "accuse", "claim", "demand", "urge", "want", "believe",
+                "insist", "argue", "complain", "vow", "warn", "call", "hope", "fear", "plan"}
+# Weapons that may stand as the subject of an attack verb.
+WEAPON_NOUNS = {"missile", "rocket", "shell", "bomb", "mortar", "strike", "airstrike", "projectile",
+                "plane", "tank", "grenade", "shelling"}
 NON_STATE = {"rebel group", "political militia", "identity militia"}
 # Verbs whose subject is the victim, not the attacker.
 PATIENT_SUBJECT = {"die", "dead", "lose"}
@@ -49,8 +60,15 @@ GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular",
 # An event that ended this long before the article is background history.
 HISTORY_DAYS = 60
 RUNNING_TOTAL_PHRASES = ("in recent years", "in recent months", "over the years", "over the past year",
-                         "over the past decade", "in the past year", "since the start of")
+                         "over the past decade", "in the past year", "since the start of",
+                         "over the past week", "in the past week", "over the past month",
+                         "in the past month", "over the past few days", "this year alone",
+                         "in the weeks of", "in weeks of", "in months of", "during weeks of",
+                         "during months of", "in the months of")
+RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about )?(?:\w+ )?(?:years|decades)\b")
 OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
+CLAIM_PHRASE = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)", re.I)
+TOLL_VERBS = {"rise", "climb", "increase", "reach", "jump", "grow", "mount", "stand", "hit", "soar"}
 CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
 TERRITORY_NOUNS = {"town", "city", "village", "area", "territory", "base", "district", "hill",
                    "hilltop", "position", "region", "province", "border", "crossing", "airport",
@@ -112,7 +130,7 @@ def _irrealis(token: Token) -> bool:
 def _cumulative(sent: Span, trigger: Token) -> bool:
     """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
     lower = sent.text.lower()
-    if any(phrase in lower for phrase in RUNNING_TOTAL_PHRASES):
+    if any(phrase in lower for phrase in RUNNING_TOTAL_PHRASES) or RUNNING_DURATION.search(lower):
         return True
     for token in sent:
         if token.lower_ in ("since", "so far", "to date") and token.dep_ in ("prep", "mark"):
@@ -139,6 +157,10 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> 
         return False  # "March 5", and the dateline "SURABAYA, Indonesia, March 16 (Reuters) -"
     if _refers_elsewhere(token):
         return False  # "a year after a finance bill triggered deadly protests"
+    if lemma in CROWD_NOUNS and token.head.lemma_.lower() in SPEECH_VERBS:
+        return False  # "Protesters blame corruption for the disaster": they speak, nothing happens
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in ALL_TRIGGERS:
+        return False  # "Sudan's army, which is fighting the RSF, said ...": a description
     if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues - NON_VALIDATING_CUES):
         return False
     if lemma in ("dead", "death", "die") and not has_casualties:
@@ -154,6 +176,12 @@ def _refers_elsewhere(token: Token) -> bool:
         if child.dep_ in ("pobj", "pcomp") and head.lower_ in OTHER_EVENT_PREPS and head.dep_ == "prep":
             return not any(c.lower_ in ("another", "similar") for c in token.children)
         child = head
+    # "... a year after a finance bill triggered deadly protests": a clause set at a
+    # distance in time from the story is another event
+    for clause in [token, *token.ancestors]:
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")), None)
+        if mark is not None and mark.i > 0 and token.doc[mark.i - 1].lemma_.lower() in TIME_UNITS:
+            return True
     return False
 
 
@@ -227,10 +255,24 @@ def _agent(trigger: Token) -> Token | None:
                 if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:
                     # "An attack by X killed ...": the attacker is named on the noun
                     return _agent(child) or _modifier_actor(child)
+                if child.lemma_.lower() in WEAPON_NOUNS:
+                    # "A Russian missile slammed into ...", "shells fired by the RSF"
+                    return _fired_by(child) or _modifier_actor(child)
                 return child
-        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
+            # "..., killing four people": the subject of the clause it hangs on
             return _agent(trigger.head)
-    return _modifier_actor(trigger)
+    return _fired_by(trigger) or _modifier_actor(trigger)
+
+
+def _fired_by(noun: Token) -> Token | None:
+    """"a ballistic missile fired by Yemen's Houthi rebels": the agent of a participle."""
+    for child in noun.children:
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    return next((o for o in grand.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _modifier_actor(noun: Token) -> Token | None:
@@ -273,11 +315,9 @@ def _actor(token: Token | None, article: Article, confidence: float) -> Actor | 
         police = token.lower_ == "police"
         return Actor(name=actor_name(STATE, None, police), text=token.text, kind=STATE, country=None,
                      provenance=span_provenance(article, token.doc[token.i:token.i + 1], confidence * 0.8))
-    if actor is None and token.dep_ in ("amod", "compound") and token.ent_type_ == "NORP":
+    if actor is None and token.dep_ in ("amod", "compound") and (
+            token.ent_type_ == "NORP" or token.pos_ in ("ADJ", "PROPN") and country_code(token.text)):
         # "Turkish response": the adjective alone names a state acting.
-        from flashpoint.geo import country_code
-        from flashpoint.extract.actors import actor_name
-
         code = country_code(token.text)
         if code:
             return Actor(name=actor_name(STATE, code, False), text=token.text, kind=STATE,
@@ -311,8 +351,9 @@ def _protesters(sent: Span, article: Article, trigger: Token) -> tuple[Actor | N
 def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | None, bool]:
     """The date expression nearest the trigger in the parse that can be resolved;
     (None, True) when the nearest is "at the time"-like and points back."""
+    skip = dateline_end(article.text)
     found = sorted((_tree_distance(ent.root, trigger), ent.start, ent) for ent in sent.ents
-                   if ent.label_ in ("DATE", "TIME"))
+                   if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
     for _, _, ent in found:
         if dates.is_anaphoric(ent.text):
             return None, True
@@ -347,7 +388,9 @@ def _cue_text(sent: Span, trigger: Token) -> str:
                 if obj.lemma_.lower() in ALL_TRIGGERS and not any(
                         c.lower_ in ("another", "similar") for c in obj.children):
                     drop.update(t.i for t in token.subtree)
-    return " ".join(t.text for t in sent if t.i not in drop)
+    skip = dateline_end(sent.doc.text)
+    # dates and the dateline carry no cue ("March 5" is not a march)
+    return " ".join(t.text for t in sent if t.i not in drop and t.ent_type_ != "DATE" and t.idx >= skip)
 
 
 def _headline(sent: Span, paragraph: int) -> bool:
@@ -358,6 +401,17 @@ def _headline(sent: Span, paragraph: int) -> bool:
         and "\n\n" in sent.doc.text[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
 
 
+def _overlaps(a, b) -> bool:
+    """Two provenance spans share characters ("Jalisco" inside "the Jalisco cartel")."""
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _toll_update(sent: Span) -> bool:
+    """"The death toll rose to nine": a sentence that revises an earlier count."""
+    return any(t.lemma_.lower() == "toll" and (t.head.lemma_.lower() in TOLL_VERBS or any(
+        c.lemma_.lower() in TOLL_VERBS for c in t.head.children)) for t in sent)
+
+
 def _claimant(trigger: Token, article: Article) -> Actor | None:
     """"Al-Shabaab claimed responsibility for the bombing": who owned up to an event."""
     for head in trigger.ancestors:
@@ -365,19 +419,56 @@ def _claimant(trigger: Token, article: Article) -> Actor | None:
             if head.lemma_.lower() in CLAIM_VERBS:
                 subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 return _actor(subject, article, 0.7)
-            return None
+            return _blamed(head, article)
+    return None
+
+
+def _blamed(verb: Token, article: Article) -> Actor | None:
+    """"Residents blamed the army for the strike", "blamed the attack on the ADF",
+    "attributed the attack to FARC dissidents": who was named as the perpetrator."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("blame", "attribute", "accuse"):
+        return None
+    wanted = {"blame": "on", "attribute": "to", "accuse": None}[lemma]
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() not in ALL_TRIGGERS:
+            return _actor(child, article, 0.65)
+        if wanted and child.dep_ == "prep" and child.lower_ == wanted:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            return _actor(obj, article, 0.65)
+    return None
+
+
+def _blame_sentence(sent: Span, article: Article) -> Actor | None:
+    """A sentence that only names a perpetrator ("The army blamed the ADF.")."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in ("blame", "attribute"):
+            return _blamed(token, article)
     return None
 
 
 def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article,
              has_prior: bool) -> Mention | None:
     if not any(t.lemma_.lower() in ALL_TRIGGERS or t.lower_ in ALL_TRIGGERS for t in sent):
+        blamed = _blame_sentence(sent, article) if has_prior else None
+        if blamed is not None:
+            return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
+                           strength=0, actor1=blamed, anaphoric=True, last_paragraph=paragraph)
         return None  # most sentences: no event word at all
     if _headline(sent, paragraph):
         return None
+    if has_prior and CLAIM_PHRASE.search(sent.text):
+        claimant = next((_claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)
+        if claimant is not None:
+            return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
+                           strength=0, actor1=claimant, anaphoric=True, last_paragraph=paragraph)
     counts = cas.casualties(sent, article)
+    if has_prior and counts.fatalities is not None and _toll_update(sent):
+        # "The toll rose to 13 on Monday": a new figure for the event just described
+        return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
+                       strength=0, fatalities=counts.fatalities, anaphoric=True, last_paragraph=paragraph)
     has_casualties = counts.fatalities is not None or counts.injuries is not None
-    sentence_cues = cues_in(sent.text)
+    sentence_cues = cues_in(_cue_text(sent, sent.root))
     triggers = [t for t in sent if not quoted.contains(t.idx) and _is_trigger(t, sentence_cues, has_casualties)]
     if not triggers:
         return None
@@ -428,7 +519,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if label is None:
         return None
     date, date_anaphoric = _date(sent, trigger, article)
-    locations = place_candidates(sent, trigger, article)
+    locations = [p for p in place_candidates(sent, trigger, article)
+                 if not any(_overlaps(p.provenance, a.provenance) for a in (actor1, actor2) if a is not None)]
     sub_event, strength = label
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
         return None  # background: "months of protests in 2022", "last year's demonstrations"
@@ -478,8 +570,15 @@ def _continues(prev: Mention, cur: Mention) -> bool:
     bare = cur.date is None and (not cur.locations or also)
     if crowd and cur.paragraph == prev.last_paragraph and bare:
         return True  # what happened at the protest or riot just described
+    local = all(p.text.split()[-1].lower() in STREET_WORDS for p in cur.locations)  # "on Moi Avenue"
+    same_time = local and (cur.date is None or prev.date is not None and _dates_overlap(prev.date, cur.date))
+    if crowd and same_time and cur.paragraph - prev.last_paragraph <= 2 and cur.cues <= {"attack", "shooting", "force"} \
+            and (cur.fatalities or cur.injuries):
+        return True  # "Two men were shot dead on Moi Avenue": the protest's toll
     if event_type_of(cur.sub_event) == STRATEGIC and not also:
-        return False  # each arrest, interception or deal is its own development
+        # each arrest, interception or deal is its own development, but an undated
+        # sentence about the same kind of development right after elaborates it
+        return cur.sub_event == prev.sub_event and cur.date is None and cur.paragraph - prev.last_paragraph <= 1
     if bare and cur.paragraph - prev.last_paragraph <= 2:
         if not (cur.fatalities or cur.injuries) and _same_side(cur.actor1, prev.actor1) is not False:
             return True  # a detail of the same event ("the attackers used a car bomb")
@@ -516,7 +615,7 @@ def _absorb(prev: Mention, cur: Mention) -> None:
         cur.fatalities = None
     if event_type_of(prev.sub_event) == PROTESTS and (cur.fatalities or cur.injuries):
         cur.sub_event, cur.strength = "Excessive force against protesters", 3
-    if cur.strength > prev.strength:
+    if cur.strength > prev.strength and (prev.strength < 2 or cur.fatalities or not prev.fatalities):
         prev.sub_event, prev.strength = cur.sub_event, cur.strength
     for name in ("actor1", "actor2", "fatalities", "injuries", "date"):
         if getattr(prev, name) is None:
@@ -588,8 +687,10 @@ def find_events(article: Article, doc: Doc) -> list[Event]:
             continue
         prev = mentions[-1] if mentions else None
         if mention.anaphoric:
-            if prev is not None and mention.paragraph - prev.last_paragraph <= 1:
+            if prev is not None and mention.paragraph - prev.last_paragraph <= 2:
                 prev.actor1 = prev.actor1 or mention.actor1
+                if mention.fatalities and (prev.fatalities is None or mention.fatalities.value > prev.fatalities.value):
+                    prev.fatalities = mention.fatalities  # the updated toll
                 prev.last_paragraph = mention.paragraph
             continue
         if mention.response or mention.similar or mention.date_anaphoric:

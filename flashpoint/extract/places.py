@@ -46,6 +46,8 @@ def _after_strong_locative(ent: Span) -> bool:
     prep = _locative_head(ent.root)
     if prep is not None and prep.lower_ in ("in", "near", "outside", "at"):
         return True
+    if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_WORDS | ADMIN1_WORDS:
+        return True  # "the southern city of Zaporizhzhia"
     # "a strike on Kharkiv"
     on_target = prep is not None and prep.lower_ == "on" and prep.head.lemma_.lower() in TARGETING_WORDS
     return on_target or _targeted(ent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -14,10 +15,20 @@ OPEN_QUOTES = '"\u201c\u201e\u00ab'
 CLOSE_QUOTES = '"\u201d\u00bb'
 
 
+@functools.lru_cache(maxsize=64)
 def dateline_end(text: str) -> int:
-    """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none."""
+    """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none.
+
+    The dateline opens the text, or the paragraph after a headline line."""
     m = DATELINE.match(text)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    first = text.find("\n\n")
+    if 0 < first < 200 and text[:first].rstrip()[-1:] not in ".!?\"”":
+        m = DATELINE.match(text[first + 2:first + 300])
+        if m:
+            return first + 2 + m.end()
+    return 0
 
 
 def provenance(article: Article, sent: Span, start: int, end: int, confidence: float) -> Provenance:

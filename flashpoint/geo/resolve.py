@@ -163,6 +163,13 @@ def resolve_candidate(place: Place, event: Optional[Event] = None,
     return _to_place(record, place) if record else None
 
 
+def _known_countries(event: Event, context: ArticleContext) -> set[str]:
+    """Countries the article names, and the event's actors' countries."""
+    known = set(context.countries)
+    known.update(a.country for a in (event.actor1, event.actor2) if a is not None and a.country)
+    return known
+
+
 def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Document:
     """Resolve every event's ``locations`` into ``event.place`` and empty the list.
 
@@ -190,6 +197,11 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
             record = _choose(matches[id(candidate)], candidate, event, context, gazetteer)
             if record:
                 resolved.append((PRECISIONS.index(record.precision), order, _to_place(record, candidate)))
+        known = _known_countries(event, context)
+        if any(place.country in known for _, _, place in resolved):
+            # a finer place in a country the article never names ("Badia", Italy, in a
+            # story about Deir el-Zor) loses to one where the story is
+            resolved = [item for item in resolved if item[2].country in known]
         if resolved:
             event.place = min(resolved, key=lambda item: item[:2])[2]
         event.locations = []

@@ -1,0 +1,74 @@
+"""Extraction against articles and answers written by someone other than the rule
+writer (tests/data/qa/*/: 24 wire-style articles, their expected events written
+before the extractor was run on them). A floor under detection and field accuracy,
+so a change that breaks real-looking articles fails here."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import flashpoint
+
+QA = Path(__file__).parent / "data" / "qa"
+
+
+def _range(date):
+    if isinstance(date, dict):
+        date = [date["start"], date.get("end", date["start"])]
+    if isinstance(date, str):
+        date = [date, date]
+    return [dt.date.fromisoformat(d) for d in date]
+
+
+def _expected(event):
+    loc = event.get("location") or {}
+    start, end = _range(event.get("date") or event.get("date_range"))
+    return {"type": event["event_type"], "sub": event["sub_event_type"], "country": loc.get("country"),
+            "start": start, "end": end, "fatalities": event.get("fatalities")}
+
+
+def _matches(want, got):
+    if got.event_type != want["type"] or got.date is None:
+        return False
+    if got.place is not None and want["country"] and got.place.country != want["country"]:
+        return False
+    one = dt.timedelta(days=1)
+    return got.date.start <= want["end"] + one and want["start"] <= got.date.end + one
+
+
+@pytest.fixture(scope="module")
+def scores():
+    expected = found = matched = same_sub = fatal = fatal_ok = 0
+    for folder in sorted(p for p in QA.iterdir() if p.is_dir()):
+        for item in json.loads((folder / "expected.json").read_text()):
+            doc = flashpoint.extract((folder / f"{item['article']}.txt").read_text())
+            wants = [_expected(e) for e in item["events"]]
+            expected += len(wants)
+            found += len(doc.events)
+            free = list(doc.events)
+            for want in wants:
+                hit = next((g for g in free if _matches(want, g)), None)
+                if hit is None:
+                    continue
+                free.remove(hit)
+                matched += 1
+                same_sub += hit.sub_event_type == want["sub"]
+                if want["fatalities"]:
+                    fatal += 1
+                    fatal_ok += bool(hit.fatalities) and hit.fatalities.value == want["fatalities"]
+    print(f"\nQA: expected {expected}, found {found}, matched {matched}, sub-event {same_sub}/{matched}, "
+          f"fatalities {fatal_ok}/{fatal}")
+    return {"recall": matched / expected, "precision": matched / found, "sub": same_sub / matched,
+            "fatalities": fatal_ok / fatal}
+
+
+def test_qa_event_detection(scores):
+    assert scores["recall"] >= 0.78  # 36/43 when written
+    assert scores["precision"] >= 0.78  # 36/42
+
+
+def test_qa_fields(scores):
+    assert scores["sub"] >= 0.82  # 32/36
+    assert scores["fatalities"] >= 0.80  # 19/21
