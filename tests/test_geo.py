@@ -276,3 +276,9 @@ def test_resolve_round_trips_through_dicts():
     assert again.events[0].place == e.place
     assert (e.place.admin1, e.place.country, e.place.geonameid) == ("Borno", "NG", e.place.geonameid)
     assert isinstance(e.place.geonameid, int)
+
+
+def test_arabic_article_dropped_in_english_spelling():
+    # GeoNames says "Al Qāmishlī"; English reports say "Qamishli"
+    names = [(r.name, r.country) for r in get_gazetteer().lookup("Qamishli")]
+    assert ("Al Qāmishlī", "SY") in names

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import hashlib
+import re
 import os
 import sqlite3
 import threading
@@ -142,6 +143,10 @@ class Gazetteer:
                         found.setdefault(m.record, m)
             if found:
                 break
+        if not found and not ARABIC_ARTICLE.match(text):
+            # GeoNames keeps the Arabic article ("Al Qāmishlī"); English often drops it
+            for m in self._by_key(name_key("Al " + text)):
+                found.setdefault(m.record, m)
         if country:
             found = {r: m for r, m in found.items() if r.country == country}
         return sorted(found.values(), key=rank)
@@ -179,6 +184,9 @@ class Gazetteer:
         counts = dict(db.execute("SELECT precision, COUNT(*) FROM records GROUP BY precision").fetchall())
         counts["names"] = db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
         return counts
+
+
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash)[\s-]", re.I)
 
 
 def _record(row: tuple) -> GeoRecord:
