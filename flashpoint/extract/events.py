@@ -262,6 +262,11 @@ def _agent(trigger: Token) -> Token | None:
         if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
             # "..., killing four people": the subject of the clause it hangs on
             return _agent(trigger.head)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        # "gunmen opened fire", "the army launched an offensive"
+        found = _agent(trigger.head)
+        if found is not None:
+            return found
     return _fired_by(trigger) or _modifier_actor(trigger)
 
 
@@ -297,10 +302,13 @@ def _between(trigger: Token) -> tuple[Token, Token] | None:
 
 
 def _patient(trigger: Token) -> Token | None:
+    """Who or what was attacked: the object, "an attack on X", "clashed with X"."""
+    preps = ("on", "against", "with") if trigger.lemma_.lower() in ("clash", "fight", "battle", "engage") \
+        else ("on", "against")
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
