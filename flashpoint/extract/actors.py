@@ -172,7 +172,7 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
         return None
     if kind == STATE and lemma == "personnel" and not (words & (STATE_WORDS | POLICE_WORDS)):
         return None
-    if kind == CIVILIANS and words & ARMED_WORDS:
+    if kind in (CIVILIANS, RIOTERS) and words & ARMED_WORDS:
         kind = POLITICAL  # "armed men", "masked men": an unidentified armed group
     police = bool(words & POLICE_WORDS) or lemma == "officer" and not words & STATE_WORDS
     return Actor(name=actor_name(kind, country, police), text=span.text, kind=kind,

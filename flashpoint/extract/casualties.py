@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.actors import HEAD_KINDS, actor_from
 from flashpoint.extract.lexicon import DEATH_WORDS, INJURY_WORDS
 from flashpoint.extract.numbers import count_at, is_number
-from flashpoint.extract.spans import provenance, sentence_of
+from flashpoint.extract.spans import dateline_end, provenance, sentence_of
 from flashpoint.model import Actor, Article, Count
 
 
@@ -50,6 +50,9 @@ def _victim_tokens(pred: Token) -> list[Token]:
     """Tokens naming who died or was hurt, as seen from the casualty word."""
     lemma = pred.lemma_.lower()
     found: list[Token] = []
+    if pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod", "oprd") and lemma in ("injure", "wound", "kill"):
+        # "leaving at least 30 people injured", "30 wounded villagers"
+        return [pred.head] if pred.dep_ != "oprd" else [c for c in pred.head.children if c.dep_ == "dobj"]
     if pred.pos_ in ("VERB", "AUX") or pred.tag_ in ("VBN", "VBD", "VBG"):
         wanted = ("nsubj",) if lemma == "die" else ("dobj", "nsubjpass")
         if lemma in ("lose", "claim"):  # "lost their lives", "claimed 12 lives"
@@ -97,6 +100,9 @@ def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
     parts = []
     for victim in victims:
         for member in sorted({victim, *victim.conjuncts}, key=lambda t: t.i):
+            if member is not victim and not is_number(member) and not any(
+                    c.dep_ == "nummod" for c in member.children):
+                continue  # "20 others, rescue workers and a war monitor said": not more victims
             count = _count_for(member)
             if count and count not in parts:
                 parts.append(count)
@@ -116,7 +122,11 @@ def casualties(sent: Span, article: Article) -> Casualties:
         kind = "dead" if lemma in DEATH_WORDS else "hurt" if lemma in INJURY_WORDS or pred.lower_ in INJURY_WORDS else None
         if kind is None:
             continue
-        victims = [v for v in _victim_tokens(pred) if is_number(v) or _is_person(v)]
+        skip = dateline_end(sent.doc.text)
+        # a dateline the parser glued on ("YAOUNDE, ... - Five soldiers ... were killed")
+        raw = [a for v in _victim_tokens(pred) for a in
+               ([c for c in v.children if c.dep_ == "appos"] if v.idx < skip else [v])]
+        victims = [v for v in raw if is_number(v) or _is_person(v)]
         if not victims:
             continue
         if result.victims is None:

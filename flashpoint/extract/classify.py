@@ -110,7 +110,7 @@ def classify(
         return "Abduction/forced disappearance", 2
     if "regain" in cues and actor1 in (STATE, None) and territory:
         return "Government regains territory", 2
-    if "overtake" in cues and trigger in ("capture", "seize", "overrun", "take", "fall") and territory:
+    if "overtake" in cues and trigger in ("capture", "seize", "overrun", "take", "fall", "gain") and territory:
         if actor1 == STATE:
             return "Government regains territory", 2
         if actor1 in NON_STATE_ARMED:

@@ -94,6 +94,15 @@ def _relative(t: str, d: dt.date) -> Range | None:
     return None
 
 
+def _month_of_year(t: str, d: dt.date | None) -> Range | None:
+    """"March last year", "June this year"."""
+    m = re.fullmatch(r"([a-z]+) (last|this) year", t)
+    if not m or m.group(1) not in MONTHS or d is None:
+        return None
+    year = d.year - 1 if m.group(2) == "last" else d.year
+    return _month_range(year, MONTHS[m.group(1)])
+
+
 def _absolute(t: str, d: dt.date | None) -> Range | None:
     m = re.fullmatch(r"(?:the )?(early |mid-|late |end of |beginning of |start of )?([a-z]+)(?: (\d{4}))?", t)
     if m and m.group(2) in MONTHS:
@@ -141,6 +150,7 @@ def resolve(text: str, article_date: dt.date | None) -> Range | None:
     if not t or t in ANAPHORIC:
         return None
     rng = _relative(t, article_date) if article_date else None
+    rng = rng or _month_of_year(t, article_date)
     if rng is None:
         rng = _absolute(t, article_date)
     if rng is None:

@@ -23,7 +23,7 @@ from flashpoint.geo import country_code
 from flashpoint.extract.actors import CIVILIANS, HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
 from flashpoint.extract.classify import PROTEST_LEMMAS, cues_in, classify
 from flashpoint.extract.lexicon import (
-    ANAPHORIC_MODIFIERS, IRREALIS_HEADS, MODALS, PROTEST_TRIGGERS, SIMILAR_MODIFIERS,
+    ANAPHORIC_MODIFIERS, DEATH_WORDS, INJURY_WORDS, IRREALIS_HEADS, MODALS, PROTEST_TRIGGERS, SIMILAR_MODIFIERS,
     STRATEGIC_TRIGGERS, VIOLENT_TRIGGERS,
 )
 from flashpoint.extract.places import place_candidates
@@ -33,7 +33,7 @@ from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Sou
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
 # voters"): they count only when the sentence also has casualties or weapons.
-WEAK_TRIGGERS = {"throw", "hurl", "smash", "barricade", "blow", "bomber", "beat", "hit", "target", "strike", "fire", "pound", "capture", "seize", "storm",
+WEAK_TRIGGERS = {"gain", "take", "throw", "hurl", "smash", "barricade", "blow", "bomber", "beat", "hit", "target", "strike", "fire", "pound", "capture", "seize",
                  "respond", "response", "regain", "blast", "fight", "march", "rally",
                  "confiscate", "recover", "discover", "find", "dismantle", "agreement", "deal",
                  "swap", "exchange", "accord", "release", "establish", "set", "create",
@@ -55,22 +55,26 @@ WEAPON_NOUNS = {"missile", "rocket", "shell", "bomb", "mortar", "strike", "airst
 NON_STATE = {"rebel group", "political militia", "identity militia"}
 # Verbs whose subject is the victim, not the attacker.
 PATIENT_SUBJECT = {"die", "dead", "lose"}
+TREND_VERBS = {"intensify", "step", "escalate", "increase", "continue", "ramp", "resume", "expand"}
 GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular", "ongoing",
                      "continued", "continuing", "sporadic", "occasional", "periodic", "such"}
 # An event that ended this long before the article is background history.
 HISTORY_DAYS = 60
+# A date range this wide is a period, not the date of one event.
+AGGREGATE_DAYS = 45
 RUNNING_TOTAL_PHRASES = ("in recent years", "in recent months", "over the years", "over the past year",
                          "over the past decade", "in the past year", "since the start of",
                          "over the past week", "in the past week", "over the past month",
                          "in the past month", "over the past few days", "this year alone",
                          "in the weeks of", "in weeks of", "in months of", "during weeks of",
                          "during months of", "in the months of")
-RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about )?(?:\w+ )?(?:years|decades)\b")
+RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about )?(?:\w+ )?(?:years|decades)\b"
+                              r"|\bthe first (?:\w+ )?(?:months|weeks|half)\b")
 OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
 CLAIM_PHRASE = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)", re.I)
 TOLL_VERBS = {"rise", "climb", "increase", "reach", "jump", "grow", "mount", "stand", "hit", "soar"}
 CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
-TERRITORY_NOUNS = {"town", "city", "village", "area", "territory", "base", "district", "hill",
+TERRITORY_NOUNS = {"field", "oilfield", "town", "city", "village", "area", "territory", "base", "district", "hill",
                    "hilltop", "position", "region", "province", "border", "crossing", "airport",
                    "highway", "road", "neighbourhood", "neighborhood", "camp", "outpost",
                    "checkpoint", "post", "control", "stronghold", "island", "port", "valley"}
@@ -129,12 +133,22 @@ def _irrealis(token: Token) -> bool:
 
 def _cumulative(sent: Span, trigger: Token) -> bool:
     """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
+    # the phrase must bear on the event word itself, not on a description nearby
+    # ("near Aleppo, the scene of fierce fighting in recent months")
+    own = {t.i for t in trigger.subtree} | {t.i for t in sent if t.lemma_.lower() in DEATH_WORDS | INJURY_WORDS
+                                            for t in t.subtree}
     lower = sent.text.lower()
-    if any(phrase in lower for phrase in RUNNING_TOTAL_PHRASES) or RUNNING_DURATION.search(lower):
+    for phrase in RUNNING_TOTAL_PHRASES:
+        at = lower.find(phrase)
+        if at >= 0 and _token_at(sent, sent.start_char + at).i in own:
+            return True
+    match = RUNNING_DURATION.search(lower)
+    if match and _token_at(sent, sent.start_char + match.start()).i in own:
         return True
     for token in sent:
-        if token.lower_ in ("since", "so far", "to date") and token.dep_ in ("prep", "mark"):
-            return True
+        if token.lower_ in ("since", "so far", "to date") and token.dep_ in ("prep", "mark") \
+                and token.head.i in own and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.head.children):
+            return True  # "have been killed since the protests began"
         if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
                 or token.lower_ == "past" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return True  # "has carried out similar attacks ... in the past"
@@ -145,6 +159,14 @@ def _cumulative(sent: Span, trigger: Token) -> bool:
                 c.dep_ == "relcl" and c.lemma_.lower() in ("kill", "claim", "leave") for c in token.children):
             return True
     return False
+
+
+def _token_at(sent: Span, char: int) -> Token:
+    """The token of ``sent`` covering character ``char`` of the document."""
+    for token in sent:
+        if token.idx <= char < token.idx + len(token.text_with_ws):
+            return token
+    return sent[-1]
 
 
 def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> bool:
@@ -241,30 +263,41 @@ def _similar(sent: Span) -> bool:
     return any(t.lower_ in SIMILAR_MODIFIERS and t.head.lemma_.lower() in ALL_TRIGGERS for t in sent)
 
 
-def _agent(trigger: Token) -> Token | None:
+def _agent(trigger: Token, depth: int = 0) -> Token | None:
     """The token naming who acted, seen from the trigger."""
+    if depth > 4:
+        return None
     for child in trigger.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    if trigger.pos_ == "VERB" and (trigger.lemma_.lower() in PATIENT_SUBJECT or any(
+            c.dep_ == "nsubjpass" for c in trigger.children)):
+        # "Four people were killed when a Russian missile slammed into ...": the when-clause acts
+        for clause in trigger.children:
+            if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
+                                              for m in clause.children):
+                found = _agent(clause, depth + 1)
+                if found is not None:
+                    return found
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PATIENT_SUBJECT:
         skip = dateline_end(trigger.doc.text)
         for child in trigger.children:
             if child.dep_ == "nsubj" and child.idx >= skip:
                 if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:
                     # "An attack by X killed ...": the attacker is named on the noun
-                    return _agent(child) or _modifier_actor(child)
+                    return _agent(child, depth + 1) or _modifier_actor(child)
                 if child.lemma_.lower() in WEAPON_NOUNS:
                     # "A Russian missile slammed into ...", "shells fired by the RSF"
                     return _fired_by(child) or _modifier_actor(child)
                 return child
         if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
             # "..., killing four people": the subject of the clause it hangs on
-            return _agent(trigger.head)
+            return _agent(trigger.head, depth + 1)
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         # "gunmen opened fire", "the army launched an offensive"
-        found = _agent(trigger.head)
+        found = _agent(trigger.head, depth + 1)
         if found is not None:
             return found
     return _fired_by(trigger) or _modifier_actor(trigger)
@@ -298,6 +331,8 @@ def _between(trigger: Token) -> tuple[Token, Token] | None:
             objs = [o for o in child.children if o.dep_ == "pobj"]
             if objs and objs[0].conjuncts:
                 return objs[0], objs[0].conjuncts[0]
+            if objs and objs[0].tag_ == "NNS" and any(c.lower_ == "rival" for c in objs[0].children):
+                return objs[0], objs[0]  # "fighting between rival armed groups"
     return None
 
 
@@ -409,6 +444,16 @@ def _headline(sent: Span, paragraph: int) -> bool:
         and "\n\n" in sent.doc.text[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
 
 
+def _perfect_total(trigger: Token) -> bool:
+    """"X have killed N" with a plural, undetermined subject is a running total."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+
+
 def _overlaps(a, b) -> bool:
     """Two provenance spans share characters ("Jalisco" inside "the Jalisco cartel")."""
     return a is not None and b is not None and a.start < b.end and b.start < a.end
@@ -499,7 +544,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger, sub_event="Other",
                        strength=0, actor1=claimant, anaphoric=True, last_paragraph=paragraph)
     if not has_casualties and any(c.lower_ in GENERIC_MODIFIERS for c in trigger.children):
-        return None  # "repeated attacks in the region this year"
+        return None  # "repeated attacks in the region"
     if lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = _protesters(sent, article, trigger)
     elif any(_between(t) for t in triggers):
@@ -517,7 +562,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                     actor1 = actor1 or _actor(_agent(t), article, 0.7)
     if actor2 is None and counts.victims:
         actor2 = counts.victims
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS:
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS \
+            and not any(_between(t) for t in triggers):
         actor2 = None
     target = _patient(trigger)
     label = classify(cues, lemma, actor1 and actor1.kind, actor2 and actor2.kind,
@@ -530,14 +576,23 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     locations = [p for p in place_candidates(sent, trigger, article)
                  if not any(_overlaps(p.provenance, a.provenance) for a in (actor1, actor2) if a is not None)]
     sub_event, strength = label
+    if not has_casualties and date is None and trigger.head.lemma_.lower() in TREND_VERBS:
+        return None  # "Ukraine has intensified drone attacks": a trend, not an event
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
         return None  # background: "months of protests in 2022", "last year's demonstrations"
+    if date is not None and (date.end - date.start).days > AGGREGATE_DAYS and event_type_of(sub_event) != STRATEGIC:
+        return None  # a total over months ("in the first six months of the year"), not one event
+    big = counts.fatalities is not None and counts.fatalities.value >= 50
+    if big and any(_perfect_total(t) for t in sent if t.lemma_.lower() in ("kill", "injure", "wound", "claim", "leave")):
+        return None  # "drone strikes have killed hundreds of civilians"
     if sub_event == "Arrests" and _criminal(trigger, target):
         return None
     if strength < 2 and not (has_casualties or date or locations or response or similar or actor1 or actor2):
         return None  # a bare violent word with nothing to pin it down
     if event_type_of(sub_event) == STRATEGIC and date is None and _background(trigger, target, sub_event):
         return None
+    if sub_event == "Change to group/activity" and date is None:
+        return None  # an undated deployment is background ("Rwanda deployed troops the same year")
     return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger,
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
                    fatalities=counts.fatalities, injuries=counts.injuries, date=date,
@@ -587,7 +642,9 @@ def _continues(prev: Mention, cur: Mention) -> bool:
         # each arrest, interception or deal is its own development, but an undated
         # sentence about the same kind of development right after elaborates it
         return cur.sub_event == prev.sub_event and cur.date is None and cur.paragraph - prev.last_paragraph <= 1
-    if bare and cur.paragraph - prev.last_paragraph <= 2:
+    victim_side = cur.actor1 is not None and prev.actor2 is not None and cur.actor1.country \
+        and cur.actor1.country == prev.actor2.country and prev.actor1 is None
+    if bare and cur.paragraph - prev.last_paragraph <= 2 and not victim_side:
         if not (cur.fatalities or cur.injuries) and _same_side(cur.actor1, prev.actor1) is not False:
             return True  # a detail of the same event ("the attackers used a car bomb")
         if cur.cues <= {"attack"} and cur.actor1 is None and not (prev.fatalities and cur.fatalities):
@@ -596,6 +653,9 @@ def _continues(prev: Mention, cur: Mention) -> bool:
                 and event_type_of(prev.sub_event) == BATTLES:
             cur.counter_casualties = True
             return True  # the other side's losses in the same battle
+    if bare and cur.paragraph - prev.last_paragraph <= 3 and cur.injuries and not cur.fatalities \
+            and cur.cues <= {"attack"} and cur.actor1 is None and prev.injuries is None:
+        return True  # "a doctor said more than 40 wounded people had been brought in"
     if cur.paragraph - prev.last_paragraph > 1:
         return False
     if event_type_of(cur.sub_event) != event_type_of(prev.sub_event) and min(cur.strength, prev.strength) > 1:
@@ -724,6 +784,10 @@ def _confidence(m: Mention) -> float:
 
 
 def _to_event(article: Article, m: Mention, n: int) -> Event:
+    if event_type_of(m.sub_event) == RIOTS and m.actor1 is not None and m.actor1.kind == PROTESTERS:
+        # a crowd that riots is coded as rioters
+        m.actor1 = copy.copy(m.actor1)
+        m.actor1.kind, m.actor1.name = "rioters", actor_name("rioters", m.actor1.country, False)
     confidence = _confidence(m)
     trig = m.trigger
     evidence = provenance(article, m.sent, trig.idx, trig.idx + len(trig.text), confidence)
