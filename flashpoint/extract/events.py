@@ -212,8 +212,9 @@ def _depth(token: Token) -> int:
 
 
 def _main_trigger(triggers: list[Token]) -> Token:
-    # The trigger nearest the root carries the sentence's event.
-    return min(triggers, key=lambda t: (_depth(t), t.i))
+    # The trigger nearest the root carries the sentence's event; a bare casualty
+    # word ("the death toll") only when nothing names the event itself.
+    return min(triggers, key=lambda t: (t.lemma_.lower() in ("death", "dead", "die"), _depth(t), t.i))
 
 
 def _anaphoric(token: Token) -> bool:
@@ -635,7 +636,7 @@ def _continues(prev: Mention, cur: Mention) -> bool:
         return True  # what happened at the protest or riot just described
     local = all(p.text.split()[-1].lower() in STREET_WORDS for p in cur.locations)  # "on Moi Avenue"
     same_time = local and (cur.date is None or prev.date is not None and _dates_overlap(prev.date, cur.date))
-    if crowd and same_time and cur.paragraph - prev.last_paragraph <= 2 and cur.cues <= {"attack", "shooting", "force"} \
+    if crowd and same_time and cur.paragraph - prev.last_paragraph <= 2 and cur.cues <= {"attack", "shooting", "force", "clash", "riot"} \
             and (cur.fatalities or cur.injuries):
         return True  # "Two men were shot dead on Moi Avenue": the protest's toll
     if event_type_of(cur.sub_event) == STRATEGIC and not also:

@@ -22,6 +22,9 @@ ADMIN1_WORDS = {"province", "governorate", "state", "region", "oblast", "prefect
                 "department", "county"}
 SETTLEMENT_WORDS = {"city", "town", "village", "district", "area", "camp", "neighbourhood",
                     "neighborhood", "suburb", "outskirts", "countryside", "border", "capital"}
+# "the left bank of Kiev", "the outskirts of Beledweyne"
+PLACE_PARTS = {"bank", "outskirts", "centre", "center", "edge", "suburb", "suburbs", "heart", "north",
+               "south", "east", "west", "part", "parts", "district", "quarter", "entrance", "port"}
 # Entity labels that are never a place name.
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -120,10 +123,12 @@ def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) 
     for token in sent:
         if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.idx < skip_before:
             continue
-        targeted = token.dep_ == "dobj" and token.head.lemma_.lower() in TARGETING_WORDS
+        targeted = token.dep_ == "dobj" and token.head.lemma_.lower() in TARGETING_WORDS or (
+            token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_.lower() in TARGETING_WORDS)
         if not targeted and (token.dep_ != "pobj" or token.head.lower_ not in ("in", "of", "near")):
             continue
-        if token.head.lower_ == "of" and token.head.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS:
+        if not targeted and token.head.lower_ == "of" and \
+                token.head.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS | PLACE_PARTS:
             continue
         start = min(t.i for t in token.subtree if t.dep_ == "compound" or t.i == token.i)
         span = token.doc[start:token.i + 1]
