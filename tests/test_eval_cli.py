@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -61,7 +62,7 @@ def test_eval_missing_gold_is_an_input_error(tmp_path):
     assert "missing.jsonl" in str(result.exception)
 
 
-SEED = "/work/shared/gold/seed_article.gold.json"
+SEED = str(Path(__file__).resolve().parents[2] / "shared" / "gold" / "seed_article.gold.json")
 
 
 @pytest.mark.skipif(not __import__("os").path.isfile(SEED), reason="shared seed gold not present")

@@ -11,7 +11,7 @@ import pytest
 from flashpoint.errors import InputError
 from flashpoint.eval.load import load_gold
 
-SEED = Path("/work/shared/gold/seed_article.gold.json")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seed_article.gold.json"
 
 
 def write_jsonl(path: Path, rows: list) -> Path:

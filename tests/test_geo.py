@@ -12,8 +12,9 @@ from flashpoint.geo.build import read_admin1_aliases
 from flashpoint.geo.names import name_key, strip_admin_words
 from flashpoint.model import Actor, Article, Document, Event, Place, Provenance
 
-SEED = Path("/work/shared/seed_article.txt")
-SEED_GOLD = Path("/work/shared/gold/seed_article.gold.json")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed_article.txt"
+SEED_GOLD = SHARED / "gold" / "seed_article.gold.json"
 
 
 @pytest.fixture(scope="module")

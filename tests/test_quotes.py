@@ -13,8 +13,9 @@ import spacy
 from flashpoint.extract.quotes import extract_quotes
 from flashpoint.model import Article, Document, from_dict
 
-SEED = Path("/work/shared/seed_article.txt")
-SEED_GOLD = Path("/work/shared/gold/seed_article.gold.json")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed_article.txt"
+SEED_GOLD = SHARED / "gold" / "seed_article.gold.json"
 
 
 @pytest.fixture(scope="module")
@@ -329,3 +330,12 @@ def test_long_title_after_quote_and_no_carry_into_narrative(nlp):
     assert (blinken.speaker, blinken.role) == ("Antony Blinken", "U.S. Secretary of State")
     # a paragraph with its own narrative is not a continuation of the previous speaker
     assert other.speaker is None
+
+
+def test_titles_before_names_become_roles(nlp):
+    text = ('Zamfara Governor Dauda Lawal visited the village on Tuesday.\n\n'
+            '"We will hunt down these criminals wherever they hide," Lawal said.\n\n'
+            '"The region will not be abandoned," said Information Minister Michael Makuei.')
+    hunt, region = quotes_of(nlp, text)
+    assert (hunt.speaker, hunt.role) == ("Dauda Lawal", "Zamfara Governor")  # the model tags him ORG
+    assert (region.speaker, region.role) == ("Michael Makuei", "Information Minister")

@@ -33,6 +33,10 @@ TITLE_WORDS = {
     "national", "army", "military", "police", "opposition", "former", "acting", "new",
 }
 MAX_TITLE_WORDS = 8
+# Title words only a person bears.
+PERSON_TITLES = {"president", "minister", "governor", "mayor", "senator", "colonel", "general",
+                 "spokesman", "spokeswoman", "spokesperson", "ambassador", "commander", "secretary",
+                 "chancellor", "premier", "king", "queen", "prince", "judge", "captain", "major"}
 # Things that "say" on someone's behalf: not a speaker or a role themselves.
 DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "letter", "post", "tweet",
                   "release", "document", "video", "message", "announcement", "source", "memo"}
@@ -120,6 +124,12 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     cut = 0
     while cut < len(tokens) - 1 and tokens[cut].lower_ in TITLE_WORDS:
         cut += 1
+    # "Zamfara Governor Dauda Lawal", "Information Minister Michael Makuei": the title
+    # ends at its last title word when a name of one or more words follows it
+    for j in range(len(tokens) - 2, cut - 1, -1):
+        if tokens[j].lower_ in TITLE_WORDS and all(t.text[:1].isupper() and t.lower_ not in TITLE_WORDS
+                                                   for t in tokens[j + 1:]):
+            return tokens[:j + 1], tokens[j + 1:]
     return tokens[:cut], tokens[cut:]
 
 
@@ -199,7 +209,10 @@ def mention_at(token: Token) -> Optional[Mention]:
             phrase = _phrase_tokens(token)
             return Mention("common", None, _text(doc, phrase), phrase[0].idx,
                            phrase[-1].idx + len(phrase[-1]), token) if phrase else None
-        kind = "group" if _is_group(name) else "person"
+        # a personal title before two or more name words makes a person, whatever the
+        # model's label ("Zamfara Governor Dauda Lawal" is tagged ORG)
+        titled = any(t.lower_ in PERSON_TITLES for t in titles) and len(name) >= 2
+        kind = "group" if _is_group(name) and not titled else "person"
         titles = _pre_name_title((titles or name)[0]) + titles
         appos = _apposition(token)
         role_tokens = titles or (_phrase_tokens(appos) if appos is not None else [])
