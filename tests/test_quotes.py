@@ -339,3 +339,13 @@ def test_titles_before_names_become_roles(nlp):
     hunt, region = quotes_of(nlp, text)
     assert (hunt.speaker, hunt.role) == ("Dauda Lawal", "Zamfara Governor")  # the model tags him ORG
     assert (region.speaker, region.role) == ("Michael Makuei", "Information Minister")
+
+
+def test_a_description_points_back_to_the_one_person_with_that_title(nlp):
+    text = ('President Volodymyr Zelenskiy visited the site on Thursday.\n\n'
+            '"We need air defence, not words of concern," the Ukrainian president said.\n\n'
+            '"Nothing has changed," a senior official said.')
+    defence, nothing = quotes_of(nlp, text)
+    assert (defence.speaker, defence.role) == ("Volodymyr Zelenskiy", "Ukrainian president")
+    assert defence.confidence < 0.9  # inferred, not named
+    assert nothing.speaker is None  # no earlier "official" to point to

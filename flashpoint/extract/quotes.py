@@ -37,7 +37,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
-from flashpoint.extract.quote_speakers import Mention, NameBook, collect_names, depth, mention_at
+from flashpoint.extract.quote_speakers import PERSON_TITLES, Mention, NameBook, collect_names, depth, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
 # Lemmas of verbs that introduce or follow a direct quote.
@@ -228,6 +228,9 @@ class _Context:
         if mention.kind == "pronoun":
             return self._antecedent(mention)
         if mention.kind == "common":
+            known = self._titled_person(mention)
+            if known is not None:  # "the Ukrainian president said", after "President Volodymyr Zelenskiy"
+                return _Attribution(known, mention.role, 0.6, mention)
             return _Attribution(None, mention.role, 0.5, mention)
         name = mention.name or ""
         full = self.book.full_name(name, mention.start)
@@ -237,6 +240,16 @@ class _Context:
             return _Attribution(full, mention.role or self.book.role(full), 0.85, mention)
         confidence = 0.9 if len(name.split()) > 1 else 0.75
         return _Attribution(name, mention.role or self.book.role(name), confidence, mention)
+
+    def _titled_person(self, mention: Mention) -> Optional[str]:
+        """The one person named earlier whose role has the same title word as a
+        description like "the Ukrainian president"; None when none or several do."""
+        words = {w.lower() for w in (mention.role or "").split()} & PERSON_TITLES
+        if not words:
+            return None
+        found = {p.name for p in self.book.people.values() if p.first_start < mention.start and p.role
+                 and words <= {w.lower() for w in p.role.split()}}
+        return found.pop() if len(found) == 1 else None
 
     def _paragraph_of(self, idx: int) -> int:
         number = bisect.bisect_right(self.paragraph_starts, idx) - 1
