@@ -344,7 +344,7 @@ def test_titles_before_names_become_roles(nlp):
 def test_a_description_points_back_to_the_one_person_with_that_title(nlp):
     text = ('President Volodymyr Zelenskiy visited the site on Thursday.\n\n'
             '"We need air defence, not words of concern," the Ukrainian president said.\n\n'
-            '"Nothing has changed," a senior official said.')
+            '"Nothing has changed since last week," a senior official said.')
     defence, nothing = quotes_of(nlp, text)
     assert (defence.speaker, defence.role) == ("Volodymyr Zelenskiy", "Ukrainian president")
     assert defence.confidence < 0.9  # inferred, not named
