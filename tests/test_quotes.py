@@ -349,3 +349,9 @@ def test_a_description_points_back_to_the_one_person_with_that_title(nlp):
     assert (defence.speaker, defence.role) == ("Volodymyr Zelenskiy", "Ukrainian president")
     assert defence.confidence < 0.9  # inferred, not named
     assert nothing.speaker is None  # no earlier "official" to point to
+
+
+def test_speech_with_a_mistagged_verb_is_still_a_quote(nlp):
+    # the small model tags "hardens" as a noun; "our" still marks speech
+    (quote,) = quotes_of(nlp, '"Each attack only hardens our resolve," said Abdirahman Omar, a Somali army commander.')
+    assert (quote.speaker, quote.role) == ("Abdirahman Omar", "Somali army commander")

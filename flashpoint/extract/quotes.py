@@ -40,6 +40,7 @@ from flashpoint.extract.quote_marks import QuoteSpan, SpanSet, find_quote_spans,
 from flashpoint.extract.quote_speakers import PERSON_TITLES, Mention, NameBook, collect_names, depth, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
+SPEAKING_PRONOUNS = {"i", "we", "our", "my", "us", "me", "you", "your", "ours"}
 # Lemmas of verbs that introduce or follow a direct quote.
 SPEECH_VERBS = {
     "say", "tell", "add", "write", "state", "note", "warn", "declare", "explain", "comment",
@@ -105,7 +106,8 @@ def _is_quoted_term(doc: Doc, text: str, span: QuoteSpan) -> bool:
     if word_count(text[span.start:span.end]) >= MIN_CLAUSELESS_WORDS:
         return False
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    # first and second persons speak even where the tagger misses the verb ("hardens our resolve")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in SPEAKING_PRONOUNS for t in words)
 
 
 def _outer_end(span: QuoteSpan) -> int:
