@@ -355,3 +355,8 @@ def test_speech_with_a_mistagged_verb_is_still_a_quote(nlp):
     # the small model tags "hardens" as a noun; "our" still marks speech
     (quote,) = quotes_of(nlp, '"Each attack only hardens our resolve," said Abdirahman Omar, a Somali army commander.')
     assert (quote.speaker, quote.role) == ("Abdirahman Omar", "Somali army commander")
+
+
+def test_an_age_is_not_a_role(nlp):
+    (quote,) = quotes_of(nlp, '"We lost everything in one night," said Um Khaled, 45, who fled with her children.')
+    assert quote.speaker == "Um Khaled" and quote.role is None

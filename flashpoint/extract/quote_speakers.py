@@ -216,6 +216,8 @@ def mention_at(token: Token) -> Optional[Mention]:
         titles = _pre_name_title((titles or name)[0]) + titles
         appos = _apposition(token)
         role_tokens = titles or (_phrase_tokens(appos) if appos is not None else [])
+        if role_tokens and all(t.like_num or t.is_punct for t in role_tokens):
+            role_tokens = []  # "Um Khaled, 45, said": an age, not a role
         return Mention(kind, _text(doc, name), _text(doc, role_tokens), name[0].idx,
                        name[-1].idx + len(name[-1]), token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
