@@ -283,3 +283,10 @@ def test_arabic_article_dropped_in_english_spelling():
     # GeoNames says "Al Qāmishlī"; English reports say "Qamishli"
     names = [(r.name, r.country) for r in get_gazetteer().lookup("Qamishli")]
     assert ("Al Qāmishlī", "SY") in names
+
+
+def test_country_named_inside_a_longer_phrase_counts_once():
+    from flashpoint.geo.resolve import article_context
+
+    countries = article_context("Fighting in South Sudan's Upper Nile state spread to Nasir.").countries
+    assert countries == {"SS": 1}  # not Sudan too

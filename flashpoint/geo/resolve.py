@@ -49,10 +49,16 @@ def article_context(text: str) -> ArticleContext:
         if code:
             context.countries[code] += 1
             continue
-        for word in phrase.split():
-            code = country_code(word)
-            if code:
-                context.countries[code] += 1
+        words, i = phrase.split(), 0
+        while i < len(words):  # longest country name first: "South Sudan's" is not Sudan
+            for n in (3, 2, 1):
+                code = country_code(" ".join(words[i:i + n])) if i + n <= len(words) else None
+                if code:
+                    context.countries[code] += 1
+                    i += n
+                    break
+            else:
+                i += 1
     for cue in _ADMIN_CUES:
         for name in cue.findall(text):
             words = name.split()
