@@ -11,6 +11,7 @@ phrase ("Syrian government forces" -> SY). Names follow ACLED's habits:
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -124,8 +125,8 @@ def _named_group(span: Span) -> tuple[str, str, str | None] | None:
     for alias, value in groups.items():
         if len(alias) <= 3:
             hit = any(t.text.lower() == alias and t.text.isupper() for t in span)
-        else:
-            hit = f" {alias} " in f" {text} "
+        else:  # whole words; a hyphen counts as a boundary ("pro-Islamic State")
+            hit = re.search(rf"(?<![\w']){re.escape(alias)}(?![\w'])", text) is not None
         if hit and (best is None or len(alias) > len(best[0])):
             best = (alias, value)
     return best[1] if best else None
