@@ -208,3 +208,27 @@ def test_unmergeable_event_gets_its_own_block():
     event = make_event("a1", day=None)
     assert blocking_keys(event) == [("solo", "a1:e0")]
     assert len(merge_events([event, make_event("a2", day=None)])) == 2
+
+
+def test_protesters_and_rioters_of_one_crowd_merge():
+    import dataclasses
+
+    from flashpoint.merge import same_event
+    from flashpoint.model import Actor, Event, EventDate, Place, Provenance
+    import datetime as dt
+
+    def report(article, kind, event_type, sub):
+        ev = Provenance(article, "s", 0, 1, 0, 1, 0.9)
+        return Event(id=f"{article}-e1", article_id=article, event_type=event_type, sub_event_type=sub,
+                     evidence=ev, confidence=0.9,
+                     actor1=Actor(name=kind.title(), text=kind, kind=kind, country="NP"),
+                     actor2=Actor(name="Police Forces of Nepal", text="police", kind="state forces", country="NP"),
+                     place=Place(name="Kathmandu", text="Kathmandu", precision="town", country="NP",
+                                 admin1="Central", lat=27.7, lon=85.3),
+                     date=EventDate(dt.date(2025, 4, 11), dt.date(2025, 4, 11)))
+
+    riot = report("a", "rioters", "Riots", "Violent demonstration")
+    protest = report("b", "protesters", "Protests", "Excessive force against protesters")
+    assert same_event(riot, protest)
+    rebels = dataclasses.replace(protest, actor1=dataclasses.replace(protest.actor1, kind="rebel group"))
+    assert not same_event(riot, rebels)  # a crowd is not an armed group

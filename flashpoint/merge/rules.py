@@ -80,10 +80,15 @@ def places_match(a: Place | None, b: Place | None) -> bool:
     return bool(a.admin1) and a.admin1 == b.admin1
 
 
+def _crowd(kind: str) -> str:
+    # One outlet's protesters are another's rioters when the crowd turned violent.
+    return "crowd" if kind in ("protesters", "rioters") else kind
+
+
 def _actor_compatible(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return True
-    if a.kind and b.kind and a.kind != b.kind:
+    if a.kind and b.kind and _crowd(a.kind) != _crowd(b.kind):
         return False
     if a.country and b.country and a.country != b.country:
         return False
