@@ -1,35 +1,36 @@
 """Finding events in a parsed article.
 
-Two passes. First, each sentence outside quoted speech that holds a violence
-or protest trigger becomes a *mention*: its trigger, actors, casualty counts,
-date, toponyms and ACLED type. Second, a discourse pass reads the mentions in
-order: a mention that adds detail to the event just described ("five other
-troops were injured in bombings in Taftanaz") is merged into it; a response
-("Turkey retaliated") takes its target, date and place from the event it
-answers; "a similar attack" takes the attacker and weapon of the last one.
+Two passes. First, each sentence outside quoted speech that holds a violence,
+protest or strategic-development trigger becomes a *mention* (mention.py): its
+trigger, actors (roles.py), casualty counts, date, toponyms and ACLED type;
+negated, hypothetical, generic and background sentences are dropped here.
+Second, the discourse pass (discourse.py) reads the mentions in order and
+merges, completes or keeps them apart.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.extract import casualties as cas
 from flashpoint.extract import dates
-from flashpoint.geo import country_code
-from flashpoint.extract.actors import CIVILIANS, HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
+from flashpoint.extract.actors import CIVILIANS, PROTESTERS, actor_name
 from flashpoint.extract.classify import PROTEST_LEMMAS, cues_in, classify
+from flashpoint.extract.discourse import absorb, continues, follow_up, referent
 from flashpoint.extract.lexicon import (
-    ANAPHORIC_MODIFIERS, DEATH_WORDS, INJURY_WORDS, IRREALIS_HEADS, MODALS, PROTEST_TRIGGERS, SIMILAR_MODIFIERS,
-    STRATEGIC_TRIGGERS, VIOLENT_TRIGGERS,
+    ALL_TRIGGERS, ANAPHORIC_MODIFIERS, DEATH_WORDS, INJURY_WORDS, IRREALIS_HEADS, MODALS, SIMILAR_MODIFIERS,
 )
+from flashpoint.extract.mention import Mention
 from flashpoint.extract.places import place_candidates
+from flashpoint.extract.roles import (
+    actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient,
+)
 from flashpoint.extract.spans import QuotedSpans, dateline_end, provenance, sentences, span_provenance
-from flashpoint.extract.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
-from flashpoint.model import Actor, Article, Count, Event, EventDate, Place, Source
+from flashpoint.extract.taxonomy import RIOTS, STRATEGIC, event_type_of
+from flashpoint.model import Article, EventDate, Event, Source
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
 # voters"): they count only when the sentence also has casualties or weapons.
@@ -41,20 +42,10 @@ WEAK_TRIGGERS = {"gain", "take", "throw", "hurl", "smash", "barricade", "blow", 
                  "reinforce", "destroy", "burn", "identify", "exchange"}
 # Cue families that do not, alone, make a weak trigger an event.
 NON_VALIDATING_CUES = {"attack", "disaster"}
-# Adjectives that make an attack the state's ("a military airstrike").
-STATE_MODIFIERS = {"military", "army", "government", "junta", "regime", "police"}
-STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",
-                "market", "park", "circle", "lane"}
 TIME_UNITS = {"day", "week", "month", "year", "decade", "days", "weeks", "months", "years"}
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
 SPEECH_VERBS = {"say", "tell", "blame", "accuse", "claim", "demand", "urge", "want", "believe",
                 "insist", "argue", "complain", "vow", "warn", "call", "hope", "fear", "plan"}
-# Weapons that may stand as the subject of an attack verb.
-WEAPON_NOUNS = {"missile", "rocket", "shell", "bomb", "mortar", "strike", "airstrike", "projectile",
-                "plane", "tank", "grenade", "shelling"}
-NON_STATE = {"rebel group", "political militia", "identity militia"}
-# Verbs whose subject is the victim, not the attacker.
-PATIENT_SUBJECT = {"die", "dead", "lose"}
 TREND_VERBS = {"intensify", "step", "escalate", "increase", "continue", "ramp", "resume", "expand"}
 GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular", "ongoing",
                      "continued", "continuing", "sporadic", "occasional", "periodic", "such"}
@@ -73,7 +64,6 @@ RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about 
 OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
 CLAIM_PHRASE = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)", re.I)
 TOLL_VERBS = {"rise", "climb", "increase", "reach", "jump", "grow", "mount", "stand", "hit", "soar"}
-CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
 TERRITORY_NOUNS = {"field", "oilfield", "town", "city", "village", "area", "territory", "base", "district", "hill",
                    "hilltop", "position", "region", "province", "border", "crossing", "airport",
                    "highway", "road", "neighbourhood", "neighborhood", "camp", "outpost",
@@ -83,33 +73,6 @@ HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prio
 CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
                      "campaign", "rebellion", "pandemic", "fighting", "civil"}
 RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"}
-ALL_TRIGGERS = VIOLENT_TRIGGERS | PROTEST_TRIGGERS | STRATEGIC_TRIGGERS
-
-
-@dataclass
-class Mention:
-    """One sentence's report of an event (internal to this stage)."""
-
-    sent: Span
-    index: int  # sentence number in the article
-    paragraph: int
-    trigger: Token
-    sub_event: str
-    strength: int
-    actor1: Actor | None = None
-    actor2: Actor | None = None
-    fatalities: Count | None = None
-    injuries: Count | None = None
-    date: EventDate | None = None
-    date_anaphoric: bool = False
-    locations: list[Place] = field(default_factory=list)
-    response: bool = False
-    similar: bool = False
-    counter_casualties: bool = False  # losses of the attacked side's opponents
-    anaphoric: bool = False  # only names the perpetrator of an earlier event
-    cues: set[str] = field(default_factory=set)
-    last_paragraph: int = -1  # paragraph of the last sentence merged in
-    sentences: list[Span] = field(default_factory=list)
 
 
 def _irrealis(token: Token) -> bool:
@@ -264,134 +227,6 @@ def _similar(sent: Span) -> bool:
     return any(t.lower_ in SIMILAR_MODIFIERS and t.head.lemma_.lower() in ALL_TRIGGERS for t in sent)
 
 
-def _agent(trigger: Token, depth: int = 0) -> Token | None:
-    """The token naming who acted, seen from the trigger."""
-    if depth > 4:
-        return None
-    for child in trigger.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    if trigger.pos_ == "VERB" and (trigger.lemma_.lower() in PATIENT_SUBJECT or any(
-            c.dep_ == "nsubjpass" for c in trigger.children)):
-        # "Four people were killed when a Russian missile slammed into ...": the when-clause acts
-        for clause in trigger.children:
-            if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
-                                              for m in clause.children):
-                found = _agent(clause, depth + 1)
-                if found is not None:
-                    return found
-    if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PATIENT_SUBJECT:
-        skip = dateline_end(trigger.doc.text)
-        for child in trigger.children:
-            if child.dep_ == "nsubj" and child.idx >= skip:
-                if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:
-                    # "An attack by X killed ...": the attacker is named on the noun
-                    return _agent(child, depth + 1) or _modifier_actor(child)
-                if child.lemma_.lower() in WEAPON_NOUNS:
-                    # "A Russian missile slammed into ...", "shells fired by the RSF"
-                    return _fired_by(child) or _modifier_actor(child)
-                return child
-        if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
-            # "..., killing four people": the subject of the clause it hangs on
-            return _agent(trigger.head, depth + 1)
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
-        # "gunmen opened fire", "the army launched an offensive"
-        found = _agent(trigger.head, depth + 1)
-        if found is not None:
-            return found
-    return _fired_by(trigger) or _modifier_actor(trigger)
-
-
-def _fired_by(noun: Token) -> Token | None:
-    """"a ballistic missile fired by Yemen's Houthi rebels": the agent of a participle."""
-    for child in noun.children:
-        if child.dep_ == "acl":
-            for grand in child.children:
-                if grand.dep_ == "agent":
-                    return next((o for o in grand.children if o.dep_ == "pobj"), None)
-    return None
-
-
-def _modifier_actor(noun: Token) -> Token | None:
-    """"Turkish response", "Russian airstrikes", "the army's offensive", "a military airstrike"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child
-        if child.dep_ in ("amod", "compound") and (
-                child.ent_type_ in ("NORP", "GPE", "ORG") or child.lower_ in STATE_MODIFIERS):
-            return child
-    return None
-
-
-def _between(trigger: Token) -> tuple[Token, Token] | None:
-    """"fighting between the army and Al Shabaab": both sides of a clash."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            objs = [o for o in child.children if o.dep_ == "pobj"]
-            if objs and objs[0].conjuncts:
-                return objs[0], objs[0].conjuncts[0]
-            if objs and objs[0].tag_ == "NNS" and any(c.lower_ == "rival" for c in objs[0].children):
-                return objs[0], objs[0]  # "fighting between rival armed groups"
-    return None
-
-
-def _patient(trigger: Token) -> Token | None:
-    """Who or what was attacked: the object, "an attack on X", "clashed with X"."""
-    preps = ("on", "against", "with") if trigger.lemma_.lower() in ("clash", "fight", "battle", "engage") \
-        else ("on", "against")
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _actor(token: Token | None, article: Article, confidence: float) -> Actor | None:
-    if token is None:
-        return None
-    actor = actor_from(token, article, confidence)
-    if actor is None and token.dep_ in ("amod", "compound") and token.lower_ in STATE_MODIFIERS:
-        police = token.lower_ == "police"
-        return Actor(name=actor_name(STATE, None, police), text=token.text, kind=STATE, country=None,
-                     provenance=span_provenance(article, token.doc[token.i:token.i + 1], confidence * 0.8))
-    if actor is None and token.dep_ in ("amod", "compound") and (
-            token.ent_type_ == "NORP" or token.pos_ in ("ADJ", "PROPN") and country_code(token.text)):
-        # "Turkish response": the adjective alone names a state acting.
-        code = country_code(token.text)
-        if code:
-            return Actor(name=actor_name(STATE, code, False), text=token.text, kind=STATE,
-                         country=code, provenance=span_provenance(article, token.doc[token.i:token.i + 1], confidence * 0.8))
-    return actor
-
-
-def _protesters(sent: Span, article: Article, trigger: Token) -> tuple[Actor | None, Actor | None]:
-    crowd = police = None
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None and trigger.dep_ == "acl":
-        subject = trigger.head  # "Hundreds of residents protested ..." parsed as a reduced clause
-    if subject is not None:
-        actor = actor_from(subject, article, 0.7)
-        if actor is not None and actor.kind not in ("state forces", "rioters"):
-            # whoever protests is, for this event, a protester ("students protested")
-            actor.kind = PROTESTERS
-            actor.name = actor_name(PROTESTERS, actor.country, False)
-            crowd = actor
-    for token in sent:
-        actor = actor_from(token, article, 0.7) if token.pos_ in ("NOUN", "PROPN") else None
-        if actor is None:
-            continue
-        if crowd is None and actor.kind in (PROTESTERS, "rioters"):
-            crowd = actor
-        elif police is None and actor.kind == STATE:
-            police = actor
-    return crowd, police
-
-
 def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | None, bool]:
     """The date expression nearest the trigger in the parse that can be resolved;
     (None, True) when the nearest is "at the time"-like and points back."""
@@ -466,45 +301,10 @@ def _toll_update(sent: Span) -> bool:
         c.lemma_.lower() in TOLL_VERBS for c in t.head.children)) for t in sent)
 
 
-def _claimant(trigger: Token, article: Article) -> Actor | None:
-    """"Al-Shabaab claimed responsibility for the bombing": who owned up to an event."""
-    for head in trigger.ancestors:
-        if head.pos_ == "VERB":
-            if head.lemma_.lower() in CLAIM_VERBS:
-                subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                return _actor(subject, article, 0.7)
-            return _blamed(head, article)
-    return None
-
-
-def _blamed(verb: Token, article: Article) -> Actor | None:
-    """"Residents blamed the army for the strike", "blamed the attack on the ADF",
-    "attributed the attack to FARC dissidents": who was named as the perpetrator."""
-    lemma = verb.lemma_.lower()
-    if lemma not in ("blame", "attribute", "accuse"):
-        return None
-    wanted = {"blame": "on", "attribute": "to", "accuse": None}[lemma]
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() not in ALL_TRIGGERS:
-            return _actor(child, article, 0.65)
-        if wanted and child.dep_ == "prep" and child.lower_ == wanted:
-            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-            return _actor(obj, article, 0.65)
-    return None
-
-
-def _blame_sentence(sent: Span, article: Article) -> Actor | None:
-    """A sentence that only names a perpetrator ("The army blamed the ADF.")."""
-    for token in sent:
-        if token.pos_ == "VERB" and token.lemma_.lower() in ("blame", "attribute"):
-            return _blamed(token, article)
-    return None
-
-
 def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article,
              has_prior: bool) -> Mention | None:
     if not any(t.lemma_.lower() in ALL_TRIGGERS or t.lower_ in ALL_TRIGGERS for t in sent):
-        blamed = _blame_sentence(sent, article) if has_prior else None
+        blamed = blamed_in(sent, article) if has_prior else None
         if blamed is not None:
             return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
                            strength=0, actor1=blamed, anaphoric=True, last_paragraph=paragraph)
@@ -512,10 +312,10 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if _headline(sent, paragraph):
         return None
     if has_prior and CLAIM_PHRASE.search(sent.text):
-        claimant = next((_claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)
-        if claimant is not None:
+        owner = next((claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)
+        if owner is not None:
             return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
-                           strength=0, actor1=claimant, anaphoric=True, last_paragraph=paragraph)
+                           strength=0, actor1=owner, anaphoric=True, last_paragraph=paragraph)
     counts = cas.casualties(sent, article)
     if has_prior and counts.fatalities is not None and _toll_update(sent):
         # "The toll rose to 13 on Monday": a new figure for the event just described
@@ -538,35 +338,35 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     similar = _similar(sent)
     # "the protests" can only point back when something came before it
     if has_prior and _anaphoric(trigger) and not has_casualties and not response and not similar:
-        claimant = _claimant(trigger, article)
-        if claimant is None:
+        owner = claimant(trigger, article)
+        if owner is None:
             return None
         # not a new event: the claim names the perpetrator of the one just described
         return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger, sub_event="Other",
-                       strength=0, actor1=claimant, anaphoric=True, last_paragraph=paragraph)
+                       strength=0, actor1=owner, anaphoric=True, last_paragraph=paragraph)
     if not has_casualties and any(c.lower_ in GENERIC_MODIFIERS for c in trigger.children):
         return None  # "repeated attacks in the region"
     if lemma in PROTEST_LEMMAS or "protest" in cues:
-        actor1, actor2 = _protesters(sent, article, trigger)
-    elif any(_between(t) for t in triggers):
-        side1, side2 = next(_between(t) for t in triggers if _between(t))
-        actor1, actor2 = _actor(side1, article, 0.75), _actor(side2, article, 0.75)
+        actor1, actor2 = crowd_and_police(sent, article, trigger)
+    elif any(between_sides(t) for t in triggers):
+        side1, side2 = next(between_sides(t) for t in triggers if between_sides(t))
+        actor1, actor2 = actor_at(side1, article, 0.75), actor_at(side2, article, 0.75)
     else:
-        agent = _agent(trigger)
-        actor1 = _actor(agent, article, 0.75)
-        actor2 = _actor(_patient(trigger), article, 0.75)
-        if actor2 is None and agent is not None and agent.conjuncts and lemma in ("clash", "fight", "battle"):
-            actor2 = _actor(agent.conjuncts[0], article, 0.7)  # "X and Y clashed"
+        doer = agent(trigger)
+        actor1 = actor_at(doer, article, 0.75)
+        actor2 = actor_at(patient(trigger), article, 0.75)
+        if actor2 is None and doer is not None and doer.conjuncts and lemma in ("clash", "fight", "battle"):
+            actor2 = actor_at(doer.conjuncts[0], article, 0.7)  # "X and Y clashed"
         if response and actor1 is None:
             for t in sent:
                 if t.lemma_.lower() in RESPONSE_LEMMAS:
-                    actor1 = actor1 or _actor(_agent(t), article, 0.7)
+                    actor1 = actor1 or actor_at(agent(t), article, 0.7)
     if actor2 is None and counts.victims:
         actor2 = counts.victims
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS \
-            and not any(_between(t) for t in triggers):
+            and not any(between_sides(t) for t in triggers):
         actor2 = None
-    target = _patient(trigger)
+    target = patient(trigger)
     label = classify(cues, lemma, actor1 and actor1.kind, actor2 and actor2.kind,
                      counts.fatalities is not None, counts.injuries is not None,
                      target.lemma_.lower() if target is not None else None,
@@ -601,140 +401,6 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                    similar=similar, sentences=[sent], last_paragraph=paragraph, cues=cues)
 
 
-def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
-    if a is None or b is None:
-        return None
-    if a.country and b.country:
-        return a.country == b.country and a.kind == b.kind
-    return a.kind == b.kind
-
-
-def _same_side(a: Actor | None, b: Actor | None) -> bool | None:
-    """Like _same_party, but any two non-state armed groups without conflicting
-    countries count as one side ("the attackers" after "Islamist militants")."""
-    same = _same_party(a, b)
-    if same is False and a.kind in NON_STATE and b.kind in NON_STATE:
-        return not (a.country and b.country and a.country != b.country)
-    return same
-
-
-def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
-    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
-
-
-def _continues(prev: Mention, cur: Mention) -> bool:
-    """True when ``cur`` adds detail to the event ``prev`` described."""
-    crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
-    if crowd and cur.response and cur.date is None and cur.paragraph - prev.last_paragraph <= 1:
-        return True  # "Police responded with tear gas": the intervention at that protest
-    if cur.response or cur.similar:
-        return False
-    # "The attackers also burned houses in Mbau": "also" adds to the same event
-    also = any(c.lower_ == "also" for c in cur.trigger.children) and cur.date is None
-    bare = cur.date is None and (not cur.locations or also)
-    if crowd and cur.paragraph == prev.last_paragraph and bare:
-        return True  # what happened at the protest or riot just described
-    local = all(p.text.split()[-1].lower() in STREET_WORDS for p in cur.locations)  # "on Moi Avenue"
-    same_time = local and (cur.date is None or prev.date is not None and _dates_overlap(prev.date, cur.date))
-    if crowd and same_time and cur.paragraph - prev.last_paragraph <= 2 and cur.cues <= {"attack", "shooting", "force", "clash", "riot"} \
-            and (cur.fatalities or cur.injuries):
-        return True  # "Two men were shot dead on Moi Avenue": the protest's toll
-    if event_type_of(cur.sub_event) == STRATEGIC and not also:
-        # each arrest, interception or deal is its own development, but an undated
-        # sentence about the same kind of development right after elaborates it
-        return cur.sub_event == prev.sub_event and cur.date is None and cur.paragraph - prev.last_paragraph <= 1
-    victim_side = cur.actor1 is not None and prev.actor2 is not None and cur.actor1.country \
-        and cur.actor1.country == prev.actor2.country and prev.actor1 is None
-    if bare and cur.paragraph - prev.last_paragraph <= 2 and not victim_side:
-        if not (cur.fatalities or cur.injuries) and _same_side(cur.actor1, prev.actor1) is not False:
-            return True  # a detail of the same event ("the attackers used a car bomb")
-        if cur.cues <= {"attack"} and cur.actor1 is None and not (prev.fatalities and cur.fatalities):
-            return True  # more of its toll ("At least 20 people were wounded.")
-        if _same_side(cur.actor2, prev.actor1) and _same_side(cur.actor1, prev.actor2) is not False \
-                and event_type_of(prev.sub_event) == BATTLES:
-            cur.counter_casualties = True
-            return True  # the other side's losses in the same battle
-    if bare and cur.paragraph - prev.last_paragraph <= 3 and cur.injuries and not cur.fatalities \
-            and cur.cues <= {"attack"} and cur.actor1 is None and prev.injuries is None:
-        return True  # "a doctor said more than 40 wounded people had been brought in"
-    if cur.paragraph - prev.last_paragraph > 1:
-        return False
-    if event_type_of(cur.sub_event) != event_type_of(prev.sub_event) and min(cur.strength, prev.strength) > 1:
-        return False
-    if not _dates_overlap(prev.date, cur.date):
-        return False
-    if prev.fatalities and cur.fatalities and prev.fatalities.value != cur.fatalities.value:
-        return False
-    for mine, theirs in ((cur.actor1, prev.actor1), (cur.actor2, prev.actor2)):
-        if _same_party(mine, theirs) is False:
-            return False
-    if _same_party(cur.actor1, prev.actor2) and _same_party(cur.actor2, prev.actor1):
-        return False  # the roles are reversed: a counter-attack
-    return True
-
-
-def _absorb(prev: Mention, cur: Mention) -> None:
-    prev.sentences.append(cur.sent)
-    prev.last_paragraph = cur.paragraph
-    if cur.counter_casualties and prev.fatalities and cur.fatalities:
-        # both sides' dead count towards the battle's fatalities
-        prev.fatalities = Count(value=prev.fatalities.value + cur.fatalities.value,
-                                qualifier="at least" if "at least" in (prev.fatalities.qualifier, cur.fatalities.qualifier) else "exact",
-                                text=prev.fatalities.text, provenance=prev.fatalities.provenance)
-        cur.fatalities = None
-    if event_type_of(prev.sub_event) == PROTESTS and (cur.fatalities or cur.injuries):
-        cur.sub_event, cur.strength = "Excessive force against protesters", 3
-    if cur.strength > prev.strength and (prev.strength < 2 or cur.fatalities or not prev.fatalities):
-        prev.sub_event, prev.strength = cur.sub_event, cur.strength
-    for name in ("actor1", "actor2", "fatalities", "injuries", "date"):
-        if getattr(prev, name) is None:
-            setattr(prev, name, getattr(cur, name))
-    prev.locations.extend(cur.locations)
-
-
-def _as_admin1(places: list[Place]) -> list[Place]:
-    """The region around the places of an event that a response answers."""
-    return [Place(name=p.name, text=p.text, precision="admin1", country=p.country,
-                  provenance=_inherited(p).provenance) for p in places if p.precision != "country"]
-
-
-def _inherited(value):
-    """A copy of a field taken from another event, its confidence lowered: the
-    provenance still points at the sentence it was read from."""
-    if value is None:
-        return None
-    value = copy.deepcopy(value)
-    if value.provenance is not None:
-        value.provenance.confidence = round(value.provenance.confidence * 0.8, 3)
-    return value
-
-
-def _follow_up(prev: Mention, cur: Mention) -> None:
-    """Fill a response or a "similar attack" from the event it refers to."""
-    if cur.response:
-        if cur.actor2 is None or cur.actor2.kind == CIVILIANS and prev.actor1 is not None:
-            cur.actor2 = _inherited(prev.actor1)
-        if not cur.locations:
-            cur.locations = _as_admin1(prev.locations)
-    if cur.similar and cur.actor1 is None and _same_party(prev.actor2, cur.actor2) is not False:
-        cur.actor1 = _inherited(prev.actor1)
-    if cur.date is None and (cur.date_anaphoric or cur.response):
-        cur.date = _inherited(prev.date)
-    if cur.strength < 2:
-        cur.sub_event, cur.strength = prev.sub_event, 1
-
-
-def _referent(mentions: list[Mention], cur: Mention) -> Mention | None:
-    """The earlier event that a response or "a similar attack" points back to."""
-    for prev in reversed(mentions[-3:]):
-        if cur.similar and _same_party(prev.actor2, cur.actor2) is False:
-            continue  # a similar attack hit the same side as the one it resembles
-        if cur.response and _same_party(prev.actor1, cur.actor1):
-            continue  # one does not respond to oneself
-        return prev
-    return None
-
-
 def _paragraphs(doc: Doc) -> list[int]:
     """Paragraph number of each sentence (blank lines separate paragraphs)."""
     numbers, current = [], 0
@@ -763,11 +429,11 @@ def find_events(article: Article, doc: Doc) -> list[Event]:
                 prev.last_paragraph = mention.paragraph
             continue
         if mention.response or mention.similar or mention.date_anaphoric:
-            referent = _referent(mentions, mention)
-            if referent is not None:
-                _follow_up(referent, mention)
-        if prev is not None and _continues(prev, mention):
-            _absorb(prev, mention)
+            earlier = referent(mentions, mention)
+            if earlier is not None:
+                follow_up(earlier, mention)
+        if prev is not None and continues(prev, mention):
+            absorb(prev, mention)
         else:
             mentions.append(mention)
     return [_to_event(article, m, n) for n, m in enumerate(mentions, 1)]

@@ -32,6 +32,9 @@ STRATEGIC_TRIGGERS = {
     "ransack", "destroy", "burn",
 }
 
+# Every word that can signal an event.
+ALL_TRIGGERS = VIOLENT_TRIGGERS | PROTEST_TRIGGERS | STRATEGIC_TRIGGERS
+
 # Lemmas of verbs/nouns whose subject or object dies / is hurt.
 DEATH_WORDS = {
     "kill", "die", "dead", "death", "slay", "massacre", "murder", "execute",

@@ -1,0 +1,157 @@
+"""Reading an article's event mentions in order.
+
+A mention that adds detail to the event just described is merged into it; a
+response ("Turkey retaliated") takes its target, date and place from the event
+it answers; "a similar attack" takes the attacker and weapon of the last one.
+Fields taken from another event are copies with lowered confidence, their
+provenance still naming the sentence they were read from.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from flashpoint.extract.actors import CIVILIANS
+from flashpoint.extract.mention import Mention
+from flashpoint.extract.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
+from flashpoint.model import Actor, Count, EventDate, Place
+
+STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",
+                "market", "park", "circle", "lane"}
+NON_STATE = {"rebel group", "political militia", "identity militia"}
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
+    """Same kind and country (None when either is unknown)."""
+    if a is None or b is None:
+        return None
+    if a.country and b.country:
+        return a.country == b.country and a.kind == b.kind
+    return a.kind == b.kind
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool | None:
+    """Like _same_party, but any two non-state armed groups without conflicting
+    countries count as one side ("the attackers" after "Islamist militants")."""
+    same = _same_party(a, b)
+    if same is False and a.kind in NON_STATE and b.kind in NON_STATE:
+        return not (a.country and b.country and a.country != b.country)
+    return same
+
+
+def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def continues(prev: Mention, cur: Mention) -> bool:
+    """True when ``cur`` adds detail to the event ``prev`` described."""
+    crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
+    if crowd and cur.response and cur.date is None and cur.paragraph - prev.last_paragraph <= 1:
+        return True  # "Police responded with tear gas": the intervention at that protest
+    if cur.response or cur.similar:
+        return False
+    # "The attackers also burned houses in Mbau": "also" adds to the same event
+    also = any(c.lower_ == "also" for c in cur.trigger.children) and cur.date is None
+    bare = cur.date is None and (not cur.locations or also)
+    if crowd and cur.paragraph == prev.last_paragraph and bare:
+        return True  # what happened at the protest or riot just described
+    local = all(p.text.split()[-1].lower() in STREET_WORDS for p in cur.locations)  # "on Moi Avenue"
+    same_time = local and (cur.date is None or prev.date is not None and _dates_overlap(prev.date, cur.date))
+    if crowd and same_time and cur.paragraph - prev.last_paragraph <= 2 and cur.cues <= {"attack", "shooting", "force", "clash", "riot"} \
+            and (cur.fatalities or cur.injuries):
+        return True  # "Two men were shot dead on Moi Avenue": the protest's toll
+    if event_type_of(cur.sub_event) == STRATEGIC and not also:
+        # each arrest, interception or deal is its own development, but an undated
+        # sentence about the same kind of development right after elaborates it
+        return cur.sub_event == prev.sub_event and cur.date is None and cur.paragraph - prev.last_paragraph <= 1
+    victim_side = cur.actor1 is not None and prev.actor2 is not None and cur.actor1.country \
+        and cur.actor1.country == prev.actor2.country and prev.actor1 is None
+    if bare and cur.paragraph - prev.last_paragraph <= 2 and not victim_side:
+        if not (cur.fatalities or cur.injuries) and _same_side(cur.actor1, prev.actor1) is not False:
+            return True  # a detail of the same event ("the attackers used a car bomb")
+        if cur.cues <= {"attack"} and cur.actor1 is None and not (prev.fatalities and cur.fatalities):
+            return True  # more of its toll ("At least 20 people were wounded.")
+        if _same_side(cur.actor2, prev.actor1) and _same_side(cur.actor1, prev.actor2) is not False \
+                and event_type_of(prev.sub_event) == BATTLES:
+            cur.counter_casualties = True
+            return True  # the other side's losses in the same battle
+    if bare and cur.paragraph - prev.last_paragraph <= 3 and cur.injuries and not cur.fatalities \
+            and cur.cues <= {"attack"} and cur.actor1 is None and prev.injuries is None:
+        return True  # "a doctor said more than 40 wounded people had been brought in"
+    if cur.paragraph - prev.last_paragraph > 1:
+        return False
+    if event_type_of(cur.sub_event) != event_type_of(prev.sub_event) and min(cur.strength, prev.strength) > 1:
+        return False
+    if not _dates_overlap(prev.date, cur.date):
+        return False
+    if prev.fatalities and cur.fatalities and prev.fatalities.value != cur.fatalities.value:
+        return False
+    for mine, theirs in ((cur.actor1, prev.actor1), (cur.actor2, prev.actor2)):
+        if _same_party(mine, theirs) is False:
+            return False
+    if _same_party(cur.actor1, prev.actor2) and _same_party(cur.actor2, prev.actor1):
+        return False  # the roles are reversed: a counter-attack
+    return True
+
+
+def absorb(prev: Mention, cur: Mention) -> None:
+    """Merge ``cur`` into ``prev``: fill what ``prev`` lacks, keep what it has."""
+    prev.sentences.append(cur.sent)
+    prev.last_paragraph = cur.paragraph
+    if cur.counter_casualties and prev.fatalities and cur.fatalities:
+        # both sides' dead count towards the battle's fatalities
+        prev.fatalities = Count(value=prev.fatalities.value + cur.fatalities.value,
+                                qualifier="at least" if "at least" in (prev.fatalities.qualifier, cur.fatalities.qualifier) else "exact",
+                                text=prev.fatalities.text, provenance=prev.fatalities.provenance)
+        cur.fatalities = None
+    if event_type_of(prev.sub_event) == PROTESTS and (cur.fatalities or cur.injuries):
+        cur.sub_event, cur.strength = "Excessive force against protesters", 3
+    if cur.strength > prev.strength and (prev.strength < 2 or cur.fatalities or not prev.fatalities):
+        prev.sub_event, prev.strength = cur.sub_event, cur.strength
+    for name in ("actor1", "actor2", "fatalities", "injuries", "date"):
+        if getattr(prev, name) is None:
+            setattr(prev, name, getattr(cur, name))
+    prev.locations.extend(cur.locations)
+
+
+def _as_admin1(places: list[Place]) -> list[Place]:
+    """The region around the places of an event that a response answers."""
+    return [Place(name=p.name, text=p.text, precision="admin1", country=p.country,
+                  provenance=_inherited(p).provenance) for p in places if p.precision != "country"]
+
+
+def _inherited(value):
+    """A copy of a field taken from another event, its confidence lowered: the
+    provenance still points at the sentence it was read from."""
+    if value is None:
+        return None
+    value = copy.deepcopy(value)
+    if value.provenance is not None:
+        value.provenance.confidence = round(value.provenance.confidence * 0.8, 3)
+    return value
+
+
+def follow_up(prev: Mention, cur: Mention) -> None:
+    """Fill a response or a "similar attack" from the event it refers to."""
+    if cur.response:
+        if cur.actor2 is None or cur.actor2.kind == CIVILIANS and prev.actor1 is not None:
+            cur.actor2 = _inherited(prev.actor1)
+        if not cur.locations:
+            cur.locations = _as_admin1(prev.locations)
+    if cur.similar and cur.actor1 is None and _same_party(prev.actor2, cur.actor2) is not False:
+        cur.actor1 = _inherited(prev.actor1)
+    if cur.date is None and (cur.date_anaphoric or cur.response):
+        cur.date = _inherited(prev.date)
+    if cur.strength < 2:
+        cur.sub_event, cur.strength = prev.sub_event, 1
+
+
+def referent(mentions: list[Mention], cur: Mention) -> Mention | None:
+    """The earlier event that a response or "a similar attack" points back to."""
+    for prev in reversed(mentions[-3:]):
+        if cur.similar and _same_party(prev.actor2, cur.actor2) is False:
+            continue  # a similar attack hit the same side as the one it resembles
+        if cur.response and _same_party(prev.actor1, cur.actor1):
+            continue  # one does not respond to oneself
+        return prev
+    return None

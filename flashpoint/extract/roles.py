@@ -1,0 +1,192 @@
+"""Who did what to whom: the attacker, the target and named perpetrators.
+
+Read off the parse around a trigger: the subject of an active attack verb,
+"by X", "X's attack", the subject of the clause a "when ..." or "..., killing"
+hangs on, the object attacked, both sides of "fighting between X and Y", and
+the names in claims and blame ("Al-Shabaab claimed responsibility", "residents
+blamed the army").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from flashpoint.extract.actors import HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
+from flashpoint.extract.lexicon import ALL_TRIGGERS
+from flashpoint.extract.spans import dateline_end, span_provenance
+from flashpoint.geo import country_code
+from flashpoint.model import Actor, Article
+
+# Adjectives that make an attack the state's ("a military airstrike").
+STATE_MODIFIERS = {"military", "army", "government", "junta", "regime", "police"}
+# Weapons that may stand as the subject of an attack verb.
+WEAPON_NOUNS = {"missile", "rocket", "shell", "bomb", "mortar", "strike", "airstrike", "projectile",
+                "plane", "tank", "grenade", "shelling"}
+# Verbs whose subject is the victim, not the attacker.
+PATIENT_SUBJECT = {"die", "dead", "lose"}
+CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
+
+
+def agent(trigger: Token, depth: int = 0) -> Token | None:
+    """The token naming who acted, seen from the trigger."""
+    if depth > 4:
+        return None
+    for child in trigger.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if trigger.pos_ == "VERB" and (trigger.lemma_.lower() in PATIENT_SUBJECT or any(
+            c.dep_ == "nsubjpass" for c in trigger.children)):
+        # "Four people were killed when a Russian missile slammed into ...": the when-clause acts
+        for clause in trigger.children:
+            if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
+                                              for m in clause.children):
+                found = agent(clause, depth + 1)
+                if found is not None:
+                    return found
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PATIENT_SUBJECT:
+        skip = dateline_end(trigger.doc.text)
+        for child in trigger.children:
+            if child.dep_ == "nsubj" and child.idx >= skip:
+                if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:
+                    # "An attack by X killed ...": the attacker is named on the noun
+                    return agent(child, depth + 1) or _modifier_actor(child)
+                if child.lemma_.lower() in WEAPON_NOUNS:
+                    # "A Russian missile slammed into ...", "shells fired by the RSF"
+                    return _fired_by(child) or _modifier_actor(child)
+                return child
+        if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
+            # "..., killing four people": the subject of the clause it hangs on
+            return agent(trigger.head, depth + 1)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        # "gunmen opened fire", "the army launched an offensive"
+        found = agent(trigger.head, depth + 1)
+        if found is not None:
+            return found
+    return _fired_by(trigger) or _modifier_actor(trigger)
+
+
+def _fired_by(noun: Token) -> Token | None:
+    """"a ballistic missile fired by Yemen's Houthi rebels": the agent of a participle."""
+    for child in noun.children:
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    return next((o for o in grand.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _modifier_actor(noun: Token) -> Token | None:
+    """"Turkish response", "Russian airstrikes", "the army's offensive", "a military airstrike"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ in ("amod", "compound") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG") or child.lower_ in STATE_MODIFIERS):
+            return child
+    return None
+
+
+def between_sides(trigger: Token) -> tuple[Token, Token] | None:
+    """"fighting between the army and Al Shabaab": both sides of a clash."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs and objs[0].conjuncts:
+                return objs[0], objs[0].conjuncts[0]
+            if objs and objs[0].tag_ == "NNS" and any(c.lower_ == "rival" for c in objs[0].children):
+                return objs[0], objs[0]  # "fighting between rival armed groups"
+    return None
+
+
+def patient(trigger: Token) -> Token | None:
+    """Who or what was attacked: the object, "an attack on X", "clashed with X"."""
+    preps = ("on", "against", "with") if trigger.lemma_.lower() in ("clash", "fight", "battle", "engage") \
+        else ("on", "against")
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def actor_at(token: Token | None, article: Article, confidence: float) -> Actor | None:
+    """The Actor a token names, including adjectives that name a state ("Turkish response")."""
+    if token is None:
+        return None
+    actor = actor_from(token, article, confidence)
+    if actor is None and token.dep_ in ("amod", "compound") and token.lower_ in STATE_MODIFIERS:
+        police = token.lower_ == "police"
+        return Actor(name=actor_name(STATE, None, police), text=token.text, kind=STATE, country=None,
+                     provenance=span_provenance(article, token.doc[token.i:token.i + 1], confidence * 0.8))
+    if actor is None and token.dep_ in ("amod", "compound") and (
+            token.ent_type_ == "NORP" or token.pos_ in ("ADJ", "PROPN") and country_code(token.text)):
+        # "Turkish response": the adjective alone names a state acting.
+        code = country_code(token.text)
+        if code:
+            return Actor(name=actor_name(STATE, code, False), text=token.text, kind=STATE,
+                         country=code, provenance=span_provenance(article, token.doc[token.i:token.i + 1], confidence * 0.8))
+    return actor
+
+
+def crowd_and_police(sent: Span, article: Article, trigger: Token) -> tuple[Actor | None, Actor | None]:
+    """(the crowd, the state forces facing it) in a protest sentence."""
+    crowd = police = None
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None and trigger.dep_ == "acl":
+        subject = trigger.head  # "Hundreds of residents protested ..." parsed as a reduced clause
+    if subject is not None:
+        actor = actor_from(subject, article, 0.7)
+        if actor is not None and actor.kind not in ("state forces", "rioters"):
+            # whoever protests is, for this event, a protester ("students protested")
+            actor.kind = PROTESTERS
+            actor.name = actor_name(PROTESTERS, actor.country, False)
+            crowd = actor
+    for token in sent:
+        actor = actor_from(token, article, 0.7) if token.pos_ in ("NOUN", "PROPN") else None
+        if actor is None:
+            continue
+        if crowd is None and actor.kind in (PROTESTERS, "rioters"):
+            crowd = actor
+        elif police is None and actor.kind == STATE:
+            police = actor
+    return crowd, police
+
+
+def claimant(trigger: Token, article: Article) -> Actor | None:
+    """"Al-Shabaab claimed responsibility for the bombing": who owned up to an event."""
+    for head in trigger.ancestors:
+        if head.pos_ == "VERB":
+            if head.lemma_.lower() in CLAIM_VERBS:
+                subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                return actor_at(subject, article, 0.7)
+            return _blamed(head, article)
+    return None
+
+
+def _blamed(verb: Token, article: Article) -> Actor | None:
+    """"Residents blamed the army for the strike", "blamed the attack on the ADF",
+    "attributed the attack to FARC dissidents": who was named as the perpetrator."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("blame", "attribute", "accuse"):
+        return None
+    wanted = {"blame": "on", "attribute": "to", "accuse": None}[lemma]
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() not in ALL_TRIGGERS:
+            return actor_at(child, article, 0.65)
+        if wanted and child.dep_ == "prep" and child.lower_ == wanted:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            return actor_at(obj, article, 0.65)
+    return None
+
+
+def blamed_in(sent: Span, article: Article) -> Actor | None:
+    """A sentence that only names a perpetrator ("The army blamed the ADF.")."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in ("blame", "attribute"):
+            return _blamed(token, article)
+    return None
