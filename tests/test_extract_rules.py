@@ -123,3 +123,9 @@ def test_a_response_takes_target_date_and_region_from_the_attack_it_answers():
     assert response.actor2.provenance.sentence == attack.evidence.sentence
     assert response.actor2.provenance.confidence < attack.actor1.provenance.confidence
     assert response.actor2 is not attack.actor1
+
+
+def test_events_inside_british_quotes_are_speech():
+    text = ("‘They killed 13 of our soldiers in Idlib last week,’ the analyst said.\n\n"
+            "Markets in Ankara were calm on Monday.")
+    assert events(text) == []

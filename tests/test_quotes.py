@@ -360,3 +360,11 @@ def test_speech_with_a_mistagged_verb_is_still_a_quote(nlp):
 def test_an_age_is_not_a_role(nlp):
     (quote,) = quotes_of(nlp, '"We lost everything in one night," said Um Khaled, 45, who fled with her children.')
     assert quote.speaker == "Um Khaled" and quote.role is None
+
+
+def test_british_single_quotes_and_apostrophes(nlp):
+    text = ("The Taliban’s spokesman rejected the report. ‘We have not attacked any civilians in this district,’ "
+            "Zabihullah Mujahid told reporters.\n\nResidents don’t believe him, and the ‘official’ account is disputed.")
+    (quote,) = quotes_of(nlp, text)  # the apostrophes and the one-word ‘official’ are no quotes
+    assert quote.text == "We have not attacked any civilians in this district"
+    assert quote.speaker == "Zabihullah Mujahid"

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-# Straight and curly double quotes, low-9 and guillemets. Single quotes are
-# left alone: they double as apostrophes and mark quotes-within-quotes.
+# Straight and curly double quotes, low-9 and guillemets. Straight single quotes
+# are left alone: they double as apostrophes.
 OPENING_MARKS = "\u201c\u201e\u00ab"  # “ „ «
 CLOSING_MARKS = "\u201d\u00bb"  # ” »
 TOGGLE_MARKS = '"'
 ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + TOGGLE_MARKS
+# British style quotes with single curly marks; read only where a paragraph has no double marks.
+SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"  # ‘ ’
 
 # A quoted term shorter than this is a scare quote ("intense"), not speech.
 MIN_QUOTE_WORDS = 4
@@ -99,6 +101,27 @@ def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, Optional[int
     return pairs
 
 
+def _pair_single_marks(text: str, start: int, end: int) -> list[tuple[int, Optional[int]]]:
+    """Pair British-style single curly quotes (‘…’) in a paragraph that has no
+    double marks. An opening ‘ must follow a space or bracket and a closing ’
+    must not be followed by a letter, so apostrophes (don’t, Taliban’s) never
+    pair; a ‘ left open at the paragraph end is returned with close None."""
+    pairs: list[tuple[int, Optional[int]]] = []
+    opened: Optional[int] = None
+    for i in range(start, end):
+        mark = text[i]
+        if mark == SINGLE_OPEN and opened is None and (i == start or text[i - 1] in " ([—–\n") \
+                and i + 1 < end and not text[i + 1].isspace():
+            opened = i
+        elif mark == SINGLE_CLOSE and opened is not None and not text[i - 1].isspace() \
+                and (i + 1 >= end or not text[i + 1].isalpha()):
+            pairs.append((opened, i))
+            opened = None
+    if opened is not None:
+        pairs.append((opened, None))
+    return pairs
+
+
 def word_count(text: str) -> int:
     """Number of words (letter/digit runs) in ``text``."""
     return len(_WORD.findall(text))
@@ -137,8 +160,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     previous_left_open = False
     paragraphs = paragraph_spans(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
-        pairs = _pair_marks(text, p_start, p_end)
-        next_opens_with_mark = number + 1 < len(paragraphs) and text[paragraphs[number + 1][0]] in ALL_MARKS
+        pairs = _pair_marks(text, p_start, p_end) or _pair_single_marks(text, p_start, p_end)
+        next_opens_with_mark = number + 1 < len(paragraphs) and text[paragraphs[number + 1][0]] in ALL_MARKS + SINGLE_OPEN
         for index, (open_mark, close_mark) in enumerate(pairs):
             if close_mark is None and not (
                     _opens_speech(text, p_start, open_mark)

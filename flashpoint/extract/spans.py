@@ -8,11 +8,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.extract.quote_marks import find_quote_spans
 from flashpoint.model import Article, Provenance
 
 DATELINE = re.compile(r"^\s*[A-Z][\w .'’,]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*[–—-]{1,2}\s")
-OPEN_QUOTES = '"\u201c\u201e\u00ab'
-CLOSE_QUOTES = '"\u201d\u00bb'
 
 
 @functools.lru_cache(maxsize=64)
@@ -66,36 +65,13 @@ def span_provenance(article: Article, span: Span, confidence: float) -> Provenan
 
 
 class QuotedSpans:
-    """Character ranges of the text that lie inside quotation marks.
+    """Character ranges of the text that are direct speech (see quote_marks):
+    events told inside a quote are someone's words, not the report's."""
 
-    Pairs marks within a paragraph; an opening mark left unclosed at the end of
-    a paragraph (the convention for a quote that runs on) quotes the rest of it.
-    """
-
-    def __init__(self, text: str, min_words: int = 4):
-        self._text = text
-        self.min_words = min_words
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for para in re.finditer(r"[^\n]+", text):
-            opened = None
-            for m in re.finditer(r'["\u201c\u201d\u201e\u00ab\u00bb]', para.group()):
-                pos = para.start() + m.start()
-                ch = m.group()
-                if opened is None and ch in OPEN_QUOTES:
-                    opened = pos
-                elif opened is not None and ch in CLOSE_QUOTES:
-                    self._add(opened, pos + 1)
-                    opened = None
-            if opened is not None:
-                self._add(opened, para.end())
-
-    def _add(self, start: int, end: int) -> None:
-        # Scare quotes around a word or two ("neutralized") are not speech.
-        if len(self._text[start:end].split()) < self.min_words:
-            return
-        self.starts.append(start)
-        self.ends.append(end)
+    def __init__(self, text: str):
+        spans = find_quote_spans(text)
+        self.starts = [span.start for span in spans]
+        self.ends = [span.end for span in spans]
 
     def contains(self, pos: int) -> bool:
         """True when character ``pos`` is inside a quoted range."""
