@@ -129,3 +129,11 @@ def test_events_inside_british_quotes_are_speech():
     text = ("‘They killed 13 of our soldiers in Idlib last week,’ the analyst said.\n\n"
             "Markets in Ankara were calm on Monday.")
     assert events(text) == []
+
+
+def test_event_date_beats_the_reporting_date():
+    (e,) = events("Gunmen killed five villagers in Bankass late on Sunday, police said on Monday.", date="2024-05-06")
+    assert e.date.start == dt.date(2024, 5, 5)
+    (e,) = events("Gunmen killed five villagers in Bankass, police said on Monday.", date="2024-05-06")
+    assert e.date.start == dt.date(2024, 5, 6)  # only the reporting date: kept, less sure
+    assert e.date.provenance.confidence < 0.85

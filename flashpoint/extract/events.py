@@ -42,6 +42,7 @@ WEAK_TRIGGERS = {"gain", "take", "throw", "hurl", "smash", "barricade", "blow", 
                  "reinforce", "destroy", "burn", "identify", "exchange"}
 # Cue families that do not, alone, make a weak trigger an event.
 NON_VALIDATING_CUES = {"attack", "disaster"}
+REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "post"}
 TIME_UNITS = {"day", "week", "month", "year", "decade", "days", "weeks", "months", "years"}
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
 SPEECH_VERBS = {"say", "tell", "blame", "accuse", "claim", "demand", "urge", "want", "believe",
@@ -231,18 +232,28 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     """The date expression nearest the trigger in the parse that can be resolved;
     (None, True) when the nearest is "at the time"-like and points back."""
     skip = dateline_end(article.text)
-    found = sorted((_tree_distance(ent.root, trigger), ent.start, ent) for ent in sent.ents
-                   if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
-    for _, _, ent in found:
+    # a date the event is told with beats the date the news was told on ("said on
+    # Monday"), which is kept, ACLED-style, only as a less sure fallback
+    found = sorted((_reporting_date(ent, trigger), _tree_distance(ent.root, trigger), ent.start, ent)
+                   for ent in sent.ents if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
+    for reported, _, _, ent in found:
         if dates.is_anaphoric(ent.text):
             return None, True
         rng = dates.resolve(ent.text, article.date)
         if rng is None:
             continue
-        confidence = 0.85 if rng[0] == rng[1] else 0.7
+        confidence = (0.85 if rng[0] == rng[1] else 0.7) * (0.6 if reported else 1)
         return EventDate(start=rng[0], end=rng[1], text=ent.text,
                          provenance=span_provenance(article, ent, confidence)), False
     return None, False
+
+
+def _reporting_date(ent: Span, trigger: Token) -> bool:
+    """"..., the army said on Monday": when the news was told, not when it happened."""
+    head = ent.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i and trigger not in head.subtree
 
 
 def _tree_distance(a: Token, b: Token) -> int:
