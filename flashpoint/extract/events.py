@@ -253,7 +253,7 @@ def _reporting_date(ent: Span, trigger: Token) -> bool:
     head = ent.root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
-    return head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i and trigger not in head.subtree
+    return head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i
 
 
 def _tree_distance(a: Token, b: Token) -> int:
