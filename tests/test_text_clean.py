@@ -181,3 +181,18 @@ def test_empty_and_blank():
     cleaned, offsets = clean(" \n\u200b\t \r\n")
     assert cleaned == ""
     assert len(offsets) == 1
+
+
+def test_html_tags_left_in_plain_text_become_breaks_or_go():
+    text, offsets = clean('Five killed.<br><br>According to police, <strong>bandits</strong> fled.'
+                          '<p> </p><div class="ad-slot"></div>Next paragraph.')
+    assert text == "Five killed.\n\nAccording to police, bandits fled.\n\nNext paragraph."
+    assert len(offsets) == len(text) + 1
+
+
+def test_page_furniture_lines_are_dropped():
+    raw = ("Gunmen attacked the market on Monday.\n\nShare on Facebook Share on Twitter Copy link\n"
+           "Advertisement\n\nRead more: Drone attack kills two in Odesa region\n\nTags: Ukraine, War\n\n"
+           "Police said the investigation continues.")
+    text, _ = clean(raw)
+    assert text == "Gunmen attacked the market on Monday.\n\nPolice said the investigation continues."

@@ -60,6 +60,9 @@ def continues(prev: Mention, cur: Mention) -> bool:
     if crowd and same_time and cur.paragraph - prev.last_paragraph <= 2 and cur.cues <= {"attack", "shooting", "force", "clash", "riot"} \
             and (cur.fatalities or cur.injuries):
         return True  # "Two men were shot dead on Moi Avenue": the protest's toll
+    if cur.sub_event == "Looting/property destruction" and bare and event_type_of(prev.sub_event) != STRATEGIC \
+            and cur.paragraph - prev.last_paragraph <= 2 and _same_side(cur.actor1, prev.actor1) is not False:
+        return True  # "the attackers burned the camp's fuel depot": part of the attack
     if event_type_of(cur.sub_event) == STRATEGIC and not also:
         # each arrest, interception or deal is its own development, but an undated
         # sentence about the same kind of development right after elaborates it

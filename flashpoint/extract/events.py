@@ -296,7 +296,7 @@ def _perfect_total(trigger: Token) -> bool:
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.tag_ == "NNS" and not any(
         c.dep_ in ("det", "poss", "nummod") for c in subject.children)
 

@@ -53,6 +53,16 @@ _SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _EDGE_SPACE = re.compile(r" +\n *| *\n +")
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 _LONE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+# HTML tags in text that was meant to be plain ("said.<br><br>According to ...").
+_LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.I)
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|li|ul|ol|h[1-6]|blockquote|section|article|table|tr)\b[^<>]{0,300}>", re.I)
+_INLINE_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]{0,300})?\s*/?\s*>", re.I)
+# Whole lines of page furniture a scraper kept: share buttons, ads, tag lists,
+# links to other stories ("Read more: ...").
+_BOILERPLATE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:share (?:on|this)\b[^\n]*|advertisement|tags?:[^\n]*|read more:[^\n]*"
+    r"|related(?: stories| articles)?:[^\n]*|follow us on[^\n]*|sign up for[^\n]*|copy link)[ \t]*(?:\n|$)"
+)
 
 
 def clean(raw: str) -> tuple[str, list[int]]:
@@ -65,7 +75,8 @@ def clean(raw: str) -> tuple[str, list[int]]:
     ``raw[offsets[s]:offsets[e]]`` (which may end with material that cleaning
     dropped, such as padding spaces). Offsets never decrease.
 
-    Repairs: Windows / old Mac newlines, HTML entities including broken forms
+    Repairs: Windows / old Mac newlines, HTML tags left in plain text (``<br>``
+    and block tags become line breaks), share/"Read more"/ad lines, HTML entities including broken forms
     (``& # 39;``, ``,quot;``, ``&amp;quot;``), mojibake (ftfy), build-tool
     placeholders (``%MINIFYHTML...%``), zero-width and control characters,
     non-breaking and other odd spaces, runs of spaces. Curly quotes are kept.
@@ -82,12 +93,17 @@ def clean_mapped(raw: str) -> Mapped:
     """``clean`` with the offsets kept as a compact array (8 bytes a character)."""
     text = Mapped.of(raw)
     text = text.sub(_NEWLINE, "\n")
+    # tags left in "plain" text: line and block breaks become newlines, the rest goes
+    text = text.sub(_LINE_BREAK_TAG, "\n")
+    text = text.sub(_BLOCK_TAG, lambda m: [("\n", m.start()), ("\n", m.start())])
+    text = text.sub(_INLINE_TAG, "")
     text = decode_entities(text)
     text = _fix_mojibake(text)
     text = text.sub(_PLACEHOLDER, "")
     text = text.sub(_INVISIBLE, "")
     text = text.sub(_SPACE, " ")
     text = text.sub(_EDGE_SPACE, "\n")
+    text = text.sub(_BOILERPLATE_LINE, "")
     return _paragraphs(text)
 
 
