@@ -15,7 +15,7 @@ VIOLENT_TRIGGERS = {
     "capture", "seize", "overrun", "retake", "recapture", "regain", "liberate",
     "abduct", "kidnap", "abduction", "kidnapping", "rape", "respond",
     "response", "retaliate", "retaliation", "torch", "loot", "lynch", "riot",
-    "hit", "target", "pound", "fire", "blow", "bomber", "beat", "lynching",
+    "hit", "target", "pound", "fire", "blow", "bomber", "beat", "lynching", "martyr",
     "set", "smash", "throw", "hurl", "barricade", "ransack", "vandalise", "vandalize",
     "gain", "take",
 }
@@ -38,7 +38,7 @@ ALL_TRIGGERS = VIOLENT_TRIGGERS | PROTEST_TRIGGERS | STRATEGIC_TRIGGERS
 # Lemmas of verbs/nouns whose subject or object dies / is hurt.
 DEATH_WORDS = {
     "kill", "die", "dead", "death", "slay", "massacre", "murder", "execute",
-    "behead", "fatality", "toll", "body", "lose", "claim", "neutralize",
+    "behead", "fatality", "toll", "body", "lose", "claim", "neutralize", "martyr",
 }
 INJURY_WORDS = {"injure", "wound", "hurt", "injury", "injured", "wounded"}
 
