@@ -137,3 +137,10 @@ def test_event_date_beats_the_reporting_date():
     (e,) = events("Gunmen killed five villagers in Bankass, police said on Monday.", date="2024-05-06")
     assert e.date.start == dt.date(2024, 5, 6)  # only the reporting date: kept, less sure
     assert e.date.provenance.confidence < 0.85
+
+
+def test_elided_passive_and_a_when_clause_on_the_second_verb():
+    (e,) = events("Five policemen were killed and three others injured when militants attacked a police "
+                  "checkpost near Bannu late on Thursday, police said.", date="2024-05-10")
+    assert (e.fatalities.value, e.injuries.value) == (5, 3)
+    assert e.actor1.kind == "rebel group"  # "when militants attacked", hung on "injured"

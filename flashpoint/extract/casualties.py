@@ -63,6 +63,9 @@ def _victim_tokens(pred: Token) -> list[Token]:
                 return [n for n in lives[0].children if n.dep_ == "nummod"]
             wanted = ("nsubj",)
         found = [c for c in pred.children if c.dep_ in wanted]
+        if not found and pred.tag_ == "VBN" and lemma != "die":
+            # "five were killed and three others injured": an elided "were"
+            found = [c for c in pred.children if c.dep_ == "nsubj"]
     elif pred.pos_ == "ADJ":
         found = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not found and pred.dep_ in ("oprd", "acomp", "xcomp"):

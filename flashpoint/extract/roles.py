@@ -39,7 +39,7 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
     if trigger.pos_ == "VERB" and (trigger.lemma_.lower() in PATIENT_SUBJECT or any(
             c.dep_ == "nsubjpass" for c in trigger.children)):
         # "Four people were killed when a Russian missile slammed into ...": the when-clause acts
-        for clause in trigger.children:
+        for clause in [c for t in (trigger, *trigger.conjuncts) for c in t.children]:
             if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
                                               for m in clause.children):
                 found = agent(clause, depth + 1)
