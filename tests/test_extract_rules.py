@@ -144,3 +144,10 @@ def test_elided_passive_and_a_when_clause_on_the_second_verb():
                   "checkpost near Bannu late on Thursday, police said.", date="2024-05-10")
     assert (e.fatalities.value, e.injuries.value) == (5, 3)
     assert e.actor1.kind == "rebel group"  # "when militants attacked", hung on "injured"
+
+
+def test_killings_outrank_abductions():
+    (e,) = events("Bandits killed 15 villagers and abducted more than 30 women in Maru on Sunday.", date="2024-06-10")
+    assert e.sub_event_type == "Attack" and e.fatalities.value == 15
+    (e,) = events("Bandits abducted more than 30 women in Maru on Sunday.", date="2024-06-10")
+    assert e.sub_event_type == "Abduction/forced disappearance"

@@ -106,7 +106,7 @@ def classify(
         return "Agreement", 2  # "a peace deal under which the gunmen agreed to free hostages"
     if "sexual" in cues:
         return "Sexual violence", 2
-    if "abduction" in cues:
+    if "abduction" in cues and not killed:  # killings outrank abductions in one attack
         return "Abduction/forced disappearance", 2
     if "regain" in cues and actor1 in (STATE, None) and territory:
         return "Government regains territory", 2
