@@ -120,12 +120,12 @@ def casualties(sent: Span, article: Article) -> Casualties:
     """Fatalities, injuries and the victims' actor in one sentence."""
     result = Casualties()
     best: dict[str, tuple[int, str, int, int]] = {}
+    skip = dateline_end(sent.doc.text)
     for pred in sent:
         lemma = pred.lemma_.lower()
         kind = "dead" if lemma in DEATH_WORDS else "hurt" if lemma in INJURY_WORDS or pred.lower_ in INJURY_WORDS else None
         if kind is None:
             continue
-        skip = dateline_end(sent.doc.text)
         # a dateline the parser glued on ("YAOUNDE, ... - Five soldiers ... were killed")
         raw = [a for v in _victim_tokens(pred) for a in
                ([c for c in v.children if c.dep_ == "appos"] if v.idx < skip else [v])]

@@ -28,7 +28,9 @@ from flashpoint.extract.places import place_candidates
 from flashpoint.extract.roles import (
     actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient,
 )
-from flashpoint.extract.spans import QuotedSpans, dateline_end, provenance, sentences, span_provenance
+from flashpoint.extract.spans import (
+    QuotedSpans, dateline_end, provenance, sentences, span_provenance, tree_distance,
+)
 from flashpoint.extract.taxonomy import RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Article, EventDate, Event, Source
 
@@ -234,7 +236,7 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     skip = dateline_end(article.text)
     # a date the event is told with beats the date the news was told on ("said on
     # Monday"), which is kept, ACLED-style, only as a less sure fallback
-    found = sorted((_reporting_date(ent, trigger), _tree_distance(ent.root, trigger), ent.start, ent)
+    found = sorted((_reporting_date(ent, trigger), tree_distance(ent.root, trigger), ent.start, ent)
                    for ent in sent.ents if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
     for reported, _, _, ent in found:
         if dates.is_anaphoric(ent.text):
@@ -254,16 +256,6 @@ def _reporting_date(ent: Span, trigger: Token) -> bool:
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
     return head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    path_a = [a, *a.ancestors]
-    path_b = [b, *b.ancestors]
-    index_b = {t.i: n for n, t in enumerate(path_b)}
-    for n, t in enumerate(path_a):
-        if t.i in index_b:
-            return n + index_b[t.i]
-    return 99
 
 
 def _cue_text(sent: Span, trigger: Token) -> str:
@@ -357,15 +349,16 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                        strength=0, actor1=owner, anaphoric=True, last_paragraph=paragraph)
     if not has_casualties and any(c.lower_ in GENERIC_MODIFIERS for c in trigger.children):
         return None  # "repeated attacks in the region"
+    sides = next((found for found in map(between_sides, triggers) if found), None)
+    target = patient(trigger)
     if lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = crowd_and_police(sent, article, trigger)
-    elif any(between_sides(t) for t in triggers):
-        side1, side2 = next(between_sides(t) for t in triggers if between_sides(t))
-        actor1, actor2 = actor_at(side1, article, 0.75), actor_at(side2, article, 0.75)
+    elif sides is not None:
+        actor1, actor2 = actor_at(sides[0], article, 0.75), actor_at(sides[1], article, 0.75)
     else:
         doer = agent(trigger)
         actor1 = actor_at(doer, article, 0.75)
-        actor2 = actor_at(patient(trigger), article, 0.75)
+        actor2 = actor_at(target, article, 0.75)
         if actor2 is None and doer is not None and doer.conjuncts and lemma in ("clash", "fight", "battle"):
             actor2 = actor_at(doer.conjuncts[0], article, 0.7)  # "X and Y clashed"
         if response and actor1 is None:
@@ -375,9 +368,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if actor2 is None and counts.victims:
         actor2 = counts.victims
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS \
-            and not any(between_sides(t) for t in triggers):
+            and sides is None:
         actor2 = None
-    target = patient(trigger)
     label = classify(cues, lemma, actor1 and actor1.kind, actor2 and actor2.kind,
                      counts.fatalities is not None, counts.injuries is not None,
                      target.lemma_.lower() if target is not None else None,

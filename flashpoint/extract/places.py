@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from flashpoint.extract.spans import dateline_end, span_provenance
+from flashpoint.extract.spans import dateline_end, span_provenance, tree_distance
 from flashpoint.model import Article, Place
 
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
@@ -76,14 +76,6 @@ def _precision(ent: Span) -> tuple[str, bool]:
     return "town", False
 
 
-def _distance(a: Token, b: Token) -> int:
-    path_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
-    for n, t in enumerate([a, *a.ancestors]):
-        if t.i in path_b:
-            return n + path_b[t.i]
-    return 99
-
-
 def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place]:
     """Unresolved Places for the event in ``sent``, most likely first."""
     skip_before = dateline_end(article.text)
@@ -110,7 +102,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         prov.start = ent.start_char + ent.text.find(text)
         prov.end = prov.start + len(text)
         place = Place(name=text, text=text, precision=precision, provenance=prov)
-        found.append(((1 if reference else 0, _distance(ent.root, trigger)), place))
+        found.append(((1 if reference else 0, tree_distance(ent.root, trigger)), place))
     found.extend(_unlabelled(sent, trigger, article, skip_before))
     found.sort(key=lambda item: item[0])
     return [place for _, place in found]
@@ -134,5 +126,5 @@ def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) 
         span = token.doc[start:token.i + 1]
         prov = span_provenance(article, span, 0.6)
         place = Place(name=span.text, text=span.text, precision="town", provenance=prov)
-        found.append(((0, _distance(token, trigger)), place))
+        found.append(((0, tree_distance(token, trigger)), place))
     return found

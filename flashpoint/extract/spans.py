@@ -59,6 +59,15 @@ def sentence_of(token: Token | Span) -> Span:
     return sents[bisect.bisect_right(token.doc.user_data["flashpoint_sent_starts"], start) - 1]
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Steps between two tokens through their nearest common head (99 across sentences)."""
+    path_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, t in enumerate([a, *a.ancestors]):
+        if t.i in path_b:
+            return n + path_b[t.i]
+    return 99
+
+
 def span_provenance(article: Article, span: Span, confidence: float) -> Provenance:
     """Provenance for a spaCy span (token range) of the article."""
     return provenance(article, sentence_of(span), span.start_char, span.end_char, confidence)
