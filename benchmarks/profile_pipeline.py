@@ -31,7 +31,8 @@ from corpus import build_corpus  # noqa: E402
 # (label, function name, path fragment) of each stage's entry point.
 STAGES = (
     ("spaCy parse (nlp.pipe; + detached Cython frames)", "parse", "flashpoint/nlp/"),
-    ("extract stage", "extract_document", "flashpoint/extract/"),
+    ("events stage", "find_events", "flashpoint/events/"),
+    ("quotes stage", "extract_quotes", "flashpoint/quotes/"),
     ("geo stage", "resolve", "flashpoint/geo/"),
 )
 

@@ -1,4 +1,4 @@
-"""The pipeline: text -> nlp -> extract -> geo, one article or a stream of them."""
+"""The pipeline: text -> nlp -> events + quotes -> geo, one article or a stream of them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from flashpoint import geo, nlp, text
-from flashpoint.extract import extract_document
+from flashpoint.events import find_events
+from flashpoint.quotes import extract_quotes
 from flashpoint.model import Article, Document
 
 
@@ -28,11 +29,16 @@ def extract(
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
-    """Run nlp, extract and geo over cleaned articles; yields Documents in order."""
+    """Run nlp, events, quotes and geo over cleaned articles; yields Documents in order."""
     articles = iter(articles)
     while True:
         batch = [a for _, a in zip(range(batch_size), articles)]
         if not batch:
             return
         for article, doc in zip(batch, nlp.parse((a.text for a in batch), batch_size=batch_size)):
-            yield geo.resolve(extract_document(article, doc))
+            yield geo.resolve(_document(article, doc))
+
+
+def _document(article: Article, doc) -> Document:
+    """One article's events and quotes, from its spaCy parse."""
+    return Document(article=article, events=find_events(article, doc), quotes=extract_quotes(article, doc))

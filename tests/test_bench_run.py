@@ -79,6 +79,6 @@ def test_profile_prints_stage_times_and_top_costs():
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert re.search(r"profiled 2 articles in [\d.]+ s wall", out.stdout), out.stdout
-    for heading in ("time per stage", "spaCy parse", "extract stage", "geo stage",
+    for heading in ("time per stage", "spaCy parse", "events stage", "quotes stage", "geo stage",
                     "top 3 flashpoint functions by cumulative time", "top 3 functions by self time"):
         assert heading in out.stdout, (heading, out.stdout)

@@ -1,4 +1,4 @@
-"""Tests for attributed quote extraction (flashpoint.extract.quotes).
+"""Tests for attributed quote extraction (flashpoint.quotes.attribution).
 
 The short articles below are written for these tests; their answers are
 known by construction. The seed article is checked against its gold quotes.
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from flashpoint.extract.quotes import extract_quotes
+from flashpoint.quotes.attribution import extract_quotes
 from flashpoint.model import Article, Document, from_dict
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

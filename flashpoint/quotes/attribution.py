@@ -36,8 +36,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.extract.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
-from flashpoint.extract.quote_speakers import PERSON_TITLES, Mention, NameBook, collect_names, depth, mention_at
+from flashpoint.text.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
+from flashpoint.quotes.speakers import PERSON_TITLES, Mention, NameBook, collect_names, depth, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
 SPEAKING_PRONOUNS = {"i", "we", "our", "my", "us", "me", "you", "your", "ours"}

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 import flashpoint
-from flashpoint.extract.dates import resolve
-from flashpoint.extract.numbers import parse_number
+from flashpoint.events.dates import resolve
+from flashpoint.events.numbers import parse_number
 
 MONDAY = dt.date(2020, 2, 10)
 

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from flashpoint.geo import country_code
 from flashpoint.geo.countries import actor_name, country_name  # noqa: F401 (re-exported)
 from flashpoint.model import Actor, Article
-from flashpoint.extract.spans import dateline_end, sentence_of, span_provenance
+from flashpoint.events.spans import dateline_end, sentence_of, span_provenance
 
 STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = (
     "state forces", "rebel group", "political militia", "identity militia",

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from flashpoint.extract.actors import HEAD_KINDS, actor_from
-from flashpoint.extract.lexicon import DEATH_WORDS, INJURY_WORDS
-from flashpoint.extract.numbers import count_at, is_number
-from flashpoint.extract.spans import dateline_end, provenance, sentence_of
+from flashpoint.events.actors import HEAD_KINDS, actor_from
+from flashpoint.events.lexicon import DEATH_WORDS, INJURY_WORDS
+from flashpoint.events.numbers import count_at, is_number
+from flashpoint.events.spans import dateline_end, provenance, sentence_of
 from flashpoint.model import Actor, Article, Count
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import copy
 
-from flashpoint.extract.actors import CIVILIANS
-from flashpoint.extract.mention import Mention
-from flashpoint.extract.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
+from flashpoint.events.actors import CIVILIANS
+from flashpoint.events.mention import Mention
+from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Actor, Count, EventDate, Place
 
 STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from flashpoint.extract.spans import dateline_end, span_provenance, tree_distance
+from flashpoint.events.spans import dateline_end, span_provenance, tree_distance
 from flashpoint.model import Article, Place
 
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.extract.quote_marks import SpanSet
+from flashpoint.text.quote_marks import SpanSet
 
 PRONOUNS = {"he", "she", "they", "it"}  # "it" stands for an organisation or country
 

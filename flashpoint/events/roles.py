@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from flashpoint.extract.actors import HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
-from flashpoint.extract.lexicon import ALL_TRIGGERS
-from flashpoint.extract.spans import dateline_end, span_provenance
+from flashpoint.events.actors import HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
+from flashpoint.events.lexicon import ALL_TRIGGERS
+from flashpoint.events.spans import dateline_end, span_provenance
 from flashpoint.geo import country_code
 from flashpoint.model import Actor, Article
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from flashpoint.extract.actors import (
+from flashpoint.events.actors import (
     CIVILIANS, EXTERNAL, IDENTITY, POLITICAL, PROTESTERS, REBEL, RIOTERS, STATE,
 )
-from flashpoint.extract.lexicon import CUES
+from flashpoint.events.lexicon import CUES
 
 ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
 NON_STATE_ARMED = {REBEL, POLITICAL, IDENTITY}

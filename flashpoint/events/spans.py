@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.extract.quote_marks import find_quote_spans
+from flashpoint.text.quote_marks import find_quote_spans
 from flashpoint.model import Article, Provenance
 
 DATELINE = re.compile(r"^\s*[A-Z][\w .'’,]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*[–—-]{1,2}\s")

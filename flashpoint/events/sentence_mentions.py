@@ -15,23 +15,23 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.extract import casualties as cas
-from flashpoint.extract import dates
-from flashpoint.extract.actors import CIVILIANS, PROTESTERS, actor_name
-from flashpoint.extract.classify import PROTEST_LEMMAS, cues_in, classify
-from flashpoint.extract.discourse import absorb, continues, follow_up, referent
-from flashpoint.extract.lexicon import (
+from flashpoint.events import casualties as cas
+from flashpoint.events import dates
+from flashpoint.events.actors import CIVILIANS, PROTESTERS, actor_name
+from flashpoint.events.classify import PROTEST_LEMMAS, cues_in, classify
+from flashpoint.events.discourse import absorb, continues, follow_up, referent
+from flashpoint.events.lexicon import (
     ALL_TRIGGERS, ANAPHORIC_MODIFIERS, DEATH_WORDS, INJURY_WORDS, IRREALIS_HEADS, MODALS, SIMILAR_MODIFIERS,
 )
-from flashpoint.extract.mention import Mention
-from flashpoint.extract.places import place_candidates
-from flashpoint.extract.roles import (
+from flashpoint.events.mention import Mention
+from flashpoint.events.places import place_candidates
+from flashpoint.events.roles import (
     actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient,
 )
-from flashpoint.extract.spans import (
+from flashpoint.events.spans import (
     QuotedSpans, dateline_end, provenance, sentences, span_provenance, tree_distance,
 )
-from flashpoint.extract.taxonomy import RIOTS, STRATEGIC, event_type_of
+from flashpoint.events.taxonomy import RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Article, EventDate, Event, Source
 
 # Triggers too common in other senses to stand alone ("hit a record", "target

@@ -1,6 +1,6 @@
 """Tests for quote-mark pairing and paragraph splitting (no spaCy needed)."""
 
-from flashpoint.extract.quote_marks import find_quote_spans, paragraph_spans, word_count
+from flashpoint.text.quote_marks import find_quote_spans, paragraph_spans, word_count
 
 
 def texts(text):
