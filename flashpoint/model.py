@@ -145,6 +145,9 @@ class Event:
     fatalities: Optional[Count] = None
     injuries: Optional[Count] = None
     sources: list[Source] = field(default_factory=list)
+    # None when the rules decided the type; "learned:NAME" when a user's learned
+    # model did (flashpoint learn), with ``confidence`` its probability.
+    classified_by: Optional[str] = None
 
 
 @dataclass

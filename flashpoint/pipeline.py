@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from flashpoint import geo, nlp, text
 from flashpoint.events import find_events
@@ -18,25 +19,37 @@ def extract(
     url: str | None = None,
     title: str | None = None,
     source: str | None = None,
+    learned=None,
 ) -> Document:
     """Extract events and quotes from one article's raw text.
 
     ``date`` is the publication date (relative dates resolve against it); when
     omitted, a leading ``date YYYY-MM-DD`` header in the text is used if present.
+    ``learned`` is a learned model (a name, a folder or a loaded
+    ``flashpoint.learn.Learned``) used as a second opinion; see ``flashpoint learn``.
     """
     article = text.make_article(raw, date=date, url=url, title=title, source=source)
-    return next(extract_articles([article]))
+    return next(extract_articles([article], learned=learned))
 
 
-def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
+def extract_articles(articles: Iterable[Article], batch_size: int = 16, learned=None) -> Iterator[Document]:
     """Run nlp, events, quotes and geo over cleaned articles; yields Documents in order."""
+    if isinstance(learned, (str, Path)):
+        from flashpoint.learn import load_learned
+
+        learned = load_learned(str(learned))
     articles = iter(articles)
     while True:
         batch = [a for _, a in zip(range(batch_size), articles)]
         if not batch:
             return
         for article, doc in zip(batch, nlp.parse((a.text for a in batch), batch_size=batch_size)):
-            yield geo.resolve(_document(article, doc))
+            document = geo.resolve(_document(article, doc))
+            if learned is not None:
+                from flashpoint.learn import revise
+
+                document = revise(document, learned)
+            yield document
 
 
 def _document(article: Article, doc) -> Document:

@@ -22,6 +22,7 @@ COMMANDS = {
     "quotes": "events_cmd:quotes",
     "serve": "serve_cmd:serve",
     "eval": "eval_cmd:eval_",
+    "learn": "learn_cmd:learn",
     "spark-extract": "spark_cmd:spark_extract",
 }
 

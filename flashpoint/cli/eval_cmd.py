@@ -6,19 +6,24 @@ import json
 
 import click
 
+from flashpoint.cli.learn_cmd import learned_option
+
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the full report (with per-item details) as JSON.")
 @click.option("--errors", is_flag=True, help="After the table, list missed/spurious events, wrong speakers, confusions.")
-def eval_(gold: str, as_json: bool, errors: bool) -> None:
+@learned_option
+def eval_(gold: str, as_json: bool, errors: bool, learned: str | None) -> None:
     """Score extraction against GOLD (seed .json, .jsonl, or CASE 2021 .tsv).
 
     Matching and metric definitions: docs/eval.md; gold formats: docs/gold-format.md.
     """
     from flashpoint.eval.run import evaluate
 
-    report = evaluate(gold)
+    from flashpoint.cli.learn_cmd import load
+
+    report = evaluate(gold, learned=load(learned))
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return

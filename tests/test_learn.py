@@ -1,0 +1,124 @@
+"""`flashpoint learn` and `--learned`: ACLED exports in, a second opinion out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flashpoint.errors import InputError
+from flashpoint.learn.acled_csv import parse_acled_date, read_acled
+from flashpoint.learn.dictionaries import aliases_of
+from flashpoint.learn.notes import clean_note
+
+sys.path.insert(0, str(Path(__file__).parent))
+from learn_fixture import write_export  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+FLASHPOINT = [sys.executable, "-m", "flashpoint.cli"]
+
+
+@pytest.fixture(scope="module")
+def learned(tmp_path_factory):
+    from flashpoint.learn import learn
+
+    folder = tmp_path_factory.mktemp("learn")
+    old = write_export(folder / "old.csv", "old", 60)
+    new = write_export(folder / "new.csv", "new", 40)
+    summary = learn([str(old), str(new)], folder=folder / "model")
+    return folder / "model", summary
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("9-May-20", "2020-05-09"), ("21 March 2020", "2020-03-21"), ("31-12-19", "2019-12-31"),
+    ("2021-01-02T00:00:00Z", "2021-01-02"), ("03 December 2020", "2020-12-03"), ("yesterday", None),
+])
+def test_acled_dates_in_every_layout(text, iso):
+    got = parse_acled_date(text)
+    assert (got.isoformat() if got else None) == iso
+
+
+def test_notes_lose_their_boilerplate():
+    assert clean_note("On 9 May 2020, medical interns protested in Haifa. [size=no report]") == \
+        "Medical interns protested in Haifa."
+    assert clean_note("09 January: In Wote, residents protested.") == "In Wote, residents protested."
+
+
+def test_both_layouts_read(tmp_path):
+    old = list(read_acled(write_export(tmp_path / "old.csv", "old", 8)))
+    new = list(read_acled(write_export(tmp_path / "new.csv", "new", 8)))
+    assert [r.sub_event_type for r in old] == [r.sub_event_type for r in new]
+    assert old[0].date.isoformat() == "2021-03-01" == new[0].date.isoformat()
+    assert old[1].inter1 == 2 and old[1].lat == pytest.approx(11.52)
+
+
+def test_not_an_export_is_one_line_naming_it(tmp_path):
+    bad = tmp_path / "orders.csv"
+    bad.write_text("id,item,price\n1,tea,3\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        list(read_acled(bad))
+    assert str(bad) in str(error.value) and "event_date" in str(error.value) and "\n" not in str(error.value)
+    out = subprocess.run(FLASHPOINT + ["learn", str(bad)], capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.strip().count("\n") == 0 and "orders.csv" in out.stderr
+
+
+def test_aliases_from_acled_names():
+    assert aliases_of("JNIM: Group for Support of Islam and Muslims") == (
+        "JNIM: Group for Support of Islam and Muslims", "JNIM", "Group for Support of Islam and Muslims")
+    assert aliases_of("Kivu Liberation Front (KLF)") == ("Kivu Liberation Front", "KLF")
+    assert aliases_of("Military Forces of Kenya (2013-)") == ("Military Forces of Kenya",)
+
+
+def test_learn_writes_a_model_card_and_dictionaries(learned):
+    folder, summary = learned
+    assert summary["rows_read"] == 100 and summary["notes_used"] == 100
+    assert set(summary["per_class"]) == {"Peaceful protest", "Armed clash", "Remote explosive/landmine/IED"}
+    assert 0.0 <= summary["cross_validated_weighted_f1"] <= 1.0
+    card = (folder / "card.md").read_text(encoding="utf-8")
+    assert "100 ACLED notes" in card and "old.csv" in card
+    assert json.loads((folder / "card.json").read_text())["override_threshold"] == summary["override_threshold"]
+    actors = (folder / "actors.tsv").read_text(encoding="utf-8")
+    assert "Kivu Liberation Front (KLF)\trebel group\tNG" in actors
+    assert "Protesters (Testland)" not in actors  # generic names are the rules' job
+    places = (folder / "places.tsv").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("Korvani\tLusa\tLusa North") for line in places)
+
+
+def test_classifier_separates_the_fixture_types(learned):
+    from flashpoint.learn import load_learned
+    from flashpoint.learn.encoder import shared_encoder
+
+    model = load_learned(str(learned[0]))
+    said = model.classifier.predict(shared_encoder().encode([
+        "Nurses marched through the capital demanding better pay.",
+        "A bomb hidden on the roadside exploded as an army truck passed, killing two soldiers.",
+    ]))
+    assert [label for label, _ in said] == ["Peaceful protest", "Remote explosive/landmine/IED"]
+
+
+def test_learned_dictionaries_name_actors_and_places(learned):
+    import flashpoint
+
+    plain = flashpoint.extract("KLF fighters attacked an army post in Tirga on Monday, killing four soldiers.",
+                               date="2021-04-06")
+    revised = flashpoint.extract("KLF fighters attacked an army post in Tirga on Monday, killing four soldiers.",
+                                 date="2021-04-06", learned=str(learned[0]))
+    assert revised.events, "the rules find the attack"
+    event = revised.events[0]
+    assert event.actor1 is not None and event.actor1.name == "Kivu Liberation Front (KLF)"
+    assert event.actor1.kind == "rebel group" and event.actor1.country == "NG"
+    assert event.place is not None and event.place.name == "Tirga" and event.place.admin1 == "Daro"
+    assert plain.events and (plain.events[0].place is None or plain.events[0].place.name != "Tirga"
+                             or plain.events[0].place.admin1 != "Daro")
+
+
+def test_missing_learned_model_is_one_line(tmp_path):
+    out = subprocess.run(FLASHPOINT + ["extract", "-", "--learned", "nothing-here"], input="Text.",
+                         capture_output=True, text=True, cwd=REPO, timeout=300,
+                         env={**__import__("os").environ, "FLASHPOINT_CACHE": str(tmp_path)})
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "no learned model 'nothing-here'" in out.stderr
