@@ -122,3 +122,57 @@ def test_missing_learned_model_is_one_line(tmp_path):
                          env={**__import__("os").environ, "FLASHPOINT_CACHE": str(tmp_path)})
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert "no learned model 'nothing-here'" in out.stderr
+
+
+def test_acled_rows_become_acled_coded_events(tmp_path):
+    from flashpoint.learn.acled_documents import acled_documents
+
+    docs = list(acled_documents(write_export(tmp_path / "e.csv", "new", 4)))
+    assert len(docs) == 4 and all(d.article.source == "ACLED" for d in docs)
+    clash = docs[1].events[0]
+    assert (clash.event_type, clash.sub_event_type) == ("Battles", "Armed clash")
+    assert clash.actor1.name == "Kivu Liberation Front (KLF)" and clash.actor1.kind == "rebel group"
+    assert clash.actor2.kind == "state forces" and clash.place.name == "Korvani"
+    assert clash.date.start.isoformat() == "2021-03-02" and clash.fatalities.value == 3
+    assert clash.classified_by == "ACLED"
+
+
+def test_side_of_a_merged_event():
+    from flashpoint.learn.compare import compare, side
+    from flashpoint.model import Event, Provenance, Source
+
+    ev = Provenance("a", "s", 0, 1, 0, 1, 1.0)
+
+    def event(*ids):
+        return Event(id=ids[0], article_id=ids[0], event_type="Battles", sub_event_type="Armed clash",
+                     evidence=ev, confidence=1.0, sources=[Source(article_id=i) for i in ids])
+
+    events = [event("acled:1", "news1"), event("acled:2"), event("news2"), event("news3", "news4")]
+    assert [side(e) for e in events] == ["both", "acled", "extracted", "extracted"]
+    report = compare(events)
+    assert (report["both"], report["only_acled"], report["only_extracted"]) == (1, 1, 2)
+    assert report["acled_events_found"] == 0.5 and report["extracted_events_in_acled"] == 0.333
+
+
+def test_ingest_acled_then_compare(tmp_path):
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    export = write_export(tmp_path / "e.csv", "old", 6)
+    article = tmp_path / "news.txt"
+    article.write_text("date 2024-05-07\n\nGunmen killed four farmers in Zaria, Kaduna State, on Monday, "
+                       "police said.\n", encoding="utf-8")
+    run = lambda *args: subprocess.run(FLASHPOINT + list(args), capture_output=True, text=True,  # noqa: E731
+                                       cwd=REPO, timeout=600)
+    out = run("ingest", "--acled", str(export), "--db", db)
+    assert out.returncode == 0, out.stderr
+    assert "6 ACLED events new" in out.stdout
+    again = run("ingest", "--acled", str(export), "--db", db)
+    assert "0 ACLED events new, 6 already stored" in again.stdout
+    assert run("ingest", str(article), "--db", db, "-q").returncode == 0
+    out = run("compare", "--db", db, "--json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert 1 <= report["only_acled"] + report["both"] <= 6 and report["only_extracted"] >= 1
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    out = run("ingest", "--acled", str(bad), "--db", db)
+    assert "bad.csv" in out.stderr and "Traceback" not in out.stderr and "1 files failed" in out.stdout

@@ -23,6 +23,7 @@ COMMANDS = {
     "serve": "serve_cmd:serve",
     "eval": "eval_cmd:eval_",
     "learn": "learn_cmd:learn",
+    "compare": "compare_cmd:compare",
     "spark-extract": "spark_cmd:spark_extract",
 }
 
