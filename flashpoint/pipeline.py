@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -33,7 +34,12 @@ def extract(
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 16, learned=None) -> Iterator[Document]:
-    """Run nlp, events, quotes and geo over cleaned articles; yields Documents in order."""
+    """Run nlp, events, quotes and geo over cleaned articles; yields Documents in order.
+
+    ``learned`` (or ``$FLASHPOINT_LEARNED``) names a learned model used as a second opinion.
+    """
+    if learned is None and os.environ.get("FLASHPOINT_LEARNED"):
+        learned = os.environ["FLASHPOINT_LEARNED"]
     if isinstance(learned, (str, Path)):
         from flashpoint.learn import load_learned
 

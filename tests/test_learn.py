@@ -176,3 +176,17 @@ def test_ingest_acled_then_compare(tmp_path):
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     out = run("ingest", "--acled", str(bad), "--db", db)
     assert "bad.csv" in out.stderr and "Traceback" not in out.stderr and "1 files failed" in out.stdout
+
+
+def test_ingest_with_learned_names_actors_in_worker_processes(learned, tmp_path):
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    article = tmp_path / "klf.txt"
+    article.write_text("date 2021-04-06\n\nKLF fighters attacked an army post in Tirga on Monday, "
+                       "killing four soldiers.\n", encoding="utf-8")
+    out = subprocess.run(FLASHPOINT + ["ingest", str(article), "--db", db, "-q", "--workers", "2",
+                                       "--learned", str(learned[0])],
+                         capture_output=True, text=True, cwd=REPO, timeout=600)
+    assert out.returncode == 0, out.stderr
+    listed = subprocess.run(FLASHPOINT + ["events", "--db", db, "--format", "json"],
+                            capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert "Kivu Liberation Front (KLF)" in listed.stdout and "Tirga" in listed.stdout

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from flashpoint.cli.learn_cmd import learned_option, use_everywhere
+
 DB_HELP = "Database URL or SQLite path [default: $FLASHPOINT_DB or ./flashpoint.db]."
 
 
@@ -14,7 +16,8 @@ DB_HELP = "Database URL or SQLite path [default: $FLASHPOINT_DB or ./flashpoint.
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Articles per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--acled", is_flag=True, help="PATHS are ACLED export CSV files: store their events as coded (source ACLED).")
-def ingest(paths, db_url, workers, batch_size, quiet, acled):
+@learned_option
+def ingest(paths, db_url, workers, batch_size, quiet, acled, learned):
     """Extract events and quotes from files, folders (recursive) or - (stdin) into the database.
 
     Reads .txt, .html, .jsonl and .jsonl.gz. Articles already stored (same
@@ -23,6 +26,7 @@ def ingest(paths, db_url, workers, batch_size, quiet, acled):
     """
     if acled:
         return _ingest_acled(paths, db_url, batch_size)
+    use_everywhere(learned)
     from rich.console import Console
     from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.text import Text

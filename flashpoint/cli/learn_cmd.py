@@ -12,6 +12,15 @@ def learned_option(function):
     return click.option("--learned", "learned", default=None, envvar="FLASHPOINT_LEARNED", help=LEARNED_HELP)(function)
 
 
+def use_everywhere(name: str | None) -> None:
+    """Check a learned model loads, then hand it to every extraction (worker processes too) by its env var."""
+    import os
+
+    if name:
+        load(name)
+        os.environ["FLASHPOINT_LEARNED"] = name
+
+
 def load(name: str | None):
     """The learned model named on the command line, loaded once, or None."""
     if not name:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from flashpoint.cli.learn_cmd import learned_option, use_everywhere
+
 
 @click.command()
 @click.option("--db", "db_url", default=None, help="Database URL or SQLite path [default: $FLASHPOINT_DB or flashpoint.db].")
@@ -17,7 +19,8 @@ import click
 )
 @click.option("--private-reads", is_flag=True, default=None, help="Require FLASHPOINT_TOKEN for reads too.")
 @click.option("--log-level", default="info", show_default=True, type=click.Choice(["debug", "info", "warning", "error"]))
-def serve(db_url, host, port, tile_url, private_reads, log_level):
+@learned_option
+def serve(db_url, host, port, tile_url, private_reads, log_level, learned):
     """Serve the REST API (/events, /quotes, /stats, POST /articles; docs at
     /docs) and the map page (/) over a flashpoint database.
 
@@ -25,6 +28,8 @@ def serve(db_url, host, port, tile_url, private_reads, log_level):
     token); without it the server is read-only.
     """
     import uvicorn
+
+    use_everywhere(learned)
 
     from flashpoint.api import Settings, create_app
 

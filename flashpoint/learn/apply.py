@@ -9,6 +9,7 @@ and place events the gazetteer could not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -57,9 +58,7 @@ def _alternation(names, flags: int) -> Optional[re.Pattern]:
 
 
 def load_learned(name_or_path: str) -> Learned:
-    """Load a learned folder by name (under $FLASHPOINT_CACHE/learned) or by path."""
-    import joblib
-
+    """Load a learned folder by name (under $FLASHPOINT_CACHE/learned) or by path (cached per process)."""
     from flashpoint.learn.build import learned_root
 
     folder = Path(name_or_path)
@@ -68,6 +67,13 @@ def load_learned(name_or_path: str) -> Learned:
     if not (folder / "classifier.joblib").is_file():
         raise FlashpointError(f"no learned model '{name_or_path}' (looked in {folder}); "
                               f"build one with `flashpoint learn EXPORT.csv --name {name_or_path}`")
+    return _load(folder.resolve(), (folder / "classifier.joblib").stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path, _version: int) -> Learned:
+    import joblib
+
     saved = joblib.load(folder / "classifier.joblib")
     return Learned(name=folder.name, classifier=saved["classifier"], threshold=saved["threshold"],
                    actors=dictionaries.read_actors(folder / "actors.tsv"),
