@@ -80,7 +80,8 @@ def test_learn_writes_a_model_card_and_dictionaries(learned):
     assert 0.0 <= summary["cross_validated_weighted_f1"] <= 1.0
     card = (folder / "card.md").read_text(encoding="utf-8")
     assert "100 ACLED notes" in card and "old.csv" in card
-    assert json.loads((folder / "card.json").read_text())["override_threshold"] == summary["override_threshold"]
+    card_data = json.loads((folder / "card.json").read_text())
+    assert card_data["fill_threshold"] == summary["fill_threshold"] and 0.3 <= summary["fill_threshold"] <= 1.01
     actors = (folder / "actors.tsv").read_text(encoding="utf-8")
     assert "Kivu Liberation Front (KLF)\trebel group\tNG" in actors
     assert "Protesters (Testland)" not in actors  # generic names are the rules' job
@@ -190,3 +191,15 @@ def test_ingest_with_learned_names_actors_in_worker_processes(learned, tmp_path)
     listed = subprocess.run(FLASHPOINT + ["events", "--db", db, "--format", "json"],
                             capture_output=True, text=True, cwd=REPO, timeout=300)
     assert "Kivu Liberation Front (KLF)" in listed.stdout and "Tirga" in listed.stdout
+
+
+def test_combination_keeps_the_rules_and_fills_in_when_sure():
+    from flashpoint.learn.combine import combined, fit_fill_threshold
+
+    assert combined("Armed clash", "Attack", 0.99, 0.5) == "Armed clash"
+    assert combined(None, "Attack", 0.6, 0.5) == "Attack"
+    assert combined(None, "Attack", 0.4, 0.5) is None
+    gold = ["A", "A", "B", "B"]
+    # the rules are right on both notes they find an event in; the model is as sure-footed only from p 0.35
+    threshold, accuracy = fit_fill_threshold(gold, ["A", None, "B", None], ["A", "B", "B", "B"], [0.9, 0.3, 0.7, 0.6])
+    assert accuracy == 1.0 and threshold == 0.35

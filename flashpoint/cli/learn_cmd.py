@@ -58,7 +58,7 @@ def learn(exports: tuple[str, ...], name: str, quiet: bool) -> None:
         summary = run_learn(list(exports), name=name, progress=report)
     click.echo(f"learn: {summary['rows_read']} rows read, {summary['notes_used']} notes in "
                f"{len(summary['per_class'])} sub-event types; cross-validated weighted F1 "
-               f"{summary['cross_validated_weighted_f1']:.3f}; override threshold {summary['override_threshold']}; "
+               f"{summary['cross_validated_weighted_f1']:.3f}; fill threshold {summary['fill_threshold']}; "
                f"{summary['actors']} actors, {summary['places']} places -> {summary['folder']}")
     for label, count in summary["per_class"].items():
         click.echo(f"  {count:6d}  {label}")

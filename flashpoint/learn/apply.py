@@ -1,9 +1,9 @@
 """The `learned` step: a user's learned model as a second opinion on a Document.
 
-Runs after geo. The classifier revises sub-event types by the fitted
-combination rule (combine.py) and may add the one event of an article the
-rules found nothing in; the dictionaries name actors the rules left unnamed
-and place events the gazetteer could not.
+Runs after geo. Where the rules found no event, the classifier may add the
+article's one event by the fitted combination rule (combine.py); the
+dictionaries name actors the rules left unnamed and place events the
+gazetteer could not.
 """
 
 from __future__ import annotations
@@ -82,15 +82,10 @@ def _load(folder: Path, _version: int) -> Learned:
 
 def revise(document: Document, learned: Learned) -> Document:
     """Apply the learned model to one Document (in place) and return it."""
-    from flashpoint.learn.encoder import shared_encoder
+    if not document.events and document.article.text.strip():
+        from flashpoint.learn.encoder import shared_encoder
 
-    encoder = shared_encoder()
-    if document.events:
-        opinions = learned.classifier.predict(encoder.encode([e.evidence.sentence for e in document.events]))
-        for event, (label, probability) in zip(document.events, opinions):
-            _retype(event, learned, label, probability)
-    elif document.article.text.strip():
-        event = _event_from_text(document, learned, encoder)
+        event = _event_from_text(document, learned, shared_encoder())
         if event is not None:
             document.events.append(event)
     for event in document.events:
@@ -99,21 +94,12 @@ def revise(document: Document, learned: Learned) -> Document:
     return document
 
 
-def _retype(event: Event, learned: Learned, label: str, probability: float) -> None:
-    chosen = combined(event.sub_event_type, label, probability, learned.threshold)
-    if chosen != event.sub_event_type:
-        event.sub_event_type = chosen
-        event.event_type = learned.classifier.event_types.get(chosen, event.event_type)
-        event.confidence = round(probability, 3)
-        event.classified_by = f"learned:{learned.name}"
-
-
 def _event_from_text(document: Document, learned: Learned, encoder) -> Optional[Event]:
     # The rules found nothing: the classifier's reading of the lead, when it is sure enough.
     text = document.article.text
     end = min(len(text), _lead_end(text))
     (label, probability), = learned.classifier.predict(encoder.encode([text[:end]]))
-    if probability < learned.threshold:
+    if combined(None, label, probability, learned.threshold) is None:
         return None
     evidence = Provenance(document.article.id, text[:end], 0, end, 0, end, round(probability, 3))
     return Event(id=f"{document.article.id}-learned", article_id=document.article.id,

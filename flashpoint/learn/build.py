@@ -57,9 +57,10 @@ def learn(paths: list[str], name: str = "default", progress: Optional[Progress] 
     progress("cross-validating", 1, 1)
     sample = _calibration_sample(labels)
     rule_labels = _rule_labels([texts[i] for i in sample], [rows_date(rows, texts[i]) for i in sample], progress)
-    threshold, by_threshold = combine.fit_threshold(
-        [labels[i] for i in sample], rule_labels,
-        [oof_labels[i] for i in sample], [float(oof_probability[i]) for i in sample])
+    calibration = ([labels[i] for i in sample], rule_labels,
+                   [oof_labels[i] for i in sample], [float(oof_probability[i]) for i in sample])
+    threshold, rules_accuracy = combine.fit_fill_threshold(*calibration)
+    by_threshold = combine.override_f1(*calibration)
     progress("fitting", 0, 1)
     model = classifier.fit(embeddings, labels, event_types)
     progress("fitting", 1, 1)
@@ -73,7 +74,7 @@ def learn(paths: list[str], name: str = "default", progress: Optional[Progress] 
     dictionaries.write_places(places, folder / "places.tsv")
     _save_model(model, threshold, folder / "classifier.joblib")
     summary = _summary(paths, rows, classes, labels, oof_labels, sample, rule_labels, threshold,
-                       by_threshold, len(actors), len(places), folder)
+                       rules_accuracy, by_threshold, len(actors), len(places), folder)
     (folder / "card.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     (folder / "card.md").write_text(_card(summary), encoding="utf-8")
     return summary
@@ -127,11 +128,11 @@ def _rule_labels(texts: list[str], dates, progress: Progress) -> list[Optional[s
 def _save_model(model: classifier.SubEventClassifier, threshold: float, path: Path) -> None:
     import joblib
 
-    joblib.dump({"classifier": model, "threshold": threshold, "format": 1}, path)
+    joblib.dump({"classifier": model, "threshold": threshold, "format": 2}, path)
 
 
-def _summary(paths, rows, classes, labels, oof_labels, sample, rule_labels, threshold, by_threshold,
-             n_actors, n_places, folder) -> dict:
+def _summary(paths, rows, classes, labels, oof_labels, sample, rule_labels, threshold, rules_accuracy,
+             by_threshold, n_actors, n_places, folder) -> dict:
     from sklearn.metrics import f1_score
 
     gold = [labels[i] for i in sample]
@@ -147,13 +148,14 @@ def _summary(paths, rows, classes, labels, oof_labels, sample, rule_labels, thre
                   str(max((r.date for r in rows if r.date), default=""))],
         "per_class": dict(classes.most_common()),
         "features": "all-MiniLM-L6-v2 sentence embeddings (numpy forward pass) of the cleaned note",
-        "classifier": "multinomial logistic regression, class-balanced, C=4",
+        "classifier": "multinomial logistic regression, class-balanced, C=1",
         "cross_validated_weighted_f1": round(float(f1_score(labels, oof_labels, average="weighted")), 4),
         "cross_validated_macro_f1": round(float(f1_score(labels, oof_labels, average="macro")), 4),
         "calibration_notes": len(sample),
         "rules_weighted_f1_on_calibration": round(float(rules_f1), 4),
-        "override_threshold": threshold,
-        "combined_weighted_f1_by_threshold": {str(k): v for k, v in by_threshold.items()},
+        "rules_accuracy_where_they_find_an_event": rules_accuracy,
+        "fill_threshold": threshold,
+        "override_weighted_f1_on_notes_by_threshold (not applied)": {str(k): v for k, v in by_threshold.items()},
         "actors": n_actors,
         "places": n_places,
         "terms": "Built from the user's own ACLED export: ACLED's terms of use apply to this folder; "
@@ -170,10 +172,10 @@ def _card(s: dict) -> str:
         f"Features: {s['features']}. Classifier: {s['classifier']}.", "",
         f"Cross-validated (5-fold) weighted F1 {s['cross_validated_weighted_f1']}, "
         f"macro F1 {s['cross_validated_macro_f1']}.", "",
-        f"Combination with the rules: the classifier's type is used where the rules find no event, "
-        f"and over the rules' type where its probability is at least {s['override_threshold']} "
-        f"(fitted on {s['calibration_notes']} notes: rules alone {s['rules_weighted_f1_on_calibration']}, "
-        f"combined {s['combined_weighted_f1_by_threshold'][str(s['override_threshold'])]}).", "",
+        f"Combination with the rules: the rules' type stands where they find an event; where they find "
+        f"none, the classifier's type is used when its probability is at least {s['fill_threshold']} "
+        f"(fitted on {s['calibration_notes']} notes: from there the classifier is at least as accurate as "
+        f"the rules, {s['rules_accuracy_where_they_find_an_event']}, where they find an event).", "",
         f"Dictionaries: {s['actors']} actors, {s['places']} places.", "",
         "Notes per sub-event type:", "",
         *[f"- {k}: {v}" for k, v in s["per_class"].items()], "",

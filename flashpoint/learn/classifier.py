@@ -36,7 +36,7 @@ def fit(embeddings: np.ndarray, labels: list[str], event_types: dict[str, str]) 
     """Fit a class-balanced multinomial logistic regression."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000)
     model.fit(embeddings, labels)
     return SubEventClassifier(model=model, event_types=event_types)
 
@@ -48,7 +48,7 @@ def cross_validated(embeddings: np.ndarray, labels: list[str], folds: int = 5) -
 
     counts = {label: labels.count(label) for label in set(labels)}
     folds = max(2, min(folds, min(counts.values())))
-    model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
     proba = cross_val_predict(model, embeddings, labels, cv=splitter, method="predict_proba")
     classes = sorted(set(labels))

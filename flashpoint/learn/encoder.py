@@ -110,7 +110,9 @@ class Encoder:
 
 
 def _dense(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    return x @ weight.T + bias
+    # One (tokens x in) @ (in x out) product instead of one per batch row: a single BLAS call.
+    flat = x.reshape(-1, x.shape[-1]) @ weight.T
+    return (flat + bias).reshape(*x.shape[:-1], weight.shape[0])
 
 
 def _norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float = 1e-12) -> np.ndarray:
@@ -120,9 +122,8 @@ def _norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float = 1e-12
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    from scipy.special import erf
-
-    return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
+    # The tanh form of GELU: within ~1e-3 of the erf form and several times faster in numpy.
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
 
 
 @lru_cache(maxsize=1)
