@@ -30,6 +30,10 @@ PRECISIONS = ("town", "admin1", "country")
 # How a reported count relates to the true figure.
 QUALIFIERS = ("exact", "at least", "at most", "about")
 
+# Above this a reported casualty figure is not a count of people (a typo, a
+# hoax, a hostile input); it is dropped, never stored (databases cap integers).
+MAX_COUNT = 1_000_000
+
 
 @dataclass
 class Provenance:

@@ -16,7 +16,7 @@ from flashpoint.events.actors import HEAD_KINDS, actor_from
 from flashpoint.events.lexicon import DEATH_WORDS, INJURY_WORDS
 from flashpoint.events.numbers import count_at, is_number
 from flashpoint.events.spans import dateline_end, provenance, sentence_of
-from flashpoint.model import Actor, Article, Count
+from flashpoint.model import MAX_COUNT, Actor, Article, Count
 
 
 @dataclass
@@ -140,6 +140,8 @@ def casualties(sent: Span, article: Article) -> Casualties:
             if person is not None:
                 result.victims = actor_from(person, article, 0.7)
         total = _total(victims)
+        if total and total[0] > MAX_COUNT:
+            continue  # not a casualty count (see MAX_COUNT)
         if total and (kind not in best or total[0] > best[kind][0]):
             best[kind] = total
     for kind, (value, qualifier, start, end) in best.items():

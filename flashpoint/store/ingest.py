@@ -78,8 +78,12 @@ def records(paths: Iterable[str]) -> Iterator[Article | InputError]:
     """Every article (or InputError) in the given files, folders or ``-``."""
     from flashpoint.text import iter_input_files, read_records
 
-    for path in iter_input_files(paths):
+    problems: list[InputError] = []  # unreadable folders, FIFOs: found while walking
+    for path in iter_input_files(paths, on_error=problems.append):
+        yield from problems
+        problems.clear()
         yield from read_records(path)
+    yield from problems
 
 
 def ingest(

@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, false, func, insert, select, update
 
 from flashpoint.merge import blocking_keys, cluster, combine, key_str, same_event, sources_of
-from flashpoint.model import Article, Document, Event, Quote
+from flashpoint.model import MAX_COUNT, Article, Document, Event, Quote
 from flashpoint.store import rows
 from flashpoint.store.filters import EventFilter, conditions
 from flashpoint.store.schema import (
@@ -68,10 +68,18 @@ def _now() -> dt.datetime:
 def _with_sources(event: Event, url: str | None) -> Event:
     """The extracted event with its own Source filled in (url from its article)."""
     event = copy.copy(event)
+    # A figure no event has (hostile or broken input) would overflow the integer columns.
+    for name in ("fatalities", "injuries"):
+        count = getattr(event, name)
+        if count is not None and not 0 <= count.value <= MAX_COUNT:
+            setattr(event, name, None)
     event.sources = sources_of(event)
     for source in event.sources:
         if source.url is None:
             source.url = url
+        for name in ("fatalities", "injuries"):
+            if getattr(source, name) is not None and not 0 <= getattr(source, name) <= MAX_COUNT:
+                setattr(source, name, None)
     return event
 
 
@@ -237,7 +245,10 @@ class Store:
         """Quotes, optionally by speaker (case-insensitive substring) or article."""
         query = select(quotes.c.data).order_by(quotes.c.article_id, quotes.c.start, quotes.c.id).offset(offset)
         if speaker:
-            query = query.where(func.lower(quotes.c.speaker).like(f"%{speaker.lower()}%"))
+            # % and _ are literal here; NUL cannot be in a name (SQLite's LIKE stops at it)
+            pattern = speaker.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(func.lower(quotes.c.speaker).like(f"%{pattern}%", escape="\\")
+                                if "\x00" not in speaker else false())
         if article_id:
             query = query.where(quotes.c.article_id == article_id)
         if limit is not None:

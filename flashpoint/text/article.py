@@ -11,6 +11,7 @@ from flashpoint.errors import InputError
 from flashpoint.model import Article
 from flashpoint.text.clean import clean, clean_mapped
 from flashpoint.text.limits import MAX_ARTICLE_BYTES, too_large
+from flashpoint.text.unicode_safe import display_path, without_surrogates
 
 DateLike = Union[dt.date, str, None]
 
@@ -43,6 +44,8 @@ def make_article(
     gets the same id wherever it was read from. Raises ``InputError`` when no
     text is left after cleaning or ``raw`` is over ``MAX_ARTICLE_BYTES``.
     """
+    raw, url, title = without_surrogates(raw), without_surrogates(url), without_surrogates(title)
+    source = display_path(source) if source else source
     name = source or "<text>"
     _check_size(raw, name)
     given = parse_date(date, name)

@@ -7,7 +7,7 @@ import io
 import os
 import sys
 import zlib
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from flashpoint.errors import InputError
 from flashpoint.model import Article
@@ -16,6 +16,7 @@ from flashpoint.text.decode import decode_bytes
 from flashpoint.text.html import article_from_html
 from flashpoint.text.jsonl import jsonl_records
 from flashpoint.text.limits import MAX_ARTICLE_BYTES, too_large
+from flashpoint.text.unicode_safe import display_path
 
 STDIN = "-"
 STDIN_NAME = "stdin"
@@ -36,23 +37,37 @@ _SNIFF_BYTES = 8192
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<div", b"<p>", b"<p ")
 
 
-def iter_input_files(paths: Iterable[str]) -> Iterator[str]:
+def iter_input_files(paths: Iterable[str], on_error: Callable[[InputError], None] | None = None) -> Iterator[str]:
     """Expand folders (recursively, sorted) to the supported files inside.
 
     Files and ``-`` pass through unchanged, even missing ones, so that
     ``read_records`` can report them. Hidden files and folders are skipped,
     as are files whose name has no supported ending (see ``FORMATS``).
+    Inside a folder only regular files are read (a FIFO named ``x.txt`` would
+    block forever); such entries and unreadable subfolders are passed to
+    ``on_error`` as InputErrors (ignored when it is None).
     """
+    report = on_error or (lambda error: None)
     for path in paths:
         if path == STDIN or not os.path.isdir(path):
             yield path
             continue
         found = []
-        for folder, subfolders, files in os.walk(path):
+
+        def unreadable(error: OSError, report=report) -> None:
+            where = display_path(os.fsdecode(error.filename)) if error.filename else display_path(path)
+            report(InputError(where, f"cannot read folder ({error.strerror or error})"))
+
+        for folder, subfolders, files in os.walk(path, onerror=unreadable):
             subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-            found.extend(
-                os.path.join(folder, f) for f in files if not f.startswith(".") and format_by_name(f)
-            )
+            for f in files:
+                if f.startswith(".") or not format_by_name(f):
+                    continue
+                full = os.path.join(folder, f)
+                if os.path.isfile(full):
+                    found.append(full)
+                else:
+                    report(InputError(display_path(full), "not a regular file (a FIFO, socket or device); skipped"))
         yield from sorted(found)
 
 
@@ -75,9 +90,9 @@ def read_records(path_or_dash: str) -> Iterator[Article | InputError]:
     raised, so a caller can record them and carry on; a bad JSON line is
     followed by the lines after it.
     """
-    name = STDIN_NAME if path_or_dash == STDIN else path_or_dash
+    name = STDIN_NAME if path_or_dash == STDIN else display_path(path_or_dash)
     try:
-        with _open(path_or_dash) as (stream, size):
+        with _open(path_or_dash, name) as (stream, size):
             kind = format_by_name(path_or_dash) if path_or_dash != STDIN else None
             yield from _read_stream(stream, name, kind, size)
     except InputError as error:
@@ -103,22 +118,23 @@ def read_one(path_or_dash: str) -> Article:
 class _open:
     """Context manager giving (binary stream, size in bytes or None)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, name: str | None = None):
         self.path = path
+        self.name = name or path
         self.file: BinaryIO | None = None
 
     def __enter__(self) -> tuple[BinaryIO, int | None]:
         if self.path == STDIN:
             return sys.stdin.buffer, None
         if not os.path.exists(self.path):
-            raise InputError(self.path, "no such file")
+            raise InputError(self.name, "no such file")
         if os.path.isdir(self.path):
-            raise InputError(self.path, "is a folder, not a file")
+            raise InputError(self.name, "is a folder, not a file")
         try:
             self.file = open(self.path, "rb")
             stat = os.fstat(self.file.fileno())
         except OSError as error:
-            raise InputError(self.path, f"cannot read ({error.strerror or error})") from None
+            raise InputError(self.name, f"cannot read ({error.strerror or error})") from None
         # Pipes and devices have no meaningful size; the read limit covers them.
         size = stat.st_size if os.path.isfile(self.path) else None
         return self.file, size
