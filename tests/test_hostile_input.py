@@ -129,3 +129,13 @@ def test_quote_speaker_search_treats_wildcards_literally(db_url):  # noqa: F811
         assert [q.speaker for q in store.quotes(speaker="_")] == ["Jo_Bloggs"]
         assert store.quotes(speaker="\x00") == []
         assert len(store.quotes(speaker=None)) == 3
+
+
+@pytest.mark.parametrize("base", ["0001-01-01", "0001-01-07", "9999-12-31", None])
+@pytest.mark.parametrize("when", ["last week", "99999999999 days ago", "in 0000", "on 1 January 10000", "99999 years ago",
+                                  "next week", "on Monday", "last month"])
+def test_dates_outside_the_calendar_are_unknown_not_a_crash(base, when):
+    document = flashpoint.extract(f"Gunmen killed 5 people in Kabul {when}. Police arrested 4 people {when}.", base)
+    assert document.events
+    for event in document.events:
+        assert event.date is None or event.date.start <= event.date.end

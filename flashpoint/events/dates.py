@@ -145,7 +145,18 @@ def _dateparser(text: str, base: dt.date | None) -> dt.date | None:
 
 
 def resolve(text: str, article_date: dt.date | None) -> Range | None:
-    """Resolve a date expression to a day range, or None when it cannot be placed."""
+    """Resolve a date expression to a day range, or None when it cannot be placed.
+
+    A date outside the calendar (year 0, "99999999999 days ago", "last week"
+    from 0001-01-01) cannot be placed either: unknown, not an error.
+    """
+    try:
+        return _resolve(text, article_date)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(text: str, article_date: dt.date | None) -> Range | None:
     t = _normalise(text)
     if not t or t in ANAPHORIC:
         return None

@@ -7,71 +7,22 @@ skips the stored articles and finishes the rest.
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from flashpoint.errors import InputError
 from flashpoint.model import Article, Document
-from flashpoint.store.store import IngestStats, Store, batched
-
-EXTRACT_CHUNK = 8  # articles sent to a worker at a time (spaCy batches them)
-
-
-@dataclass
-class Failure:
-    """An article whose extraction raised."""
-
-    source: str
-    reason: str
+from flashpoint.store.store import IngestStats, Store
+from flashpoint.text.limits import EXTRACT_SECONDS
+from flashpoint.workers import ExtractionPool, Failure
 
 
-def _label(article: Article) -> str:
-    return article.source or article.url or article.id
+def extract_parallel(articles: Iterable[Article], workers: int, budget: float = EXTRACT_SECONDS) -> Iterator[Document | Failure]:
+    """Documents (or Failures) for the articles, in input order, from ``workers`` processes.
 
-
-def _extract_chunk(articles: list[Article]) -> list[Document | Failure]:
-    """Extract a chunk; if it fails, redo it one article at a time to isolate the bad one."""
-    from flashpoint.pipeline import extract_articles
-
-    try:
-        return list(extract_articles(articles))
-    except Exception:  # noqa: BLE001 - any extractor bug must not stop the run
-        pass
-    out: list[Document | Failure] = []
-    for article in articles:
-        try:
-            out.extend(extract_articles([article]))
-        except Exception as exc:  # noqa: BLE001
-            out.append(Failure(_label(article), f"extraction failed: {type(exc).__name__}: {exc}"))
-    return out
-
-
-def _warm_up() -> None:
-    """Pool initializer: load spaCy once per worker process."""
-    from flashpoint import nlp
-
-    nlp.load()
-
-
-def extract_parallel(articles: Iterable[Article], workers: int) -> Iterator[Document | Failure]:
-    """Documents (or Failures) for the articles, in input order, using ``workers`` processes."""
-    chunks = batched(articles, EXTRACT_CHUNK)
-    if workers <= 1:
-        for chunk in chunks:
-            yield from _extract_chunk(chunk)
-        return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_warm_up) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
-            # A bounded window keeps memory flat on big inputs.
-            while len(pending) > 2 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    An article that makes no progress for ``budget`` seconds becomes a Failure.
+    """
+    with ExtractionPool(workers, budget) as pool:
+        yield from pool.run(articles)
 
 
 def records(paths: Iterable[str]) -> Iterator[Article | InputError]:
@@ -93,9 +44,12 @@ def ingest(
     workers: int = 1,
     batch_size: int = 32,
     on_article: Callable[[], None] | None = None,
+    budget: float = EXTRACT_SECONDS,
 ) -> IngestStats:
     """Ingest files/folders/``-`` into the store; bad inputs go to its errors table.
 
+    Extraction runs in ``workers`` processes; an article that makes no
+    progress for ``budget`` seconds is recorded as an error and skipped.
     ``on_article`` is called once per input record handled (for progress bars).
     """
     stats = IngestStats()
@@ -114,7 +68,7 @@ def ingest(
                 yield record
 
     batch: list[Document] = []
-    for result in extract_parallel(fresh_articles(), workers):
+    for result in extract_parallel(fresh_articles(), workers, budget):
         if isinstance(result, Failure):
             store.record_error(result.source, result.reason)
             stats.errors += 1
