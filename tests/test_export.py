@@ -51,8 +51,12 @@ def test_acled_rows_use_acled_names(events):
     assert merged["source"] == "daily.example; gazette.example; wire.example"
     assert merged["source_count"] == 3
     attack = rows[1]
-    assert (attack["inter1"], attack["inter2"], attack["interaction"]) == (1, 7, 17)
+    assert (attack["inter1"], attack["inter2"], attack["interaction"]) == ("State forces", "Civilians",
+                                                                         "State forces-Civilians")
+    assert attack["civilian_targeting"] == "Civilian targeting" and attack["disorder_type"] == "Political violence"
     assert rows[2]["latitude"] is None and rows[2]["geo_precision"] is None
+    assert rows[2]["disorder_type"] == "Demonstrations" and rows[2]["civilian_targeting"] is None
+    assert rows[2]["interaction"] in (None, "Protesters only")
 
 
 def test_csv(events, tmp_path):
@@ -61,8 +65,10 @@ def test_csv(events, tmp_path):
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == COLUMNS
-    assert [r["fatalities"] for r in rows] == ["10", "3", ""]
-    assert rows[0]["notes"] == events[0].evidence.sentence
+    # ACLED codes 0 when no death is reported; flashpoint's own column keeps "not reported" apart.
+    assert [r["fatalities"] for r in rows] == ["10", "3", "0"]
+    assert rows[2]["fatalities_reported"] == ""
+    assert rows[0]["evidence"] == events[0].evidence.sentence
     buffer = io.StringIO()
     write_csv(events, buffer)
     assert buffer.getvalue() == path.read_text(encoding="utf-8")
@@ -160,3 +166,39 @@ def test_quotes_command(tmp_path):
     result = CliRunner().invoke(cli, ["quotes", "--db", url, "--speaker", "yusuf", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [q["speaker"] for q in json.loads(result.output)] == ["Amina Yusuf"]
+
+
+# An ACLED export header as ACLED writes it (2023 layout), with one invented row.
+ACLED_FIXTURE = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n"
+    "XYZ1,01 January 2020,2020,1,Demonstrations,Protests,Peaceful protest,Protesters (Testland),,Protesters,,,,"
+    "Protesters only,,999,Nowhere,Testland,North,,,Testville,1.0,2.0,1,Test Wire,National,"
+    "On 1 January 2020 protesters gathered in Testville.,0,,1600000000\n"
+)
+
+
+def test_csv_has_acled_export_columns_in_acled_order(events, tmp_path):
+    acled_header = next(csv.reader(io.StringIO(ACLED_FIXTURE)))
+    path = tmp_path / "events.csv"
+    write_csv(events, path)
+    with open(path, newline="", encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    assert len(acled_header) == 31
+    assert header[: len(acled_header)] == acled_header
+    # a reader of ACLED exports (column by name) reads flashpoint's rows
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert rows[0]["event_id_cnty"].startswith("SYR") and rows[0]["event_id_cnty"][3:].isdigit()
+    assert rows[0]["event_id"] == events[0].id
+    assert all(rows[0][c] == "" for c in ("assoc_actor_1", "region", "admin2", "admin3", "source_scale", "tags"))
+
+
+def test_notes_say_what_the_coded_fields_say(events):
+    rows = list(acled_rows(events))
+    note = rows[1]["notes"]
+    assert note.startswith("On 1 April 2020, Military Forces of Syria carried out an air/drone strike on "
+                           "Civilians (Syria) in Taftanaz (Idlib, Syria).")
+    assert note.endswith("Fatalities: 3.") and note.count(". ") <= 1
+    assert rows[2]["notes"].startswith("On 1 May 2020, ") and "Fatalities" not in rows[2]["notes"]
+    assert rows[1]["evidence"] == events[1].evidence.sentence != note

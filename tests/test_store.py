@@ -8,6 +8,8 @@ import sqlite3
 import uuid
 
 import pytest
+
+from flashpoint.store.filters import FilterError
 import sqlalchemy as sa
 from test_merge import make_event
 
@@ -143,7 +145,9 @@ def test_filters(store):
 
     assert ids() == ["a1", "m1", "k1"]  # by date
     assert ids(country="SY") == ids(country="syria") == ["a1"]
-    assert ids(country="Atlantis") == []
+    with pytest.raises(FilterError, match="Atlantis"):  # a name that is no country is an error, not "no events"
+        ids(country="Atlantis")
+    assert ids(country="SYR") == ["a1"]  # ISO alpha-3, as ACLED and GDELT write it
     assert ids(admin1="borno") == ["m1"]
     assert ids(event_type="Protests") == ids(event_type="peaceful protest") == ["k1"]
     assert ids(since=dt.date(2021, 1, 1)) == ["m1", "k1"]

@@ -8,6 +8,7 @@ from fastapi import HTTPException, Query
 
 from flashpoint.api.schemas import IsoDate
 from flashpoint.store import EventFilter
+from flashpoint.store.filters import FilterError
 
 _NUMBER = r"\s*[-+]?\d+(?:\.\d+)?\s*"
 NEAR_PATTERN = f"^{_NUMBER},{_NUMBER},{_NUMBER}$"
@@ -28,11 +29,11 @@ def parse_near(value: str) -> tuple[float, float, float]:
 
 def event_filter(
     country: Annotated[
-        Optional[str], Query(max_length=100, description="ISO 3166-1 alpha-2 code or English name, e.g. SY or Syria")
+        Optional[str], Query(max_length=100, description="ISO 3166-1 alpha-2 or alpha-3 code or English name, e.g. SY, SYR or Syria")
     ] = None,
     admin1: Annotated[Optional[str], Query(max_length=200, description="first-level region name")] = None,
     type: Annotated[
-        Optional[str], Query(max_length=200, description="ACLED event type, e.g. Battles")
+        Optional[str], Query(max_length=200, description="ACLED event type or sub-event type, e.g. Battles or Peaceful protest")
     ] = None,
     since: Annotated[Optional[IsoDate], Query(description="events on or after this day (YYYY-MM-DD)")] = None,
     until: Annotated[Optional[IsoDate], Query(description="events on or before this day (YYYY-MM-DD)")] = None,
@@ -45,6 +46,13 @@ def event_filter(
     """The EventFilter the query asks for (the same filters as `flashpoint events`)."""
     if since and until and since > until:
         raise HTTPException(422, detail=f"since ({since}) is after until ({until})")
+    try:
+        return _filter(country, admin1, type, since, until, actor, near, min_fatalities)
+    except FilterError as exc:  # unknown country or type: say so rather than answer "no events"
+        raise HTTPException(422, detail=str(exc)) from None
+
+
+def _filter(country, admin1, type, since, until, actor, near, min_fatalities) -> EventFilter:
     return EventFilter(
         country=country.strip() or None if country else None,
         admin1=admin1 or None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Callable, Literal, Optional, Union
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
 
 from flashpoint.api.auth import bearer, check_token
@@ -41,6 +41,7 @@ def using_store(request: Request, read: Callable[[Any], Any]) -> Any:
     "/events",
     response_model=Union[EventPage, FeatureCollection],
     summary="Events matching the filters, one page at a time",
+    responses={200: {"content": {"text/csv": {}}}},
     openapi_extra=OPEN,
 )
 def list_events(
@@ -48,19 +49,31 @@ def list_events(
     flt: Annotated[EventFilter, Depends(event_filter)],
     limit: Limit = 100,
     offset: Offset = 0,
-    format: Annotated[Literal["json", "geojson"], Query(description="json (default) or geojson")] = "json",
+    format: Annotated[Literal["json", "geojson", "csv"],
+                      Query(description="json (default), geojson or csv (ACLED's export columns)")] = "json",
 ) -> Any:
     """Merged events, newest first as the store orders them, with their sources.
 
     ``format=geojson`` returns a FeatureCollection (events without coordinates
     have a null geometry, as the exporter writes them) with ``total``,
-    ``limit`` and ``offset`` as foreign members."""
+    ``limit`` and ``offset`` as foreign members. ``format=csv`` returns the
+    page as CSV with ACLED's export columns (as ``flashpoint events -o x.csv``),
+    with the total in the ``X-Total-Count`` header."""
 
     def read(store):
         return store.count_events(flt), store.events(flt, limit=limit, offset=offset)
 
     total, events = using_store(request, read)
     next_offset = offset + len(events) if offset + len(events) < total else None
+    if format == "csv":
+        import io
+
+        from flashpoint.store.export import write_csv
+
+        buffer = io.StringIO()
+        write_csv(events, buffer)
+        headers = {"X-Total-Count": str(total), "Content-Disposition": 'attachment; filename="events.csv"'}
+        return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     if format == "geojson":
         from flashpoint.store.export import to_geojson
 
@@ -97,11 +110,15 @@ def list_quotes(
     offset: Offset = 0,
 ) -> Any:
     """Attributed quotes, optionally by speaker or article."""
-    quotes = using_store(
-        request,
-        lambda store: store.quotes(speaker=speaker or None, article_id=article_id or None, limit=limit, offset=offset),
-    )
-    return QuotePage(limit=limit, offset=offset, quotes=quotes)
+    from flashpoint.store.quote_count import count_quotes
+
+    def read(store):
+        who, which = speaker or None, article_id or None
+        return count_quotes(store, who, which), store.quotes(speaker=who, article_id=which, limit=limit, offset=offset)
+
+    total, quotes = using_store(request, read)
+    next_offset = offset + len(quotes) if offset + len(quotes) < total else None
+    return QuotePage(total=total, limit=limit, offset=offset, next_offset=next_offset, quotes=quotes)
 
 
 @router.get("/stats", response_model=Stats, openapi_extra=OPEN)

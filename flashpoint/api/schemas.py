@@ -63,10 +63,12 @@ class FeatureCollection(BaseModel):
 
 
 class QuotePage(BaseModel):
-    """One page of quotes."""
+    """One page of quotes and where the next page starts."""
 
+    total: int = Field(description="quotes matching the filters, over all pages")
     limit: int
     offset: int
+    next_offset: Optional[int] = Field(description="offset of the next page; null on the last page")
     quotes: list[Quote]
 
 

@@ -8,6 +8,7 @@ Each sub-command lives in its own module and is imported only when used, so
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -20,6 +21,7 @@ COMMANDS = {
     "ingest": "ingest_cmd:ingest",
     "events": "events_cmd:events",
     "quotes": "events_cmd:quotes",
+    "errors": "errors_cmd:errors",
     "serve": "serve_cmd:serve",
     "eval": "eval_cmd:eval_",
     "learn": "learn_cmd:learn",
@@ -58,6 +60,13 @@ def main() -> None:
     """Entry point: run the CLI, turning known errors into one-line messages."""
     try:
         cli.main(standalone_mode=False)
+    except SystemExit as exc:
+        # click turns a closed pipe (`| head`) into exit 1 after wrapping stdout; the reader
+        # stopping early is not a failure (it breaks `set -o pipefail` scripts).
+        if type(sys.stdout).__name__ == "_PacifyFlushWrapper":
+            _quiet_stdout()
+            sys.exit(0)
+        raise
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -68,9 +77,20 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except FlashpointError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+        sys.exit(getattr(exc, "exit_code", 1))  # 2 for a bad option value, as click does
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        sys.exit(0)
+        _quiet_stdout()
+        sys.exit(0)  # `flashpoint events ... | head` is a normal way to stop reading
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush cannot fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -56,11 +56,29 @@ def ingest(paths, db_url, workers, batch_size, quiet, acled, learned):
             store, paths, workers=workers, batch_size=batch_size, on_article=lambda: progress.advance(task)
         )
         merged = store.count_events()
+        failed = _errors_of(store, paths) if stats.errors else []
     where = database_url(db_url).split("@")[-1]
+    for row in failed[:10]:
+        click.echo(f"error: {row['source']}: {row['reason']}", err=True)
+    if len(failed) > 10:
+        click.echo(f"... and {len(failed) - 10} more: flashpoint errors", err=True)
     click.echo(
         f"ingest: {stats.articles} articles new, {stats.skipped} skipped, {stats.errors} errors; "
         f"{stats.events} events extracted ({merged} merged events in {where}), {stats.quotes} quotes"
     )
+    if stats.errors and not stats.articles and not stats.skipped:
+        raise SystemExit(1)  # nothing could be read: a script must not carry on as if it had
+
+
+def _errors_of(store, paths) -> list[dict]:
+    """The recorded errors about these inputs (files named, or inside folders named)."""
+    import os
+
+    roots = [os.path.normpath(p) for p in paths]
+    def ours(source: str) -> bool:
+        source = os.path.normpath(source)
+        return any(source == r or source.startswith(r + os.sep) for r in roots) or source == "stdin"
+    return [row for row in store.errors() if ours(row["source"])]
 
 
 def _ingest_acled(paths, db_url, batch_size) -> None:

@@ -37,7 +37,7 @@ def serve(db_url, host, port, tile_url, private_reads, log_level, learned):
 
     settings = Settings.from_env(db_url=db_url, tile_url=tile_url, private_reads=private_reads)
     # Open now so a bad --db fails here, with one line, not on the first request.
-    with open_store(settings.db_url) as store:
+    with open_store(settings.db_url, create=False) as store:
         app = create_app(settings, store=store)
         shown = database_url(settings.db_url).split("@")[-1]  # no password in the log
         click.echo(f"flashpoint: serving {shown} on http://{host}:{port}/", err=True)

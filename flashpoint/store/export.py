@@ -11,40 +11,27 @@ import contextlib
 import csv
 import json
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Union
 
 from flashpoint.model import ACTOR_KINDS, Actor, Event, to_dict
-from flashpoint.store.countries import country_iso_numeric, country_name
+from flashpoint.store.countries import country_iso3, country_iso_numeric, country_name
+from flashpoint.store.notes import notes
 from flashpoint.store.rows import outlets
 
 Target = Union[str, os.PathLike, IO]
 
-# ACLED columns first (same names and meaning), then flashpoint's own.
+# ACLED's 31 export columns, in ACLED's order and spelling, then flashpoint's own.
 ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "inter1",
-    "actor2",
-    "inter2",
-    "interaction",
-    "iso",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]
 EXTRA_COLUMNS = [
+    "event_id",
+    "evidence",
     "date_end",
     "country_code",
     "geonameid",
@@ -59,6 +46,14 @@ EXTRA_COLUMNS = [
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 # ACLED geo_precision: 1 = the named town, 2 = near it / part of a region, 3 = a larger region.
 _GEO_PRECISION = {"town": 1, "admin1": 3, "country": 3}
+# ACLED's inter labels, in the order of its inter codes 1-8 (model.ACTOR_KINDS).
+INTER_LABELS = ("State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
+                "Civilians", "External/Other forces")
+# ACLED's disorder type of each event type (Riots split by sub-event type).
+_DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+             "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+             "Strategic developments": "Strategic developments"}
+_RIOTS = {"Violent demonstration": "Demonstrations", "Mob violence": "Political violence"}
 
 
 def _inter(actor: Actor | None) -> int | None:
@@ -68,13 +63,18 @@ def _inter(actor: Actor | None) -> int | None:
     return ACTOR_KINDS.index(actor.kind) + 1
 
 
-def _interaction(a: int | None, b: int | None) -> int | None:
+def _interaction(a: int | None, b: int | None) -> str | None:
+    """ACLED's text interaction: "State forces-Civilians", or "Protesters only" for one side."""
     if a is None and b is None:
         return None
     if a is None or b is None:
-        return (a or b) * 10
+        return f"{INTER_LABELS[(a or b) - 1]} only"
     low, high = sorted((a, b))
-    return low * 10 + high
+    return f"{INTER_LABELS[low - 1]}-{INTER_LABELS[high - 1]}"
+
+
+def _label(code: int | None) -> str | None:
+    return INTER_LABELS[code - 1] if code else None
 
 
 def _time_precision(event: Event) -> int | None:
@@ -85,33 +85,61 @@ def _time_precision(event: Event) -> int | None:
     return 1 if days == 0 else 2 if days <= 7 else 3
 
 
+def disorder_type(event: Event) -> str | None:
+    """ACLED's disorder_type of the event's type (None for a type ACLED does not have)."""
+    if event.event_type == "Riots":
+        return _RIOTS.get(event.sub_event_type, "Political violence")
+    return _DISORDER.get(event.event_type)
+
+
+def event_id_cnty(event: Event) -> str:
+    """ACLED-style id: the country's ISO3 code and a number (stable: a checksum of the event's id)."""
+    number = zlib.crc32(event.id.encode("utf-8"))
+    return f"{country_iso3(event.place.country if event.place else None) or ''}{number}"
+
+
 def acled_row(event: Event) -> dict[str, Any]:
-    """One merged event as a flat dict with the columns in ``COLUMNS``."""
+    """One merged event as a flat dict with the columns in ``COLUMNS`` (unknown = None, never guessed)."""
     place, date = event.place, event.date
     inter1, inter2 = _inter(event.actor1), _inter(event.actor2)
     code = place.country if place else None
+    fatalities = event.fatalities.value if event.fatalities else None
     return {
-        "event_id_cnty": event.id,
+        "event_id_cnty": event_id_cnty(event),
         "event_date": date.start.isoformat() if date else None,
         "year": date.start.year if date else None,
         "time_precision": _time_precision(event),
+        "disorder_type": disorder_type(event),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "actor1": event.actor1.name if event.actor1 else None,
-        "inter1": inter1,
+        "assoc_actor_1": None,
+        "inter1": _label(inter1),
         "actor2": event.actor2.name if event.actor2 else None,
-        "inter2": inter2,
+        "assoc_actor_2": None,
+        "inter2": _label(inter2),
         "interaction": _interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == 7 or event.event_type == "Violence against civilians"
+        else None,
         "iso": country_iso_numeric(code),
+        "region": None,
         "country": country_name(code),
         "admin1": place.admin1 if place else None,
+        "admin2": None,
+        "admin3": None,
         "location": place.name if place else None,
         "latitude": place.lat if place else None,
         "longitude": place.lon if place else None,
         "geo_precision": _GEO_PRECISION.get(place.precision) if place else None,
         "source": outlets(event),
-        "notes": event.evidence.sentence if event.evidence else None,
-        "fatalities": event.fatalities.value if event.fatalities else None,
+        "source_scale": None,
+        "notes": notes(event),
+        # ACLED codes 0 when no death is reported.
+        "fatalities": fatalities if fatalities is not None else 0,
+        "tags": None,
+        "timestamp": None,
+        "event_id": event.id,
+        "evidence": event.evidence.sentence if event.evidence else None,
         "date_end": date.end.isoformat() if date else None,
         "country_code": code,
         "geonameid": place.geonameid if place else None,
@@ -192,8 +220,8 @@ def parquet_schema():
     """The Arrow schema of the Parquet export (ACLED-style columns and their types)."""
     import pyarrow as pa
 
-    ints = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
-            "fatalities", "geonameid", "injuries", "source_count"}
+    ints = {"year", "time_precision", "iso", "geo_precision", "fatalities", "geonameid", "injuries",
+            "source_count", "timestamp"}
     floats = {"latitude", "longitude", "confidence"}
     dates = {"event_date", "date_end"}
     return pa.schema(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, false, func, or_, select
 
+from flashpoint.errors import FlashpointError
 from flashpoint.merge import haversine_km
 from flashpoint.store.countries import country_code
 from flashpoint.store.schema import actors, events
@@ -17,8 +18,8 @@ from flashpoint.store.schema import actors, events
 class EventFilter:
     """Which merged events to return; every field that is set must hold.
 
-    ``country``: ISO alpha-2 code or English name. ``event_type``: an ACLED
-    event type or sub-event type (case-insensitive). ``since``/``until``: the
+    ``country``: ISO alpha-2 or alpha-3 code, English name or demonym.
+    ``event_type``: an ACLED event type or sub-event type (case-insensitive). ``since``/``until``: the
     event's date window overlaps them. ``actor``: a case-insensitive substring
     of an actor's name or wording. ``near``: (lat, lon, km).
     """
@@ -31,6 +32,42 @@ class EventFilter:
     actor: str | None = None
     near: tuple[float, float, float] | None = None
     min_fatalities: int | None = None
+
+    def __post_init__(self) -> None:
+        check(self)
+
+
+class FilterError(FlashpointError):
+    """A filter that can match nothing because it is malformed: the message says which and why."""
+
+    exit_code = 2  # the CLI's exit status for a bad option value
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
+def _types() -> set[str]:
+    # Imported here: the events package loads the parser, which a store-only user does not need.
+    from flashpoint.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
+
+    return {t.lower() for t in EVENT_TYPES} | {t.lower() for t in SUB_EVENT_TYPES}
+
+
+def check(flt: EventFilter) -> None:
+    """Raise FilterError for a filter value that names nothing (unknown country or type, dates reversed)."""
+    if flt.country is not None and flt.country.strip() and country_code(flt.country) is None:
+        raise FilterError("country", f"unknown country {flt.country!r}; give an ISO code (KE, KEN) or a name (Kenya)")
+    if flt.event_type is not None and flt.event_type.strip() and flt.event_type.strip().lower() not in _types():
+        from flashpoint.events.taxonomy import EVENT_TYPES
+
+        raise FilterError("type", f"unknown event type {flt.event_type!r}; one of: {', '.join(EVENT_TYPES)}, "
+                                  "or a sub-event type such as 'Peaceful protest'")
+    if flt.since and flt.until and flt.since > flt.until:
+        raise FilterError("since", f"{flt.since} is after until ({flt.until})")
+    if flt.min_fatalities is not None and flt.min_fatalities < 0:
+        raise FilterError("min_fatalities", f"must be 0 or more, got {flt.min_fatalities}")
 
 
 def _like(text: str) -> str:
