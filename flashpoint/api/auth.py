@@ -21,6 +21,9 @@ def check_token(request: Request, credentials: Optional[HTTPAuthorizationCredent
     if not write and not settings.private_reads:
         return
     if not settings.token:
+        if not write:
+            raise HTTPException(403, detail="reads are private but no token is configured: "
+                                            "start the server with FLASHPOINT_TOKEN set")
         raise HTTPException(403, detail="writes are disabled: start the server with FLASHPOINT_TOKEN set")
     if not _matches(credentials, settings.token):
         raise HTTPException(

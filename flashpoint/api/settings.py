@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from typing import Optional
 
+from flashpoint.text.limits import EXTRACT_SECONDS
+
 MAX_BODY_BYTES = 1_000_000
 
 
@@ -18,6 +20,7 @@ class Settings:
     private_reads: bool = False  # when true, reads need the token too
     tile_url: Optional[str] = None  # e.g. an OSM-style {z}/{x}/{y} URL; None = offline borders only
     max_body_bytes: int = MAX_BODY_BYTES
+    extract_seconds: float = EXTRACT_SECONDS  # a posted article's extraction time budget
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -112,8 +112,8 @@ def _one_line(exc: ValidationError) -> str:
 
 def _extract_and_store(holder: Any, submitted: ArticleIn) -> tuple[IngestResult, bool]:
     """Clean, extract, store (no extraction logic here: the pipeline does it)."""
-    from flashpoint import extract_articles
     from flashpoint.text import make_article
+    from flashpoint.workers import Failure
 
     article = make_article(submitted.text, date=submitted.date, url=submitted.url, title=submitted.title, source="body")
     with holder.lock:
@@ -122,8 +122,9 @@ def _extract_and_store(holder: Any, submitted: ArticleIn) -> tuple[IngestResult,
             return IngestResult(article_id=article.id, duplicate=True, events=0, quotes=0, event_ids=[]), False
         if article.url and getattr(store, "has_url", None) and store.has_url(article.url):
             raise HTTPException(409, detail=URL_TAKEN)
-    with holder.extract_lock:
-        document = next(extract_articles([article]))
+    document = holder.extract(article)
+    if isinstance(document, Failure):
+        raise HTTPException(422, detail=f"text: {document.reason}")
     with holder.lock:
         store = holder.get()
         stats = _as_dict(store.add_documents([document]))
