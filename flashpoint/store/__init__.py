@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from flashpoint.errors import InputError
 from flashpoint.store.filters import EventFilter
+from flashpoint.store.locking import lock_for_writing
 from flashpoint.store.store import IngestStats, Store
 
 DEFAULT_URL = "sqlite:///flashpoint.db"
@@ -69,6 +70,7 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
+        lock_for_writing(conn)  # two first runs on a new database: one creates, the other waits
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 

@@ -14,6 +14,7 @@ from flashpoint.merge import blocking_keys, cluster, combine, key_str, same_even
 from flashpoint.model import MAX_COUNT, Article, Document, Event, Quote
 from flashpoint.store import rows
 from flashpoint.store.filters import EventFilter, conditions
+from flashpoint.store.locking import lock_for_writing
 from flashpoint.store.schema import (
     actors,
     articles,
@@ -110,6 +111,7 @@ class Store:
         total = IngestStats()
         for batch in batched(documents, batch_size):
             with self.engine.begin() as conn:
+                lock_for_writing(conn)
                 total += self._add_batch(conn, batch)
         return total
 
@@ -189,6 +191,7 @@ class Store:
         """Record an input that could not be ingested (once per source and reason)."""
         reason = reason[:2000]
         with self.engine.begin() as conn:
+            lock_for_writing(conn)
             exists = conn.scalar(select(func.count()).select_from(errors).where(errors.c.source == source, errors.c.reason == reason))
             if not exists:
                 conn.execute(insert(errors).values(source=source, reason=reason, created_at=_now()))
