@@ -82,6 +82,8 @@ def create_app(settings: Optional[Settings] = None, *, store: Any = None, pool: 
         ),
         version=_version(),
         lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from flashpoint.web, with Swagger UI served locally (offline)
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.holder = holder

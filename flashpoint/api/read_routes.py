@@ -14,6 +14,7 @@ from flashpoint.model import Article, Event
 from flashpoint.store import EventFilter
 
 MAX_PAGE = 1000
+MAX_DOWNLOAD = 100_000  # csv and geojson pages: a whole selection as one file
 
 
 def may_read(request: Request, credentials: Annotated[Optional[HTTPAuthorizationCredentials], Depends(bearer)]) -> None:
@@ -47,7 +48,8 @@ def using_store(request: Request, read: Callable[[Any], Any]) -> Any:
 def list_events(
     request: Request,
     flt: Annotated[EventFilter, Depends(event_filter)],
-    limit: Limit = 100,
+    limit: Annotated[int, Query(ge=1, le=MAX_DOWNLOAD, description=f"page size (at most {MAX_PAGE} for json, "
+                                                                   f"{MAX_DOWNLOAD} for csv and geojson)")] = 100,
     offset: Offset = 0,
     format: Annotated[Literal["json", "geojson", "csv"],
                       Query(description="json (default), geojson or csv (ACLED's export columns)")] = "json",
@@ -59,6 +61,9 @@ def list_events(
     ``limit`` and ``offset`` as foreign members. ``format=csv`` returns the
     page as CSV with ACLED's export columns (as ``flashpoint events -o x.csv``),
     with the total in the ``X-Total-Count`` header."""
+
+    if format == "json" and limit > MAX_PAGE:
+        raise HTTPException(422, detail=f"limit: at most {MAX_PAGE} for json (csv and geojson take up to {MAX_DOWNLOAD})")
 
     def read(store):
         return store.count_events(flt), store.events(flt, limit=limit, offset=offset)

@@ -1,8 +1,9 @@
 """The map-first web page, served by the API process.
 
 One HTML page, one JS file and one CSS file of our own (``static/``); Leaflet
-is served from the installed `xstatic-leaflet` package and the basemap's
-country borders from `countryinfo`, so the page works with no internet.
+is served from the installed `xstatic-leaflet` package, the basemap's
+country borders from `countryinfo` and /docs' Swagger UI from
+`fastapi-offline`, so the page and the API docs work with no internet.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import html
 from importlib.resources import files
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -24,6 +26,13 @@ def leaflet_dir() -> str:
     import xstatic.pkg.leaflet as leaflet
 
     return leaflet.BASE_DIR
+
+
+def docs_assets_dir() -> str:
+    """Where the installed fastapi-offline package keeps Swagger UI's and ReDoc's files."""
+    import fastapi_offline
+
+    return str(files(fastapi_offline).joinpath("static"))
 
 
 def index_html(tile_url: str | None) -> str:
@@ -49,5 +58,19 @@ def install(app: FastAPI, settings) -> None:
             headers={"Cache-Control": "public, max-age=86400"},
         )
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="flashpoint API",
+                                   swagger_js_url="/vendor/docs/swagger-ui-bundle.js",
+                                   swagger_css_url="/vendor/docs/swagger-ui.css",
+                                   swagger_favicon_url="/vendor/docs/favicon.png")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(openapi_url=app.openapi_url, title="flashpoint API",
+                              redoc_js_url="/vendor/docs/redoc.standalone.js",
+                              redoc_favicon_url="/vendor/docs/favicon.png", with_google_fonts=False)
+
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/vendor/docs", StaticFiles(directory=docs_assets_dir()), name="docs-assets")
     app.mount("/vendor/leaflet", StaticFiles(directory=leaflet_dir()), name="leaflet")

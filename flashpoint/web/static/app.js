@@ -11,8 +11,20 @@ const TYPE_COLOURS = {
   "Strategic developments": "#1f77b4",
 };
 const OTHER_COLOUR = "#7f7f7f";
+// ACLED's sub-event types (the API's `type` filter takes these too).
+const SUB_EVENT_TYPES = [
+  "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+  "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
+  "Grenade", "Chemical weapon", "Attack", "Abduction/forced disappearance", "Sexual violence",
+  "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+  "Violent demonstration", "Mob violence", "Agreement", "Arrests", "Change to group/activity",
+  "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
+  "Non-violent transfer of territory", "Other",
+];
+const NARROW = 800;  // px: below this the page is one scrolling column
 const PAGE = 1000;
 const MAX_EVENTS = 10000;
+const MAX_DOWNLOAD = 100000;  // the API's page limit for csv/geojson
 
 const map = L.map("map", { worldCopyJump: true, minZoom: 2 }).setView([20, 20], 2);
 const leaders = L.layerGroup().addTo(map);  // lines from fanned-out markers to their places
@@ -23,7 +35,9 @@ let selectedId = null;
 function colour(type) { return TYPE_COLOURS[type] || OTHER_COLOUR; }
 function radius(event) {
   const dead = event.fatalities ? event.fatalities.value : 0;
-  return Math.min(30, 5 + 2.5 * Math.sqrt(dead));
+  // Smaller at world zoom, where neighbouring countries' markers would cover each other.
+  const scale = map.getZoom() <= 3 ? 0.55 : map.getZoom() <= 5 ? 0.8 : 1;
+  return Math.max(3, scale * Math.min(30, 5 + 2.5 * Math.sqrt(dead)));
 }
 
 function el(tag, attrs, ...children) {
@@ -156,6 +170,7 @@ function drawMarkers(events) {
     marker.bindTooltip(`${event.event_type}: ${event.place.name}${event.date ? " (" + event.date.start + ")" : ""}`);
     marker.on("click", () => selectEvent(event.id));
     marker.home = L.latLng(event.place.lat, event.place.lon);
+    marker.event = event;
     marker.addTo(markers);
     marker.getElement().setAttribute("data-event-id", event.id);
     markerById.set(event.id, marker);
@@ -189,7 +204,10 @@ function spreadColocated() {
   }
   for (const marker of markerById.values()) marker.bringToFront();  // above the lines, biggest first
 }
-map.on("zoomend", spreadColocated);
+map.on("zoomend", () => {
+  for (const [id, marker] of markerById) marker.setRadius(radius(marker.event));
+  spreadColocated();
+});
 
 function describe(event) {
   const parts = [event.date ? event.date.start : "undated", event.event_type];
@@ -204,7 +222,7 @@ function drawList(events, total) {
     const item = el("li", { "data-event-id": event.id },
       el("span", { class: "swatch", style: `background:${colour(event.event_type)}` }), describe(event),
       hasPoint(event) ? null : " (no coordinates)");
-    item.addEventListener("click", () => selectEvent(event.id));
+    item.addEventListener("click", () => selectEvent(event.id, { pan: true }));
     return item;
   }));
   document.getElementById("list-count").textContent = total > events.length ? `(${events.length} of ${total})` : `(${total})`;
@@ -264,11 +282,21 @@ async function renderSource(container, source, fallbackEvidence) {
   }
 }
 
-async function selectEvent(id) {
+function clearSelection() {
+  selectedId = null;
+  const panel = document.getElementById("event-detail");
+  delete panel.dataset.eventId;
+  panel.replaceChildren(el("p", { class: "hint" }, "Click a marker (or an event below) to see its evidence."));
+}
+
+async function selectEvent(id, { pan = false } = {}) {
   if (selectedId && markerById.has(selectedId)) markerById.get(selectedId).setStyle({ weight: 1, color: "#333" });
   selectedId = id;
   const marker = markerById.get(id);
   if (marker) { marker.setStyle({ weight: 3, color: "#000" }); marker.bringToFront(); }
+  if (marker && pan) map.setView(marker.home, Math.max(map.getZoom(), 6), { animate: false });  // a jump: no race with a running fit
+  const panelBox = document.getElementById("panel");
+  if (!pan && window.innerWidth <= NARROW) panelBox.scrollIntoView({ block: "start" });  // the panel is below the map
   for (const li of document.querySelectorAll("#event-list li")) li.classList.toggle("selected", li.dataset.eventId === id);
 
   const panel = document.getElementById("event-detail");
@@ -315,7 +343,44 @@ function weeksBetween(first, last) {
   return weeks;
 }
 
-function drawTimeline(byWeek) {
+function timelineBuckets(byWeek) {
+  // Weekly bars; months when the span is over three years. Runs of more than
+  // eight empty buckets become one narrow "gap" bar, so a quiet multi-year
+  // stretch does not squeeze the weeks that have events into one pixel each.
+  const weeks = weeksBetween(byWeek[0].week, byWeek[byWeek.length - 1].week);
+  const monthly = weeks.length > 156;
+  const key = week => (monthly ? week.slice(0, 7) + "-01" : week);
+  const sums = new Map();
+  for (const w of byWeek) {
+    const s = sums.get(key(w.week)) || { events: 0, fatalities: 0 };
+    s.events += w.events; s.fatalities += w.fatalities;
+    sums.set(key(w.week), s);
+  }
+  const keys = [...new Set(weeks.map(key))];
+  const buckets = [];
+  let empty = [];
+  const flush = () => {
+    if (empty.length > 8) buckets.push({ gap: true, from: empty[0], to: empty[empty.length - 1] });
+    else for (const k of empty) buckets.push({ start: k, events: 0, fatalities: 0 });
+    empty = [];
+  };
+  for (const k of keys) {
+    const s = sums.get(k);
+    if (!s || !s.events) { empty.push(k); continue; }
+    flush();
+    buckets.push({ start: k, events: s.events, fatalities: s.fatalities });
+  }
+  flush();
+  return { buckets, monthly };
+}
+
+function bucketEnd(start, monthly) {
+  const end = new Date(start + "T00:00:00Z");
+  if (monthly) { end.setUTCMonth(end.getUTCMonth() + 1); end.setUTCDate(0); } else end.setUTCDate(end.getUTCDate() + 6);
+  return end.toISOString().slice(0, 10);
+}
+
+function drawTimeline(byWeek, since, until) {
   const chart = document.getElementById("timeline");
   chart.replaceChildren();
   const width = chart.clientWidth || 800, height = chart.clientHeight || 120;
@@ -325,21 +390,30 @@ function drawTimeline(byWeek) {
     chart.append(svg("text", { x: left, y: height / 2 }, "no dated events"));
     return;
   }
-  const counts = new Map(byWeek.map(w => [w.week, w]));
-  const weeks = weeksBetween(byWeek[0].week, byWeek[byWeek.length - 1].week);
-  const maxEvents = Math.max(1, ...byWeek.map(w => w.events));
-  const maxDead = Math.max(1, ...byWeek.map(w => w.fatalities));
-  const step = Math.min(36, (width - left - 8) / weeks.length);
+  const { buckets, monthly } = timelineBuckets(byWeek);
+  document.getElementById("timeline-unit").textContent = monthly ? "month" : "week";
+  const real = buckets.filter(b => !b.gap);
+  const maxEvents = Math.max(1, ...real.map(w => w.events));
+  const maxDead = Math.max(1, ...real.map(w => w.fatalities));
+  const step = Math.min(36, (width - left - 8) / buckets.length);
   const plotH = height - bottom - top;
   chart.append(svg("text", { x: 2, y: top + 8 }, String(maxEvents)), svg("text", { x: 2, y: height - bottom }, "0"));
-  document.getElementById("fatal-max").textContent = byWeek.some(w => w.fatalities) ? `(top: ${maxDead}/week)` : "";
-  weeks.forEach((week, i) => {
-    const w = counts.get(week) || { week, events: 0, fatalities: 0 };
-    const h = (plotH * w.events) / maxEvents;
+  document.getElementById("fatal-max").textContent = real.some(w => w.fatalities) ? `(top: ${maxDead}/${monthly ? "month" : "week"})` : "";
+  buckets.forEach((w, i) => {
     const x = left + i * step;
-    const bar = svg("rect", { class: "bar", x, y: top + plotH - h, width: Math.max(1, step - 1), height: Math.max(h, 0.5), "data-week": week });
-    bar.append(svg("title", {}, `week of ${week}: ${w.events} events, ${w.fatalities} fatalities (click to filter)`));
-    bar.addEventListener("click", () => filterToWeek(week));
+    if (w.gap) {
+      const gap = svg("rect", { class: "gap", x, y: top + plotH - 2, width: Math.max(1, step - 1), height: 2 });
+      gap.append(svg("title", {}, `no events from ${w.from} to ${bucketEnd(w.to, monthly)}`));
+      chart.append(gap);
+      return;
+    }
+    const end = bucketEnd(w.start, monthly);
+    const h = (plotH * w.events) / maxEvents;
+    const inRange = (since || until) && (!since || end >= since) && (!until || w.start <= until);
+    const bar = svg("rect", { class: inRange ? "bar in-range" : "bar", x, y: top + plotH - h, width: Math.max(1, step - 1),
+      height: Math.max(h, 0.5), "data-week": w.start });
+    bar.append(svg("title", {}, `${monthly ? "month" : "week"} of ${w.start}: ${w.events} events, ${w.fatalities} fatalities (click to filter)`));
+    bar.addEventListener("click", () => filterToRange(w.start, end));
     chart.append(bar);
     if (w.fatalities > 0) {
       chart.append(svg("circle", { class: "fatal", cx: x + step / 2, cy: top + 3 + (plotH - 3) * (1 - w.fatalities / maxDead), r: 3 }));
@@ -347,26 +421,30 @@ function drawTimeline(byWeek) {
     }
   });
   const labelEvery = Math.max(1, Math.ceil(72 / step));  // a date label is ~65px wide
-  weeks.forEach((week, i) => {
-    if (i % labelEvery === 0 && left + i * step + 62 < width) chart.append(svg("text", { x: left + i * step, y: height - 3 }, week));
+  buckets.forEach((w, i) => {
+    if (!w.gap && i % labelEvery === 0 && left + i * step + 62 < width) chart.append(svg("text", { x: left + i * step, y: height - 3 }, w.start));
   });
 }
 
-function filterToWeek(week) {
+function filterToRange(start, end) {
   const form = document.getElementById("filters");
-  const end = new Date(week + "T00:00:00Z");
-  end.setUTCDate(end.getUTCDate() + 6);
-  form.elements.since.value = week;
-  form.elements.until.value = end.toISOString().slice(0, 10);
+  form.elements.since.value = start;
+  form.elements.until.value = end;
   refresh();
 }
 
 function fillChoices(stats) {
   const select = document.getElementById("filters").elements.type;
   const known = new Set([...select.options].map(o => o.value));
+  const groups = { type: document.getElementById("event-types"), sub: document.getElementById("sub-event-types") };
   for (const type of [...Object.keys(TYPE_COLOURS), ...Object.keys(stats.by_type)]) {
-    if (!known.has(type)) { select.append(el("option", { value: type }, type)); known.add(type); }
+    if (!known.has(type)) { groups.type.append(el("option", { value: type }, type)); known.add(type); }
   }
+  for (const sub of SUB_EVENT_TYPES) {
+    if (!known.has(sub)) { groups.sub.append(el("option", { value: sub }, sub)); known.add(sub); }
+  }
+  const wanted = new URLSearchParams(location.search).get("type");
+  if (wanted) select.value = wanted;
   document.getElementById("countries").replaceChildren(
     ...Object.keys(stats.by_country).sort().map(code => el("option", { value: code })));
 }
@@ -375,18 +453,55 @@ function fillChoices(stats) {
 
 let firstLoad = true;
 
+function fillFormFromUrl() {
+  // A shared link (filters in the query string) opens on the same selection.
+  const form = document.getElementById("filters");
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    const input = form.elements[name];
+    if (!input) continue;
+    if (input.tagName === "SELECT" && ![...input.options].some(o => o.value === value)) {
+      input.append(el("option", { value }, value));
+    }
+    input.value = value;
+  }
+}
+
+function setDownloads(params) {
+  for (const format of ["csv", "geojson"]) {
+    const query = new URLSearchParams(params);
+    query.set("format", format);
+    query.set("limit", MAX_DOWNLOAD);
+    document.getElementById(`download-${format}`).href = `/events?${query}`;
+  }
+}
+
+function timelineParams(params) {
+  // The timeline keeps the whole period, so picking a week (or an empty one) never collapses it.
+  const wide = new URLSearchParams(params);
+  wide.delete("since");
+  wide.delete("until");
+  return wide;
+}
+
 async function refresh() {
   document.body.dataset.state = "loading";
   const params = filterParams();
   const summary = document.getElementById("summary");
+  history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+  setDownloads(params);
   try {
-    const [{ events, total }, stats] = await Promise.all([fetchEvents(new URLSearchParams(params)), getJSON(`/stats?${params}`)]);
+    const [{ events, total }, stats, wide] = await Promise.all([
+      fetchEvents(new URLSearchParams(params)), getJSON(`/stats?${params}`), getJSON(`/stats?${timelineParams(params)}`)]);
     const shown = drawMarkers(events);
     drawList(events, total);
-    drawTimeline(stats.by_week);
+    drawTimeline(wide.by_week, params.get("since"), params.get("until"));
     if (firstLoad) fillChoices(stats);
-    summary.textContent = `${total} events, ${shown} on the map`;
-    if (shown && firstLoad) map.fitBounds(L.latLngBounds([...markerById.values()].map(m => m.home)).pad(0.5), { maxZoom: 6 });
+    if (selectedId && !events.some(e => e.id === selectedId)) clearSelection();  // not in this selection any more
+    else if (selectedId && markerById.has(selectedId)) markerById.get(selectedId).setStyle({ weight: 3, color: "#000" });
+    summary.textContent = total > events.length
+      ? `${total} events match; the first ${events.length} are drawn (${shown} on the map): narrow the filters to see the rest`
+      : `${total} events, ${shown} on the map`;
+    if (shown) map.fitBounds(L.latLngBounds([...markerById.values()].map(m => m.home)).pad(0.3), { maxZoom: 7, animate: false });
     firstLoad = false;
     document.body.dataset.markers = String(shown);
     document.body.dataset.state = "ready";
@@ -398,6 +513,7 @@ async function refresh() {
 
 document.getElementById("filters").addEventListener("submit", e => { e.preventDefault(); refresh(); });
 document.getElementById("filters").addEventListener("reset", () => setTimeout(refresh, 0));
+fillFormFromUrl();
 addLegend();
 loadBasemap();  // its own pane sits under the events, so the two load side by side
 refresh();
