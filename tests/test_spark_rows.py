@@ -35,16 +35,16 @@ def test_event_row_is_the_export_row_plus_the_whole_event():
     event = _event(EventDate(dt.date(2020, 2, 10), dt.date(2020, 2, 12), text="last week"))
     row = event_row(event)
     assert set(row) == {name for name, _ in EVENT_COLUMNS}
-    assert row["event_id_cnty"] == "art1:e0"
+    assert row["event_id"] == "art1:e0" and row["event_id_cnty"].startswith("SYR")  # ACLED-style id: ISO3 + number
     assert row["event_date"] == dt.date(2020, 2, 10) and row["date_end"] == dt.date(2020, 2, 12)
     assert row["month"] == "2020-02"
-    assert (row["actor1"], row["inter1"], row["actor2"]) == ("Military Forces of Syria", 1, None)
+    assert (row["actor1"], row["inter1"], row["actor2"]) == ("Military Forces of Syria", "State forces", None)
     assert (row["country_code"], row["admin1"], row["location"], row["geonameid"]) == ("SY", "Idlib", "Saraqib", 172515)
     assert row["fatalities"] == 5 and row["injuries"] is None
     assert json.loads(row["source_article_ids"]) == ["art1", "art2"]
     assert json.loads(row["evidence_json"])["start"] == 10
     assert from_dict(Event, json.loads(row["event_json"])) == event
-    assert as_tuple(row, EVENT_COLUMNS)[0] == "art1:e0"
+    assert as_tuple(row, EVENT_COLUMNS)[0] == row["event_id_cnty"]
 
 
 def test_event_columns_start_with_the_local_export_columns():
