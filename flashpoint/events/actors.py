@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from flashpoint.geo import country_code
 from flashpoint.geo.countries import actor_name, country_name  # noqa: F401 (re-exported)
 from flashpoint.model import Actor, Article
-from flashpoint.events.spans import dateline_end, sentence_of, span_provenance
+from flashpoint.events.spans import dateline_end, ents_in, sentence_of, span_provenance, text_of
 
 STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = (
     "state forces", "rebel group", "political militia", "identity militia",
@@ -84,7 +84,7 @@ def named_groups() -> dict[str, tuple[str, str, str | None]]:
 
 def phrase(head: Token) -> Span:
     """The actor phrase around ``head``: its pre-modifiers, the head, and an "of X" tail."""
-    skip = dateline_end(head.doc.text)
+    skip = dateline_end(text_of(head.doc))
     inside = {t.i for t in head.subtree}
     left = head
     # Walk left over the head's own modifiers ("Syrian government forces"),
@@ -105,7 +105,7 @@ def phrase(head: Token) -> Span:
 
 
 def _country_in(span: Span) -> str | None:
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in ("NORP", "GPE"):
             code = country_code(ent.text)
             if code:

