@@ -139,3 +139,58 @@ def test_dates_outside_the_calendar_are_unknown_not_a_crash(base, when):
     assert document.events
     for event in document.events:
         assert event.date is None or event.date.start <= event.date.end
+
+
+def test_a_gzip_of_blank_lines_is_an_error_read_in_blocks(tmp_path):
+    import cProfile
+    import gzip
+    import pstats
+
+    path = tmp_path / "blank.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n \n" * 1_000_000))
+    profile = cProfile.Profile()
+    profile.enable()
+    records = list(read_records(str(path)))
+    profile.disable()
+    assert [str(r) for r in records] == [f"{path}: no articles found (no JSON lines, only blank lines)"]
+    assert pstats.Stats(profile).total_calls < 20_000  # line by line it was millions of calls
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(b'\n\n  {"text": "Gunmen killed 3 people in Kano."}\n \n{bad\n')
+    good, bad = read_records(str(mixed))
+    assert good.source == f"{mixed}:3" and str(bad).startswith(f"{mixed}:5: not valid JSON")
+
+
+def test_actor_search_with_nul_or_wildcards_matches_nothing_extra(db_url):  # noqa: F811
+    from flashpoint.store import EventFilter
+
+    with open_store(db_url) as store:
+        store.add_documents([doc("a1", make_event("a1")), doc("a2", make_event("a2", place="Kharkiv"))])
+        assert len(store.events()) == 2
+        for hostile in ("\x00", "%", "_", "%\x00%"):
+            assert store.events(EventFilter(actor=hostile)) == []
+
+
+@pytest.mark.parametrize("failure", ["disk", "database"])
+def test_disk_full_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys, failure):
+    import errno
+    import sys
+
+    import sqlalchemy.exc
+
+    from flashpoint import cli
+    from flashpoint.store import ingest as ingest_module
+
+    def full(*args, **kwargs):
+        if failure == "disk":
+            raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x.db"))
+        raise sqlalchemy.exc.OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(ingest_module, "ingest", full)
+    (tmp_path / "a.txt").write_text(GOOD)
+    monkeypatch.setattr(sys, "argv", ["flashpoint", "ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db"), "-q"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    expected = "No space left on device" if failure == "disk" else "database: database or disk is full"
+    assert line.startswith("error: ") and expected in line and "intact" in line

@@ -84,10 +84,30 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_stdout()
         sys.exit(0)  # `flashpoint events ... | head` is a normal way to stop reading
+    except Exception as exc:  # noqa: BLE001 - disk full, database gone: one line, not a traceback
+        message = _environment_error(exc)
+        if message is None:
+            raise
+        click.echo(f"error: {message}", err=True)
+        sys.exit(1)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_stdout()
+
+
+def _environment_error(exc: Exception) -> str | None:
+    """A one-line message for a failure of the machine rather than of flashpoint, else None."""
+    import errno
+
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO):
+        return f"{exc.filename or 'output'}: {exc.strerror}; what was committed before is intact"
+    if isinstance(exc, OperationalError):
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc).splitlines()[0]
+        return f"database: {reason}; what was committed before is intact"
+    return None
 
 
 def _quiet_stdout() -> None:

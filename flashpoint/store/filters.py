@@ -98,7 +98,8 @@ def conditions(conn: Connection, flt: EventFilter) -> list:
         by_wording = select(actors.c.event_id).where(
             or_(func.lower(actors.c.name).like(pattern, escape="\\"), func.lower(actors.c.text).like(pattern, escape="\\"))
         )
-        where.append(e.id.in_(by_wording))
+        # SQLite's LIKE stops at a NUL (so "%00" matched everything); no name holds one
+        where.append(e.id.in_(by_wording) if "\x00" not in flt.actor else false())
     if flt.near:
         where.append(e.id.in_(_ids_near(conn, where, *flt.near)))
     return where

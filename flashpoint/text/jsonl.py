@@ -22,9 +22,10 @@ def jsonl_records(stream: BinaryIO, name: str) -> Iterator[Article | InputError]
     A bad line does not stop the reading; a corrupt or truncated gzip stream
     does (after an error naming the line it broke at).
     """
-    lineno = 0
+    lineno, found = 0, False
     while True:
         try:
+            lineno += _skip_blank_lines(stream)
             line = stream.readline(MAX_ARTICLE_BYTES + 1)
             lineno += 1
             where = f"{name}:{lineno}"
@@ -36,9 +37,30 @@ def jsonl_records(stream: BinaryIO, name: str) -> Iterator[Article | InputError]
             yield InputError(f"{name}:{lineno + 1}", f"corrupt compressed data ({error})")
             return
         if not line:
+            if not found:  # a file of blank lines is an input that failed, not a silent success
+                yield InputError(name, "no articles found (no JSON lines, only blank lines)")
             return
         if line.strip():
+            found = True
             yield _record(line, where)
+
+
+def _skip_blank_lines(stream: BinaryIO) -> int:
+    """Read past whitespace-only lines in big blocks; return how many lines that was.
+
+    A line at a time, 100 MB of blank lines took 23 s."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return 0
+    skipped = 0
+    while True:
+        data = peek(_SKIP_CHUNK)[:_SKIP_CHUNK]
+        blank = len(data) - len(data.lstrip(b" \t\r\n"))
+        blank = data.rfind(b"\n", 0, blank) + 1  # whole lines only: a JSON line keeps its indent
+        if blank == 0:
+            return skipped
+        skipped += data.count(b"\n", 0, blank)
+        stream.read(blank)
 
 
 def _skip_line(stream: BinaryIO) -> int:
