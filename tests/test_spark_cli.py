@@ -48,5 +48,5 @@ def test_spark_extract_writes_parquet_and_prints_counts(tmp_path):
     import pyarrow.parquet as pq
 
     events = pq.read_table(out / "events").to_pylist()
-    assert events and all(json.loads(e["event_json"])["id"] == e["event_id_cnty"] for e in events)
+    assert events and all(json.loads(e["event_json"])["id"] == e["event_id"] for e in events)
     assert f"{len(events)} events" in result.output

@@ -184,7 +184,8 @@ def _spark_events(spark, folder: Path) -> list:
             r.sub_event_type,
             r.event_date.isoformat() if r.event_date else None,
             r.location,
-            r.fatalities,
+            # the ACLED column codes "none reported" as 0; the event itself keeps it unknown
+            r.fatalities if r.fatalities_qualifier is not None else None,
             json.loads(r.source_article_ids),
         )
         for r in rows
