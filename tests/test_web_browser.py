@@ -153,6 +153,7 @@ def test_killed_filter_fit_pan_and_timeline(site, browser):  # noqa: F811
     page.click("#filters button[type=submit]")
     ready(page)
 
+    assert page.locator("#in-view").get_attribute("data-count") == "3"  # the fitted map holds them all
     page.locator('#event-list li[data-event-id="ev-protest"]').click()
     page.locator('#event-detail[data-event-id="ev-protest"] mark.evidence').first.wait_for(timeout=10_000)
     # the map pans (animated) to Ankara and zooms in
@@ -163,6 +164,8 @@ def test_killed_filter_fit_pan_and_timeline(site, browser):  # noqa: F811
             break
         page.wait_for_timeout(100)
     assert off_centre < 40 and zoom >= 6, (off_centre, zoom)  # pixels from the map's centre
+    page.evaluate("map.setZoom(10, { animate: false })")  # ~150 km across: Ankara only, Syria is 600 km away
+    assert page.locator("#in-view").get_attribute("data-count") == "1"
 
     page.locator("#timeline rect.bar").last.click()
     ready(page)

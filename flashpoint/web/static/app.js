@@ -209,6 +209,17 @@ map.on("zoomend", () => {
   spreadColocated();
 });
 
+function countInView() {
+  // How many of the drawn events the visible part of the map holds (updated on every pan and zoom).
+  const bounds = map.getBounds();
+  let n = 0;
+  for (const marker of markerById.values()) if (bounds.contains(marker.home)) n += 1;
+  const box = document.getElementById("in-view");
+  box.textContent = `${n} in view`;
+  box.dataset.count = String(n);
+}
+map.on("moveend", countInView);
+
 function describe(event) {
   const parts = [event.date ? event.date.start : "undated", event.event_type];
   if (event.place) parts.push(event.place.name);
@@ -503,6 +514,7 @@ async function refresh() {
       : `${total} events, ${shown} on the map`;
     if (shown) map.fitBounds(L.latLngBounds([...markerById.values()].map(m => m.home)).pad(0.3), { maxZoom: 7, animate: false });
     firstLoad = false;
+    countInView();
     document.body.dataset.markers = String(shown);
     document.body.dataset.state = "ready";
   } catch (err) {
