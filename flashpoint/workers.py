@@ -188,7 +188,8 @@ class ExtractionPool:
             except (EOFError, OSError):
                 if not worker.ready:
                     raise FlashpointError(f"extraction worker exited on start (exit code {worker.process.exitcode})")
-                code = worker.process.exitcode if not worker.process.is_alive() else None
+                worker.process.join(timeout=30)  # EOF can come before the exit is reaped
+                code = worker.process.exitcode
                 self._retire(worker, f"extraction process died (exit code {code}); skipped", queue, results)
                 continue
             if message[0] == "failed":

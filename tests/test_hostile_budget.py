@@ -1,9 +1,9 @@
 """The per-article extraction time budget, tested without wall-clock timing.
 
 The stand-in pipeline blocks for ever on one article and leaves a marker file
-when it starts blocking; the pool's clock reads the marker count, so "time"
-passes only while that article is blocked. The result is the same on a very
-fast and a very slow machine.
+naming its process when it starts blocking; the pool's stand-in clock moves on
+by more than the budget at each look while that process is alive, and stands
+still otherwise. The result is the same on a very fast and a very slow machine.
 """
 
 from __future__ import annotations
@@ -36,10 +36,23 @@ def _stand_in(markers: Path):
                 os._exit(3)
             yield Document(article=article)
 
+    ticks = []
+
     def clock() -> float:
-        return 1e9 * len(list(markers.iterdir()))
+        # time passes (a budget per look) only while a blocked article's process is alive
+        if any(_alive(int(m.name.split("-")[1])) for m in markers.iterdir()):
+            ticks.append(1)
+        return 1e9 * len(ticks)
 
     return extract_articles, clock
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def _articles(*texts: str):
