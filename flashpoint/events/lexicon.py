@@ -140,3 +140,12 @@ CUES = {
     "attack": ["attacked", "attack", "killed", "shot", "gunmen", "massacre", "massacred",
                "stabbed", "hacked", "beat", "beaten", "executed"],
 }
+
+def _extra_disaster_words() -> list[str]:
+    from pathlib import Path
+    path = Path(__file__).parent / "data" / "disaster_words.txt"
+    return [x.strip().lower() for x in path.read_text(encoding="utf-8").splitlines()
+            if x.strip() and not x.startswith("#")]
+
+
+CUES["disaster"] = CUES["disaster"] + _extra_disaster_words()

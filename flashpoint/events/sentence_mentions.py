@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events import casualties as cas
 from flashpoint.events import dates
+from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, actor_name
 from flashpoint.events.classify import PROTEST_LEMMAS, cues_in, classify
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
@@ -61,7 +62,9 @@ RUNNING_TOTAL_PHRASES = ("in recent years", "in recent months", "over the years"
                          "over the past week", "in the past week", "over the past month",
                          "in the past month", "over the past few days", "this year alone",
                          "in the weeks of", "in weeks of", "in months of", "during weeks of",
-                         "during months of", "in the months of")
+                         "during months of", "in the months of", "in recent weeks",
+                         "in the past few months", "in the last few months", "in the last 24 hours",
+                         "in the past 24 hours", "over the past few months")
 RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about )?(?:\w+ )?(?:years|decades)\b"
                               r"|\bthe first (?:\w+ )?(?:months|weeks|half)\b")
 OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
@@ -103,6 +106,8 @@ def _cumulative(sent: Span, trigger: Token) -> bool:
     # ("near Aleppo, the scene of fierce fighting in recent months")
     own = {t.i for t in trigger.subtree} | {t.i for t in sent if t.lemma_.lower() in DEATH_WORDS | INJURY_WORDS
                                             for t in t.subtree}
+    if trigger.dep_ == "dobj":  # "mounted raids ... in recent weeks": the verb's time is the raids'
+        own |= {t.i for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree}
     lower = sent.text.lower()
     for phrase in RUNNING_TOTAL_PHRASES:
         at = lower.find(phrase)
@@ -377,6 +382,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if label is None:
         return None
     date, date_anaphoric = _date(sent, trigger, article)
+    if nonevents.reason(sent, trigger, date is not None, has_casualties):
+        return None  # a match report, or what keeps happening ("often target ...")
     locations = [p for p in place_candidates(sent, trigger, article)
                  if not any(_overlaps(p.provenance, a.provenance) for a in (actor1, actor2) if a is not None)]
     sub_event, strength = label

@@ -1,0 +1,48 @@
+"""Sentences with an event word that report no event, and why.
+
+Each check returns a reason code ("sport", "background:habitual", ...) or
+None; the word lists are data files in ``flashpoint/events/data``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+DATA = Path(__file__).parent / "data"
+# A match score: "2-0", "1 - 1" (not a date or a range like "2013-2015").
+SCORE = re.compile(r"(?<![\d/.-])\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![\d/.-])")
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The entries of a data file (one per line, '#' lines are comments)."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def sport(sent: Span) -> bool:
+    """A match report: a score and a sport word ("the game ended 1-0")."""
+    if not SCORE.search(sent.text):
+        return False
+    return any(t.lower_ in words("sport_words.txt") for t in sent)
+
+
+def habitual(trigger: Token, dated: bool, has_casualties: bool) -> bool:
+    """"The Taliban often target security forces": what keeps happening, not one event."""
+    if dated or has_casualties:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(c.dep_ == "advmod" and c.lower_ in words("habitual_words.txt") for c in verb.children)
+
+
+def reason(sent: Span, trigger: Token, dated: bool, has_casualties: bool) -> str | None:
+    """Why the sentence around ``trigger`` is not an event, or None."""
+    if sport(sent):
+        return "sport"
+    if habitual(trigger, dated, has_casualties):
+        return "background:habitual"
+    return None
