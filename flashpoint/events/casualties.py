@@ -36,8 +36,14 @@ def _is_person(token: Token) -> bool:
             or token.lower_.endswith("-year-old"):
         return True
     # any other plural noun with a count ("three shepherds") unless it is a thing
-    return token.tag_ == "NNS" and lemma not in NOT_PEOPLE and any(c.dep_ == "nummod" for c in token.children)
+    if token.tag_ == "NN" and lemma not in NOT_PEOPLE and any(c.lower_ in ("a", "an", "one") for c in token.children):
+        return True  # "a jawan was killed": a single victim named by a word of no list
+    return token.tag_ == "NNS" and lemma not in NOT_PEOPLE and any(
+        c.dep_ in COUNT_DEPS and is_number(c) for c in token.children)
 
+
+# Dependencies by which a number word counts a noun.
+COUNT_DEPS = ("nummod", "compound")
 
 # Plural nouns that are counted near casualty words but are not people.
 NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", "shop", "position",
@@ -90,7 +96,8 @@ def _victim_tokens(pred: Token) -> list[Token]:
 def _count_for(victim: Token) -> tuple[int, str, int, int] | None:
     if is_number(victim):
         return count_at(victim)
-    numbers = [c for c in victim.children if c.dep_ == "nummod" and is_number(c)]
+    # "Thirteen officers": a capitalised number word is often parsed as a compound
+    numbers = [c for c in victim.children if c.dep_ in COUNT_DEPS and is_number(c)]
     if numbers:
         return count_at(numbers[0])
     if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children):
@@ -104,7 +111,7 @@ def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
     for victim in victims:
         for member in sorted({victim, *victim.conjuncts}, key=lambda t: t.i):
             if member is not victim and not is_number(member) and not any(
-                    c.dep_ == "nummod" for c in member.children):
+                    c.dep_ in COUNT_DEPS and is_number(c) for c in member.children):
                 continue  # "20 others, rescue workers and a war monitor said": not more victims
             count = _count_for(member)
             if count and count not in parts:
