@@ -98,6 +98,9 @@ class EventDate:
     end: dt.date
     text: Optional[str] = None  # the expression, e.g. "last week"
     provenance: Optional[Provenance] = None
+    # None when the text dates the event; "publication date" when no report of it
+    # did and the date was inferred from the article's (lower confidence).
+    inferred_from: Optional[str] = None
 
     @property
     def exact(self) -> bool:
@@ -152,6 +155,9 @@ class Event:
     # None when the rules decided the type; "learned:NAME" when a user's learned
     # model did (flashpoint learn), with ``confidence`` its probability.
     classified_by: Optional[str] = None
+    # Every sentence of the article that reports this incident (headline, lead,
+    # details, captions), in document order; filled by the incidents stage.
+    mentions: list[Provenance] = field(default_factory=list)
 
 
 @dataclass
@@ -231,6 +237,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Event, "injuries"): Count,
     (Event, "sources"): list,
     (Event, "locations"): list,
+    (Event, "mentions"): list,
     (Quote, "provenance"): Provenance,
     (Quote, "speaker_provenance"): Provenance,
     (Document, "article"): Article,
@@ -240,6 +247,7 @@ _NESTED: dict[tuple[type, str], Any] = {
 _LIST_ITEM = {
     (Event, "sources"): Source,
     (Event, "locations"): Place,
+    (Event, "mentions"): Provenance,
     (Document, "events"): Event,
     (Document, "quotes"): Quote,
 }

@@ -1,4 +1,4 @@
-"""The pipeline: text -> nlp -> events + quotes -> geo, one article or a stream of them."""
+"""The pipeline: text -> nlp -> events + quotes -> geo -> incidents, one article or a stream of them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from flashpoint import geo, nlp, text
+from flashpoint.incidents import group_incidents
 from flashpoint.events import find_events
 from flashpoint.quotes import extract_quotes
 from flashpoint.model import Article, Document
@@ -34,7 +35,7 @@ def extract(
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 16, learned=None) -> Iterator[Document]:
-    """Run nlp, events, quotes and geo over cleaned articles; yields Documents in order.
+    """Run nlp, events, quotes, geo and incidents over cleaned articles; yields Documents in order.
 
     ``learned`` (or ``$FLASHPOINT_LEARNED``) names a learned model used as a second opinion.
     """
@@ -50,7 +51,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16, learned=
         if not batch:
             return
         for article, doc in zip(batch, nlp.parse((a.text for a in batch), batch_size=batch_size)):
-            document = geo.resolve(_document(article, doc))
+            document = group_incidents(geo.resolve(_document(article, doc)))
             if learned is not None:
                 from flashpoint.learn import revise
 

@@ -36,10 +36,35 @@ def same_person(predicted: str | None, gold: str | None) -> bool:
 
 
 def same_admin1(a: str | None, b: str | None) -> bool:
-    """True when two admin1 names agree, ignoring words like "Governorate"."""
+    """True when two admin1 names agree, ignoring words like "Governorate" and
+    transliteration variants ("Idleb"/"Idlib", "Saada"/"Sa'dah", "Nord Kivu"/"North Kivu",
+    "North-West"/"Northwest"): the names' consonant skeletons are compared."""
     words_a = [w for w in normalise(a).split() if w not in _ADMIN_WORDS]
     words_b = [w for w in normalise(b).split() if w not in _ADMIN_WORDS]
-    return bool(words_a) and words_a == words_b
+    if not words_a or not words_b:
+        return False
+    if words_a == words_b:
+        return True
+    # a skeleton of one letter ("Gao" and "Goa") says too little
+    bones = skeleton(words_a)
+    return len(bones) >= 2 and skeleton(words_b) == bones and _spelled(words_a)[0] == _spelled(words_b)[0]
+
+
+# French/Spanish/Portuguese compass words in GeoNames' admin1 names ("Nord Kivu").
+_COMPASS = {"nord": "north", "norte": "north", "sud": "south", "sur": "south", "ouest": "west",
+            "oeste": "west", "est": "east", "este": "east", "leste": "east"}
+_VOWELS_AND_H = re.compile(r"[aeiouyh]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(words: list[str]) -> str:
+    """A name's consonants, joined, with q as k and doubled letters single: the part
+    transliterations agree on ("idleb" and "idlib" -> "dlb")."""
+    return _DOUBLED.sub(r"\1", _VOWELS_AND_H.sub("", _spelled(words)))
+
+
+def _spelled(words: list[str]) -> str:
+    return "".join(_COMPASS.get(w, w) for w in words).replace("q", "k")
 
 
 def same_place_name(predicted: str | None, names: list[str]) -> bool:

@@ -1,0 +1,131 @@
+"""One Event from the reports of one incident.
+
+Each field comes from the report that says most about it: the most specific
+place, an exact day over a range, the best-supported toll (the highest figure
+given in a sentence that does not hedge it; a later report usually updates),
+the most specific actors. ACLED's precedence (``data/precedence.tsv``) decides
+the type of a composite incident. Every report's sentence is kept in
+``Event.mentions``.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+
+from flashpoint.events.taxonomy import event_type_of
+from flashpoint.incidents.actors import CROWD_KINDS, richness
+from flashpoint.incidents.cues import precedence
+from flashpoint.incidents.identity import toll_hedged
+from flashpoint.incidents.places import specificity
+from flashpoint.model import Count, Event, EventDate, Provenance, Source
+
+CROWD_TYPES = ("Protests", "Riots")
+STRATEGIC = "Strategic developments"
+# Each further report of an incident makes it a little surer, up to this.
+MAX_CONFIDENCE = 0.95
+PER_REPORT = 0.05
+
+
+def sub_event_of(members: list[Event]) -> str:
+    """The ACLED sub-event type of a composite incident (the most decisive report's)."""
+    ranks = precedence()
+    votes = Counter(m.sub_event_type for m in members)
+    types = set(votes)
+
+    def key(sub_event: str) -> tuple:
+        tier, order = ranks.get(sub_event, (len(ranks), len(ranks)))
+        return (tier, -votes[sub_event], order)
+
+    crowd = [m for m in members if m.event_type in CROWD_TYPES]
+    if crowd and len(crowd) < len(members):
+        # violence at a demonstration is coded as the demonstration's (ACLED)
+        types = {m.sub_event_type for m in crowd}
+    chosen = min(types, key=key)
+    if chosen in ("Peaceful protest", "Protest with intervention"):
+        others = [m for m in members if m.event_type not in CROWD_TYPES]
+        if any(m.event_type != STRATEGIC and m.actor1 is not None and m.actor1.kind in CROWD_KINDS for m in others):
+            return "Violent demonstration"  # the protesters attacked
+        if any(m.event_type != STRATEGIC and (m.fatalities or m.injuries) for m in others):
+            return "Excessive force against protesters"  # protesters were shot or hurt
+    if chosen == "Peaceful protest" and "Arrests" in types | {m.sub_event_type for m in members}:
+        return "Protest with intervention"  # arrests at a protest are the protest's intervention
+    return chosen
+
+
+def _date_key(date: EventDate) -> tuple:
+    confidence = date.provenance.confidence if date.provenance else 0.0
+    return ((date.end - date.start).days, -confidence)
+
+
+def best_date(members: list[Event]) -> EventDate | None:
+    """The narrowest reported date (an exact day first), then the surest."""
+    dates = [m.date for m in members if m.date is not None and not getattr(m.date, "inferred_from", None)]
+    return copy.deepcopy(min(dates, key=_date_key)) if dates else None
+
+
+def best_toll(counts: list[tuple[Count, Event]]) -> Count | None:
+    """The highest figure stated without hedging; if every one is hedged, the lowest."""
+    if not counts:
+        return None
+    plain = [c for c, event in counts if not toll_hedged(c, event) and c.qualifier != "at most"]
+    if plain:
+        return copy.deepcopy(max(plain, key=lambda c: c.value))
+    return copy.deepcopy(min((c for c, _ in counts), key=lambda c: c.value))
+
+
+def _counts(members: list[Event], name: str) -> list[tuple[Count, Event]]:
+    return [(getattr(m, name), m) for m in members if getattr(m, name) is not None]
+
+
+def _mentions(members: list[Event]) -> list[Provenance]:
+    seen, kept = set(), []
+    for m in members:
+        for prov in (getattr(m, "mentions", None) or [m.evidence]):
+            key = (prov.sentence_start, prov.start)
+            if key not in seen:
+                seen.add(key)
+                kept.append(copy.deepcopy(prov))
+    return kept
+
+
+def combine(members: list[Event], event_id: str) -> Event:
+    """The incident the reports ``members`` (in document order) describe, as one Event."""
+    sub_event = sub_event_of(members)
+    typed = [m for m in members if m.sub_event_type == sub_event] or members
+    primary = max(typed, key=lambda m: m.confidence)  # first of the surest on ties
+    confidence = round(min(MAX_CONFIDENCE, max(m.confidence for m in members) + PER_REPORT * (len(members) - 1)), 3)
+    place_from = max(members, key=lambda m: specificity(m.place))
+    # a development absorbed into a violent or crowd incident (arrests during a riot)
+    # has its own parties ("police arrested rioters"), not the incident's
+    parties = [m for m in members if m.event_type != STRATEGIC] or members
+    actor1_from = max(parties, key=lambda m: richness(m.actor1))
+    actor2_from = max(parties, key=lambda m: richness(m.actor2))
+    fatalities = best_toll(_counts(members, "fatalities"))
+    injuries = best_toll(_counts(members, "injuries"))
+    evidence = copy.deepcopy(primary.evidence)
+    if len(members) > 1:
+        evidence.confidence = confidence
+    event = Event(
+        id=event_id,
+        article_id=primary.article_id,
+        event_type=event_type_of(sub_event),
+        sub_event_type=sub_event,
+        evidence=evidence,
+        confidence=confidence if len(members) > 1 else primary.confidence,
+        trigger=primary.trigger,
+        actor1=copy.deepcopy(actor1_from.actor1),
+        actor2=copy.deepcopy(actor2_from.actor2),
+        place=copy.deepcopy(place_from.place),
+        locations=copy.deepcopy(place_from.locations),
+        date=best_date(members),
+        fatalities=fatalities,
+        injuries=injuries,
+        classified_by=next((m.classified_by for m in members if m.classified_by), None),
+    )
+    url = next((s.url for m in members for s in m.sources if s.url), None)
+    event.sources = [Source(article_id=event.article_id, evidence=evidence, url=url,
+                            fatalities=fatalities.value if fatalities else None,
+                            injuries=injuries.value if injuries else None)]
+    event.mentions = _mentions(members)
+    return event

@@ -1,0 +1,84 @@
+"""The incidents stage on articles written here: one event per real incident."""
+
+from pathlib import Path
+
+import pytest
+
+import flashpoint
+
+DATA = Path(__file__).parent / "data" / "incidents"
+
+
+def _extract(name: str, date: str):
+    return flashpoint.extract((DATA / f"{name}.txt").read_text(encoding="utf-8"), date=date)
+
+
+@pytest.fixture(scope="module")
+def market():
+    return _extract("market_bombing", "2024-03-12")
+
+
+def test_one_bombing_told_in_lead_detail_and_caption_is_one_event(market):
+    assert len(market.events) == 1
+    event = market.events[0]
+    assert event.event_type == "Explosions/Remote violence"
+    assert len(event.mentions) >= 2  # the lead, the hospital's toll, the caption
+    starts = [m.sentence_start for m in event.mentions]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert all(market.article.text[m.sentence_start:m.sentence_end] == m.sentence for m in event.mentions)
+
+
+def test_combined_bombing_keeps_the_updated_toll_the_town_and_the_day(market):
+    event = market.events[0]
+    assert event.fatalities.value == 14  # "at least 12" in the lead, 14 by evening
+    assert event.injuries.value == 30
+    assert event.place.name == "Konduga" and event.place.precision == "town"
+    assert (event.date.start.isoformat(), event.date.end.isoformat()) == ("2024-03-12", "2024-03-12")
+    assert event.date.inferred_from is None
+    assert event.sources[0].fatalities == 14
+
+
+def test_two_attacks_on_different_days_and_towns_stay_two():
+    doc = _extract("two_attacks", "2024-06-03")
+    assert len(doc.events) == 2
+    assert sorted(e.fatalities.value for e in doc.events) == [4, 9]
+    assert len({e.date.start for e in doc.events}) == 2
+
+
+def test_arrests_during_a_riot_are_part_of_the_riot():
+    doc = _extract("riot_arrests", "2024-08-22")
+    assert [e.event_type for e in doc.events] == ["Riots"]
+    event = doc.events[0]
+    assert len(event.mentions) == 2  # the riot and the arrests
+    assert event.actor1.kind == "rioters"
+    assert event.actor2 is None or event.actor2.kind != "rioters"  # the arrested are not the riot's target
+
+
+def test_an_attack_and_the_reply_to_it_are_two_incidents():
+    doc = _extract("retaliation", "2024-05-06")
+    assert len(doc.events) == 2
+    first, reply = doc.events
+    assert first.actor1.country == "AM" and first.fatalities.value == 2
+    assert reply.fatalities is None
+
+
+def test_an_undated_report_is_dated_by_publication_and_says_so():
+    doc = _extract("undated_protest", "2024-09-10")
+    assert len(doc.events) == 1
+    date = doc.events[0].date
+    assert (date.start.isoformat(), date.end.isoformat()) == ("2024-09-09", "2024-09-10")
+    assert date.inferred_from == "publication date"
+    assert date.provenance.confidence < 0.5
+
+
+def test_without_a_publication_date_an_undated_report_stays_undated():
+    doc = flashpoint.extract((DATA / "undated_protest.txt").read_text(encoding="utf-8"))
+    assert all(e.date is None for e in doc.events)
+
+
+def test_mentions_survive_a_round_trip_through_json(market):
+    from flashpoint.model import Document, from_dict
+
+    back = from_dict(Document, market.to_dict())
+    assert back.events[0].mentions == market.events[0].mentions
+    assert back.events[0].date == market.events[0].date
