@@ -193,3 +193,44 @@ def test_publication_date_fills_only_an_undated_event():
     assert undated.date.inferred_from == "publication date"
     dated = date_from_publication(event(day="2024-05-01"), article)
     assert dated.date.start == dt.date(2024, 5, 1) and dated.date.inferred_from is None
+
+
+def test_publication_on_the_calendars_first_day_is_not_a_crash():
+    article = Article(id="a1", text="", date=dt.date.min)
+    undated = date_from_publication(event(), article)
+    assert undated.date.start == undated.date.end == dt.date.min
+
+
+def test_a_total_over_several_incidents_neither_splits_nor_becomes_the_toll():
+    total = event("Attack", killed=34, qualifier="at least",
+                  sentence="Jihadists killed at least 34 people in attacks on villages at the weekend.")
+    one = event("Attack", killed=22, sentence="In the northwest, 22 people were killed late Sunday at Bourasso.")
+    assert same_incident(total, one)
+    assert combine([total, one], "a1-e1").fatalities.value == 22
+
+
+def test_one_sides_losses_belong_to_the_battle():
+    battle = event("Armed clash", killed=6, sentence="Six were killed in an encounter with rebels.")
+    soldier = event("Armed clash", killed=1, sentence="He said one government soldier had died.")
+    assert same_incident(battle, soldier)
+    assert combine([battle, soldier], "a1-e1").fatalities.value == 6
+
+
+def test_a_district_named_as_part_of_a_nearby_city_is_the_same_place():
+    moscow = town("Moscow", 55.75, 37.62, admin1="Moscow", country="RU")
+    krasnogorsk = town("Krasnogorsk", 55.82, 37.33, admin1="Moskovskaya", country="RU")
+    venue = event("Attack", place=moscow, sentence="The massacre in a Moscow music venue killed 130 people.")
+    detail = event("Attack", place=krasnogorsk,
+                   sentence="Gunmen set fire to the hall in Moscow's northern district of Krasnogorsk.")
+    assert same_incident(venue, detail)
+    assert combine([venue, detail], "a1-e1").place.name == "Krasnogorsk"
+    elsewhere = event("Attack", place=krasnogorsk, sentence="Gunmen set fire to a hall in Krasnogorsk.")
+    assert not same_incident(venue, elsewhere)
+
+
+def test_on_a_tie_of_types_the_precise_report_decides():
+    summary = event("Air/drone strike", sentence="The military conducted airstrikes this week during days of fighting.",
+                    days=("2023-02-19", "2023-02-24"))
+    fight = event("Armed clash", sentence="Fighting broke out on Tuesday when soldiers were ambushed.",
+                  day="2023-02-21")
+    assert combine([summary, fight], "a1-e1").sub_event_type == "Armed clash"

@@ -35,7 +35,8 @@ def sub_event_of(members: list[Event]) -> str:
 
     def key(sub_event: str) -> tuple:
         tier, order = ranks.get(sub_event, (len(ranks), len(ranks)))
-        return (tier, -votes[sub_event], order)
+        detail = max(_detail(m) for m in members if m.sub_event_type == sub_event)
+        return (tier, -votes[sub_event], -detail, order)
 
     crowd = [m for m in members if m.event_type in CROWD_TYPES]
     if crowd and len(crowd) < len(members):
@@ -51,6 +52,23 @@ def sub_event_of(members: list[Event]) -> str:
     if chosen == "Peaceful protest" and "Arrests" in types | {m.sub_event_type for m in members}:
         return "Protest with intervention"  # arrests at a protest are the protest's intervention
     return chosen
+
+
+def _detail(event: Event) -> int:
+    """How precisely a report tells its incident: a day, a town, a toll. On a tie of
+    types the precise report ("fighting broke out on Tuesday in X") beats a summary."""
+    exact = event.date is not None and event.date.exact and not getattr(event.date, "inferred_from", None)
+    return 2 * exact + specificity(event.place) + (event.fatalities is not None)
+
+
+def _names_others(event: Event, members: list[Event]) -> int:
+    """How many of the other reports' places this report's sentence also names: "in
+    Moscow's district of Krasnogorsk" is more precise than "a Moscow music venue"."""
+    if event.place is None:
+        return 0
+    sentence = event.place.provenance.sentence if event.place.provenance else event.evidence.sentence
+    others = {m.place.name for m in members if m.place is not None and m.place.name != event.place.name}
+    return sum(name in sentence for name in others)
 
 
 def _date_key(date: EventDate) -> tuple:
@@ -95,7 +113,7 @@ def combine(members: list[Event], event_id: str) -> Event:
     typed = [m for m in members if m.sub_event_type == sub_event] or members
     primary = max(typed, key=lambda m: m.confidence)  # first of the surest on ties
     confidence = round(min(MAX_CONFIDENCE, max(m.confidence for m in members) + PER_REPORT * (len(members) - 1)), 3)
-    place_from = max(members, key=lambda m: specificity(m.place))
+    place_from = max(members, key=lambda m: (specificity(m.place), _names_others(m, members)))
     # a development absorbed into a violent or crowd incident (arrests during a riot)
     # has its own parties ("police arrested rioters"), not the incident's
     parties = [m for m in members if m.event_type != STRATEGIC] or members

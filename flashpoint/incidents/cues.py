@@ -44,6 +44,11 @@ def hedged(sentence: str, start: int | None = None, end: int | None = None) -> b
     return bool(_hedges("before").search(before) or _hedges("after").search(after))
 
 
+def sums_up(sentence: str) -> bool:
+    """True when a sentence totals several incidents ("killed in two airstrikes")."""
+    return bool(_pattern("aggregate_cues.txt").search(sentence))
+
+
 def revises_toll(sentence: str) -> bool:
     """True when a sentence revises an earlier toll ("the toll rose to 13")."""
     return bool(_pattern("update_cues.txt").search(sentence))

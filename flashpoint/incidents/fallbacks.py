@@ -17,8 +17,10 @@ def date_from_publication(event: Event, article: Article) -> Event:
     if event.date is not None or article.date is None:
         return event
     where = event.evidence
+    # the calendar's first day has no day before it
+    day_before = article.date - dt.timedelta(days=1) if article.date > dt.date.min else article.date
     event.date = EventDate(
-        start=article.date - dt.timedelta(days=1),
+        start=day_before,
         end=article.date,
         text=None,
         provenance=Provenance(article_id=where.article_id, sentence=where.sentence,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from flashpoint.incidents.actors import crowd_acts, parties_compatible, same_party
-from flashpoint.incidents.cues import absorbed_developments, announces_other, hedged, revises_toll
-from flashpoint.incidents.places import places_compatible
+from flashpoint.incidents.cues import absorbed_developments, announces_other, hedged, revises_toll, sums_up
+from flashpoint.incidents.places import named_within, places_compatible
 from flashpoint.model import Count, Event, EventDate
 
 BATTLES, EXPLOSIONS, CIVILIANS_TYPE = "Battles", "Explosions/Remote violence", "Violence against civilians"
@@ -72,16 +72,19 @@ def _sentence(count: Count, event: Event) -> str:
 
 
 def toll_hedged(count: Count, event: Event) -> bool:
-    """True when a reported figure is a claim or a guess, judged by the words around it."""
+    """True when a figure is not one incident's reported toll: a claim or a guess
+    (judged by the words around it), or a total over several incidents."""
     prov = count.provenance
     if prov is None:
-        return hedged(event.evidence.sentence)
-    return hedged(prov.sentence, prov.start - prov.sentence_start, prov.end - prov.sentence_start)
+        return hedged(event.evidence.sentence) or sums_up(event.evidence.sentence)
+    return hedged(prov.sentence, prov.start - prov.sentence_start, prov.end - prov.sentence_start) \
+        or sums_up(prov.sentence)
 
 
 def tolls_compatible(earlier: Event, later: Event) -> bool:
-    """Tolls that can describe one incident: close figures, a claim or a guess
-    (never decisive), or a later sentence that raises the figure ("rose to 13")."""
+    """Tolls that can describe one incident: close figures, a claim, a guess or a total
+    (never decisive), one side's losses in a battle, or a later sentence that raises
+    the figure ("rose to 13")."""
     a, b = earlier.fatalities, later.fatalities
     if a is None or b is None:
         return True
@@ -91,6 +94,8 @@ def tolls_compatible(earlier: Event, later: Event) -> bool:
     # are both true of 40 dead, but no two reports of one incident are that far apart
     if _close(a.value, b.value):
         return True
+    if earlier.event_type == later.event_type == BATTLES and min(a.value, b.value) < max(a.value, b.value):
+        return True  # one side's losses in the battle whose toll counts both sides
     return b.value > a.value and revises_toll(_sentence(b, later))
 
 
@@ -119,7 +124,8 @@ def same_incident(a: Event, b: Event) -> bool:
         return False
     if not dates_compatible(_known_date(a), _known_date(b)):
         return False
-    if not places_compatible(a.place, b.place):
+    if not places_compatible(a.place, b.place) and not (
+            named_within(a.place, b.place, b.evidence.sentence) or named_within(b.place, a.place, a.evidence.sentence)):
         return False
     straight = parties_compatible(a.actor1, b.actor1) and parties_compatible(a.actor2, b.actor2)
     swapped = parties_compatible(a.actor1, b.actor2) and parties_compatible(a.actor2, b.actor1)

@@ -12,6 +12,8 @@ from flashpoint.model import Place
 # clash in Omdurman and an air strike in Bahri, 8 km away, are two events) unless
 # they are this close: one place under two gazetteer entries.
 SAME_SPOT_KM = 2.0
+# A district named as part of a city ("Moscow's district of Krasnogorsk") lies this close.
+CITY_KM = 25.0
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -56,6 +58,18 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if a.precision == b.precision == "admin1":
         return _key(a.name) == _key(b.name) or region_a == region_b
     return True
+
+
+def named_within(a: Place, b: Place, sentence_of_b: str) -> bool:
+    """Two nearby towns where the report of ``b`` also names ``a``: "in Moscow's
+    northern district of Krasnogorsk" is in Moscow too."""
+    if a.precision != "town" or b.precision != "town":
+        return False
+    far = distance_km(a, b)
+    if far is None or far > CITY_KM:
+        return False
+    names = {n for n in (a.name, a.text) if n}
+    return any(re.search(rf"\b{re.escape(n)}\b", sentence_of_b) for n in names)
 
 
 def same_place(a: Place | None, b: Place | None) -> bool:
