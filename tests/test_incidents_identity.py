@@ -234,3 +234,13 @@ def test_on_a_tie_of_types_the_precise_report_decides():
     fight = event("Armed clash", sentence="Fighting broke out on Tuesday when soldiers were ambushed.",
                   day="2023-02-21")
     assert combine([summary, fight], "a1-e1").sub_event_type == "Armed clash"
+
+
+def test_bare_clashes_told_of_a_protest_are_part_of_it_but_a_bombing_is_not():
+    protest = event("Peaceful protest", day="2017-06-19")
+    clashes = event("Armed clash", sentence="Clashes broke out on a major highway.")
+    bombing = event("Suicide bomb", sentence="A bomber blew himself up.")
+    assert same_incident(protest, clashes)
+    assert not same_incident(protest, bombing)
+    soldiers = event("Armed clash", actor1=SYRIA, sentence="Soldiers clashed with rebels.")
+    assert not same_incident(protest, soldiers)

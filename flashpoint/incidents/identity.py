@@ -22,6 +22,8 @@ BATTLES, EXPLOSIONS, CIVILIANS_TYPE = "Battles", "Explosions/Remote violence", "
 PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
 FAMILIES = {BATTLES: "violence", EXPLOSIONS: "violence", CIVILIANS_TYPE: "violence",
             PROTESTS: "crowd", RIOTS: "crowd"}
+# Violence told in words that do not say who fought or how ("clashes", "attacked").
+GENERIC_VIOLENCE = ("Armed clash", "Attack")
 # A reported date read off a reporting verb ("said on Monday") is this unsure or less.
 REPORTING_CONFIDENCE = 0.6
 # Times of day at which one night's incident is told as either of two days.
@@ -42,6 +44,9 @@ def types_compatible(a: Event, b: Event) -> bool:
         return True
     if {family(a), family(b)} == {"violence", "crowd"}:
         violent = a if family(a) == "violence" else b
+        if violent.actor1 is None and violent.actor2 is None:
+            # "clashes on a major highway" told of a protest: nothing says who else fought
+            return violent.sub_event_type in GENERIC_VIOLENCE
         return crowd_acts(violent.actor1, violent.actor2)
     absorbed = absorbed_developments()
     return b.event_type in absorbed.get(a.sub_event_type, ()) or a.event_type in absorbed.get(b.sub_event_type, ())
