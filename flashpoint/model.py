@@ -158,6 +158,9 @@ class Event:
     # Every sentence of the article that reports this incident (headline, lead,
     # details, captions), in document order; filled by the incidents stage.
     mentions: list[Provenance] = field(default_factory=list)
+    # Why reports from several articles were merged into this event and which
+    # report gave its date, place and type (filled by the merge stage).
+    merge_notes: list[str] = field(default_factory=list)
 
 
 @dataclass

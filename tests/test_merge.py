@@ -1,4 +1,5 @@
-"""Cross-article dedup on hand-built events (no extractor needed)."""
+"""Cross-article merging on hand-built events (no extractor needed): identity, no chaining,
+best fit, order independence, combined fields and the reasons kept."""
 
 from __future__ import annotations
 
@@ -6,22 +7,29 @@ import datetime as dt
 import itertools
 import random
 
+import pytest
+
 from flashpoint.merge import (
     blocking_keys,
     cluster,
     combine,
+    compatible,
+    components,
+    event_order,
     haversine_km,
     merge_events,
-    same_event,
+    mergeable,
     union_clusters,
 )
 from flashpoint.model import Actor, Count, Event, EventDate, Place, Provenance
 
-# Real coordinates (GeoNames): Taftanaz and Saraqib are ~12 km apart; Idlib city ~17 km
-# from Taftanaz; Aleppo ~50 km away.
+# Real coordinates (GeoNames): Taftanaz and Saraqib are ~15 km apart; Aleppo ~50 km away;
+# the airbase is a made-up point ~3 km from Taftanaz.
 TOWNS = {
     "Taftanaz": ("SY", "Idlib", 35.998, 36.785, 163345),
     "Saraqib": ("SY", "Idlib", 35.8638, 36.8006, 172515),
+    "Taftanaz airbase": ("SY", "Idlib", 35.972, 36.783, 9000001),
+    "Sirwah": ("YE", "Ma'rib", 15.449, 45.019, 34703),
     "Aleppo": ("SY", "Aleppo", 36.2021, 37.1343, 170063),
     "Maiduguri": ("NG", "Borno", 11.8464, 13.1603, 2331447),
     "Kharkiv": ("UA", "Kharkiv", 49.9808, 36.2527, 706483),
@@ -30,6 +38,7 @@ TYPES = {
     "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
     "armed clash": ("Battles", "Armed clash"),
     "attack": ("Violence against civilians", "Attack"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "protest": ("Protests", "Peaceful protest"),
     "riot": ("Riots", "Violent demonstration"),
 }
@@ -54,6 +63,7 @@ def make_event(
     actor1: Actor | None = None,
     actor2: Actor | None = None,
     confidence: float = 0.8,
+    date_text: str = "on Monday",
 ) -> Event:
     """A small extracted event as the extractor would return it."""
     sentence = f"Sentence {n} of {article}."
@@ -67,7 +77,7 @@ def make_event(
     date = None
     if day:
         start = dt.date.fromisoformat(day)
-        date = EventDate(start, dt.date.fromisoformat(until) if until else start, text="on Monday")
+        date = EventDate(start, dt.date.fromisoformat(until) if until else start, text=date_text)
     return Event(
         id=f"{article}:e{n}",
         article_id=article,
@@ -85,85 +95,218 @@ def make_event(
     )
 
 
+
+def region(name: str, country: str = "SY") -> Place:
+    """An admin1-precision place ("in Idlib province")."""
+    return Place(name=name, text=f"{name} province", precision="admin1", country=country, admin1=name)
+
+
+SYRIA = Actor("Military Forces of Syria", "Syrian forces", "state forces", "SY")
+TURKEY = Actor("Military Forces of Turkey", "Turkish troops", "state forces", "TR")
+HOUTHIS = Actor("Houthi Movement", "Houthi rebels", "rebel group", "YE")
+YEMEN = Actor("Military Forces of Yemen", "government forces", "state forces", "YE")
+
+
+def sources(event: Event) -> list[str]:
+    return sorted(s.article_id for s in event.sources)
+
+
 def three_outlets() -> list[Event]:
     return [
         make_event("a1", killed=12),
-        make_event("a2", killed=14, day="2020-03-03"),  # reported next day as "yesterday"
-        make_event("a3", killed=10, qualifier="at least", kind="armed clash"),
+        make_event("a2", killed=14, date_text="yesterday"),  # published the next day
+        make_event("a3", killed=10, qualifier="at least", kind="armed clash", place="Taftanaz airbase"),
     ]
 
 
-def test_three_outlets_become_one_event_with_lowest_figure():
-    merged = merge_events(three_outlets())
-    assert len(merged) == 1
-    event = merged[0]
+def test_three_outlets_become_one_event_with_lowest_figure_and_reasons():
+    [event] = merge_events(three_outlets())
     assert event.fatalities.value == 10 and event.fatalities.qualifier == "at least"
     assert sorted((s.article_id, s.fatalities) for s in event.sources) == [("a1", 12), ("a2", 14), ("a3", 10)]
     assert event.id == "a1:e0"  # earliest member
-    assert event.event_type == "Explosions/Remote violence"  # 2 of 3 reports
+    assert event.sub_event_type == "Air/drone strike"  # same tier as "Armed clash", given by 2 of 3
+    assert event.place.name == "Taftanaz"  # the place two reports give over the one nearby
     assert event.date.start == dt.date(2020, 3, 2)
+    notes = "\n".join(event.merge_notes)
+    assert notes.count("merged: ") == 2 and "same day 2020-03-02" in notes and "Taftanaz airbase / Taftanaz 2.9 km apart" in notes
+    assert "fatalities: the lowest credible of 12, 14, 10" in notes
+    assert merge_events([make_event("a1")])[0].merge_notes == []  # a single report needs no reason
 
 
-def test_merge_is_independent_of_input_order():
-    events = three_outlets() + [
-        make_event("b1", place="Kharkiv", kind="protest", day="2022-05-01"),
-        make_event("b2", place="Kharkiv", kind="protest", day="2022-05-01"),
-        make_event("c1", place="Maiduguri", kind="attack", killed=5),
+def test_a_daily_series_in_one_town_is_one_event_a_day():
+    series = [
+        make_event(f"day{d}", kind="armed clash", place="Sirwah", day=f"2023-03-{d:02d}", date_text=f"March {d}",
+                   killed=d + 2, actor1=HOUTHIS, actor2=YEMEN)
+        for d in range(1, 9)
     ]
-    reference = merge_events(events)
-    for seed in range(5):
-        shuffled = events[:]
-        random.Random(seed).shuffle(shuffled)
-        assert merge_events(shuffled) == reference
-    assert [len(e.sources) for e in reference] == [3, 1, 2]
+    merged = merge_events(series)
+    assert len(merged) == 8 and sum(e.fatalities.value for e in merged) == 52
+    # a second outlet's report of March 4, sides named the other way round, joins March 4 only
+    second = make_event("other", kind="armed clash", place="Sirwah", day="2023-03-04", date_text="Saturday",
+                        killed=6, actor1=YEMEN, actor2=HOUTHIS)
+    merged = merge_events(series + [second])
+    assert len(merged) == 8 and sum(e.fatalities.value for e in merged) == 52
+    [march4] = [e for e in merged if e.date.start == dt.date(2023, 3, 4)]
+    assert sources(march4) == ["day4", "other"]
 
 
-def test_far_apart_or_different_days_or_families_stay_apart():
+def test_exact_days_differ_only_for_a_nights_event():
+    monday = make_event("a1")
+    assert not compatible(monday, make_event("x", day="2020-03-03"))
+    assert not compatible(monday, make_event("x", day="2020-03-03", date_text="yesterday"))
+    assert compatible(monday, make_event("x", day="2020-03-03", date_text="early Tuesday"))
+    assert compatible(make_event("a1", date_text="late Monday"), make_event("x", day="2020-03-03"))
+
+
+def test_a_vague_report_joins_one_event_and_never_bridges_two():
+    # two strikes in Idlib on one day: Taftanaz (Syria on Turkey) and the Turkish reply
+    taftanaz = make_event("a1", kind="shelling", killed=5, actor1=SYRIA, actor2=TURKEY)
+    reply = make_event("a1", 1, kind="shelling", place=region("Idlib"), actor1=TURKEY, actor2=SYRIA)
+    saraqib = make_event("a2", kind="shelling", place="Saraqib", killed=8, actor1=SYRIA, actor2=TURKEY)
+    # another outlet: "five soldiers killed by regime artillery in Idlib on Monday"
+    vague = make_event("b1", kind="shelling", place=region("Idlib"), killed=5, actor1=SYRIA, actor2=TURKEY)
+    assert compatible(vague, taftanaz) and compatible(vague, saraqib) and not compatible(taftanaz, saraqib)
+    assert not compatible(vague, reply)  # who shelled whom
+    merged = merge_events([taftanaz, reply, saraqib, vague])
+    assert sorted(sources(e) for e in merged) == [["a1"], ["a1", "b1"], ["a2"]]
+    [joined] = [e for e in merged if len(e.sources) == 2]
+    assert joined.place.name == "Taftanaz" and joined.fatalities.value == 5  # the best fit: toll and place
+    # a week's range joins the exact-day event inside it, and only one
+    week = make_event("c1", kind="shelling", place=region("Idlib"), day="2020-02-24", until="2020-03-01",
+                      date_text="last week", killed=5, actor1=SYRIA, actor2=TURKEY)
+    merged = merge_events([taftanaz, reply, saraqib, week])
+    assert sum(1 for e in merged if "c1" in sources(e)) == 1 and len(merged) == 3
+
+
+def test_no_chaining_through_a_middle_report():
+    # Taftanaz - airbase are 3 km apart; airbase - a point 8 km further south are close,
+    # Taftanaz and that point are not: at most two of the three can be one event.
+    south = Place("South", "South", "town", "SY", "Idlib", 35.90, 36.78, 1)
+    chain = [make_event("a1"), make_event("a2", place="Taftanaz airbase"), make_event("a3", place=south)]
+    assert compatible(chain[0], chain[1]) and compatible(chain[1], chain[2]) and not compatible(chain[0], chain[2])
+    assert sorted(len(g) for g in cluster(chain)) == [1, 2]
+    assert [len(g) for g in components(chain)] == [3]
+
+
+def test_places():
     base = make_event("a1", killed=3)
-    assert not same_event(base, make_event("x", place="Aleppo"))
-    assert not same_event(base, make_event("x", day="2020-03-05"))
-    assert not same_event(base, make_event("x", kind="protest"))
-    assert not same_event(base, make_event("a1", 1))  # same article
-    assert not same_event(base, make_event("x", place=None))
-    assert not same_event(base, make_event("x", day=None))
-    assert same_event(base, make_event("x", place="Saraqib"))  # ~15 km away
-    assert haversine_km(*TOWNS["Taftanaz"][2:4], *TOWNS["Saraqib"][2:4]) < 25
+    assert not compatible(base, make_event("x", place="Aleppo"))
+    assert not compatible(base, make_event("x", place="Saraqib"))  # ~15 km: another town
+    assert compatible(base, make_event("x", place="Taftanaz airbase"))
+    assert compatible(base, make_event("x", place=region("Idlib")))
+    assert not compatible(base, make_event("x", place=region("Aleppo")))
+    syria = Place("Syria", "Syria", "country", "SY")
+    assert not compatible(base, make_event("x", place=syria))  # would fit every event in Syria
+    assert compatible(make_event("a1", place=syria), make_event("x", place=syria))
+    assert not compatible(base, make_event("x", place=None))
+    # "in Idlib" resolved to the city may mean the province: compared as both
+    idlib_city = Place("Idlib", "Idlib", "town", "SY", "Idlib", 35.93, 36.63, 169389)
+    assert compatible(base, make_event("x", place=idlib_city))
+    assert not compatible(make_event("x", place=idlib_city), make_event("y", place=region("Aleppo")))
+    assert merge_events([make_event("x", place=idlib_city), base])[0].place.name == "Taftanaz"
+    assert haversine_km(*TOWNS["Taftanaz"][2:4], *TOWNS["Saraqib"][2:4]) > 10
+    # the merged event keeps the finer place
+    assert merge_events([make_event("x", place=region("Idlib")), base])[0].place.precision == "town"
 
 
-def test_admin1_precision_matches_a_town_in_that_admin1():
-    idlib = Place(name="Idlib", text="Idlib province", precision="admin1", country="SY", admin1="Idlib")
-    aleppo = Place(name="Aleppo", text="Aleppo province", precision="admin1", country="SY", admin1="Aleppo")
-    base = make_event("a1")
-    assert same_event(base, make_event("x", place=idlib))
-    assert not same_event(base, make_event("x", place=aleppo))
-    # and the merged event keeps the finer place
-    assert merge_events([make_event("x", place=idlib), base])[0].place.precision == "town"
+def test_types_days_articles_and_coded_rows():
+    base = make_event("a1", killed=3)
+    assert not compatible(base, make_event("x", kind="protest"))
+    assert compatible(base, make_event("x", kind="attack"))  # one family of violence
+    assert not compatible(base, make_event("a1", 1))  # same article
+    assert not compatible(base, make_event("x", day=None))
+    assert not compatible(make_event("acled:1"), make_event("acled:2"))  # two coded rows are two events
+    assert compatible(make_event("acled:1"), make_event("news"))
 
 
-def test_actor_compatibility():
-    syria = Actor("Military Forces of Syria", "Syrian forces", "state forces", "SY")
-    turkey = Actor("Military Forces of Turkey", "Turkish troops", "state forces", "TR")
+def test_actor_direction():
+    shelling = make_event("a1", kind="shelling", actor1=SYRIA, actor2=TURKEY)
+    assert not compatible(shelling, make_event("x", kind="shelling", actor1=TURKEY, actor2=SYRIA))  # the reply
+    assert not compatible(shelling, make_event("x", kind="shelling", actor1=TURKEY))
+    assert compatible(shelling, make_event("x", kind="shelling", actor1=SYRIA))  # one side unknown
+    assert compatible(shelling, make_event("x", kind="shelling", actor2=TURKEY))
     rebels = Actor("HTS", "rebels", "rebel group", "SY")
-    base = make_event("a1", actor1=syria, actor2=turkey)
-    assert same_event(base, make_event("x", actor1=turkey, actor2=syria))  # either order
-    assert same_event(base, make_event("x", actor1=syria))  # one unknown
-    assert not same_event(base, make_event("x", actor1=rebels, actor2=rebels))
+    assert not compatible(shelling, make_event("x", actor1=rebels, actor2=rebels))
+    clash = make_event("a1", kind="armed clash", actor1=SYRIA, actor2=rebels)
+    assert compatible(clash, make_event("x", kind="armed clash", actor1=rebels, actor2=SYRIA))  # told from either side
 
 
-def test_date_windows_overlap():
-    week = make_event("x", day="2020-02-24", until="2020-03-01")  # "last week"
-    assert same_event(make_event("a1"), week)  # one day of slack
-    assert not same_event(make_event("a1", day="2020-03-04"), week)
+def test_tolls_that_contradict():
+    assert compatible(make_event("a1", killed=12), make_event("x", killed=14))
+    assert compatible(make_event("a1", killed=8), make_event("x", killed=9))
+    assert not compatible(make_event("a1", killed=3), make_event("x", killed=10))
+    assert not compatible(make_event("a1", killed=0), make_event("x", killed=4))  # "no one was killed"
+    assert compatible(make_event("a1", killed=5, qualifier="at least"), make_event("x", killed=40))
+    assert compatible(make_event("a1", killed=5), make_event("x", killed=None))
+
+
+def test_date_windows():
+    week = make_event("x", day="2020-02-24", until="2020-03-01", date_text="last week")
+    assert compatible(make_event("a1"), week)  # a day of slack at a range's ends
+    assert not compatible(make_event("a1", day="2020-03-04"), week)
+    assert compatible(make_event("a1", day="2020-02-25"), week)
     vague = make_event("x", day="2020-01-01", until="2020-12-31")
-    assert not same_event(make_event("a1"), vague)
+    assert not compatible(make_event("a1"), vague) and not mergeable(vague)
 
 
-def test_transitive_chain_is_one_cluster():
-    # Taftanaz - Saraqib are close; Saraqib and a point 20 km further south are close.
-    south = Place("Maarat", "Maarat", "town", "SY", "Idlib", 35.70, 36.80, 1)
-    chain = [make_event("a1"), make_event("a2", place="Saraqib"), make_event("a3", place=south)]
-    assert not same_event(chain[0], chain[2])
-    assert [len(c) for c in cluster(chain)] == [3]
+def random_reports(seed: int, n: int = 60) -> list[Event]:
+    """Reports of a fortnight around Idlib and Kharkiv: exact days, weeks, admin1 places, tolls."""
+    rnd = random.Random(seed)
+    events = []
+    for i in range(n):
+        base = rnd.choice(["Taftanaz", "Kharkiv"])
+        country, admin1, lat, lon, _ = TOWNS[base]
+        if rnd.random() < 0.25:
+            place = region(admin1, country)
+        else:
+            place = Place("p", "p", "town", country, admin1, lat + rnd.uniform(-0.1, 0.1), lon + rnd.uniform(-0.1, 0.1))
+        day = dt.date(2020, 3, 1) + dt.timedelta(days=rnd.randint(0, 10))
+        until = (day + dt.timedelta(days=6)).isoformat() if rnd.random() < 0.2 else None
+        events.append(
+            make_event(f"a{rnd.randrange(n // 2):02d}", i, place=place, day=day.isoformat(), until=until,
+                       kind=rnd.choice(["airstrike", "attack", "shelling"]), killed=rnd.choice([None, 2, 3, 5, 8]),
+                       actor1=rnd.choice([None, SYRIA, TURKEY]), date_text=rnd.choice(["on Monday", "overnight"]))
+        )
+    return events
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_merge_is_independent_of_input_order(seed):
+    events = random_reports(seed)
+    reference = merge_events(events)
+    assert len(reference) < len(events)  # the data has merges
+    for shuffle_seed in range(8):
+        shuffled = events[:]
+        random.Random(shuffle_seed).shuffle(shuffled)
+        assert merge_events(shuffled) == reference
+    # merging component by component gives the same events (what the store and Spark do)
+    by_component = [e for c in components(events) for e in merge_events(c)]
+    assert sorted(by_component, key=lambda e: e.id) == sorted(reference, key=lambda e: e.id)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_every_event_is_compatible_throughout(seed):
+    for group in cluster(random_reports(seed, 80)):
+        for a, b in itertools.combinations(group, 2):
+            assert compatible(a, b), (a.id, b.id)
+        assert len({e.article_id for e in group}) == len(group)
+
+
+def test_every_compatible_pair_shares_a_blocking_key():
+    events = random_reports(7, 80)
+    matches = 0
+    for a, b in itertools.combinations(events, 2):
+        if compatible(a, b):
+            matches += 1
+            assert set(blocking_keys(a)) & set(blocking_keys(b)), (a.id, b.id)
+    assert matches > 10
+    # Components found per block, then joined, are the global components (what Spark does).
+    blocks: dict = {}
+    for e in events:
+        for key in blocking_keys(e):
+            blocks.setdefault(key, []).append(e)
+    per_block = [c for block in blocks.values() for c in components(block)]
+    assert union_clusters(per_block) == components(events)
 
 
 def test_conservative_figures_ignore_ceilings_and_missing():
@@ -179,56 +322,32 @@ def test_conservative_figures_ignore_ceilings_and_missing():
     assert combine([make_event("a1")]).fatalities is None
 
 
-def test_every_matching_pair_shares_a_blocking_key():
-    # Many events around Idlib and Kharkiv; compare the rule with the blocks.
-    rnd = random.Random(7)
-    events = []
-    for i in range(60):
-        base = rnd.choice(["Taftanaz", "Kharkiv"])
-        country, admin1, lat, lon, _ = TOWNS[base]
-        place = Place("p", "p", "town", country, admin1, lat + rnd.uniform(-0.4, 0.4), lon + rnd.uniform(-0.4, 0.4))
-        day = dt.date(2020, 3, 1) + dt.timedelta(days=rnd.randint(0, 20))
-        events.append(make_event(f"a{i}", place=place, day=day.isoformat(), kind=rnd.choice(["airstrike", "attack"])))
-    matches = 0
-    for a, b in itertools.combinations(events, 2):
-        if same_event(a, b):
-            matches += 1
-            assert set(blocking_keys(a)) & set(blocking_keys(b)), (a.id, b.id)
-    assert matches > 10
-    # Per-block clustering then union equals the global clustering (what Spark does).
-    blocks: dict = {}
-    for e in events:
-        for key in blocking_keys(e):
-            blocks.setdefault(key, []).append(e)
-    per_block = [c for block in blocks.values() for c in cluster(block)]
-    assert union_clusters(per_block) == cluster(events)
-
-
 def test_unmergeable_event_gets_its_own_block():
     event = make_event("a1", day=None)
     assert blocking_keys(event) == [("solo", "a1:e0")]
     assert len(merge_events([event, make_event("a2", day=None)])) == 2
 
 
-def test_protesters_and_rioters_of_one_crowd_merge():
-    import dataclasses
+def test_outlets_disagreeing_on_the_type_follow_acled_precedence():
+    crowd = Actor("Protesters (Nepal)", "protesters", "protesters", "NP")
+    rioters = Actor("Rioters (Nepal)", "rioters", "rioters", "NP")
+    police = Actor("Police Forces of Nepal", "police", "state forces", "NP")
+    kathmandu = Place("Kathmandu", "Kathmandu", "town", "NP", "Bagmati", 27.7, 85.3, 1283240)
+    reports = [make_event(a, kind="protest", place=kathmandu, actor1=crowd, actor2=police) for a in ("a", "b")]
+    reports.append(make_event("c", kind="riot", place=kathmandu, actor1=rioters, actor2=police))
+    [event] = merge_events(reports)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")  # 1 report of 3
+    assert any("ACLED precedence over Peaceful protest" in n for n in event.merge_notes)
+    rebels = Actor("HTS", "rebels", "rebel group", "NP")
+    assert not compatible(reports[2], make_event("d", kind="protest", place=kathmandu, actor1=rebels))
 
-    from flashpoint.merge import same_event
-    from flashpoint.model import Actor, Event, EventDate, Place, Provenance
-    import datetime as dt
 
-    def report(article, kind, event_type, sub):
-        ev = Provenance(article, "s", 0, 1, 0, 1, 0.9)
-        return Event(id=f"{article}-e1", article_id=article, event_type=event_type, sub_event_type=sub,
-                     evidence=ev, confidence=0.9,
-                     actor1=Actor(name=kind.title(), text=kind, kind=kind, country="NP"),
-                     actor2=Actor(name="Police Forces of Nepal", text="police", kind="state forces", country="NP"),
-                     place=Place(name="Kathmandu", text="Kathmandu", precision="town", country="NP",
-                                 admin1="Central", lat=27.7, lon=85.3),
-                     date=EventDate(dt.date(2025, 4, 11), dt.date(2025, 4, 11)))
+def test_a_report_dated_from_its_publication_joins_the_dated_event():
+    from dataclasses import replace
 
-    riot = report("a", "rioters", "Riots", "Violent demonstration")
-    protest = report("b", "protesters", "Protests", "Excessive force against protesters")
-    assert same_event(riot, protest)
-    rebels = dataclasses.replace(protest, actor1=dataclasses.replace(protest.actor1, kind="rebel group"))
-    assert not same_event(riot, rebels)  # a crowd is not an armed group
+    dated = make_event("a1", killed=12)
+    undated = make_event("a2", day="2020-03-01", until="2020-03-02", killed=12)
+    undated.date = replace(undated.date, inferred_from="publication date")
+    [event] = merge_events([undated, dated])
+    assert event.date.exact and event.date.inferred_from is None
+    assert "date 2020-03-02 from a1:e0" in "\n".join(event.merge_notes)

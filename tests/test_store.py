@@ -66,7 +66,7 @@ def doc(article_id: str, *events, url: str | None = None, quotes=(), text: str |
 def outlets() -> list[Document]:
     return [
         doc("a1", make_event("a1", killed=12), url="https://www.wire.example/a1"),
-        doc("a2", make_event("a2", killed=14, day="2020-03-03"), url="https://daily.example/a2"),
+        doc("a2", make_event("a2", killed=14), url="https://daily.example/a2"),  # "yesterday", published next day
         doc("a3", make_event("a3", killed=10, qualifier="at least"), url="https://gazette.example/a3"),
     ]
 
@@ -118,13 +118,16 @@ def test_incremental_merge_equals_merging_everything_at_once(store):
         assert event == by_id[event.id]
 
 
-def test_a_new_report_can_join_two_stored_events(store):
-    south = Place("Maarat", "Maarat", "town", "SY", "Idlib", 35.70, 36.80, 1)
-    store.add_documents([doc("a1", make_event("a1")), doc("a3", make_event("a3", place=south))])
+def test_a_new_report_joins_the_one_stored_event_it_fits_best(store):
+    syria = Actor("Military Forces of Syria", "Syrian forces", "state forces", "SY")
+    idlib = Place("Idlib", "Idlib province", "admin1", "SY", "Idlib")
+    # two strikes in Taftanaz that day, tolls too far apart to be one
+    store.add_documents([doc("a1", make_event("a1", killed=14, actor1=syria)), doc("b1", make_event("b1", killed=5))])
     assert store.count_events() == 2
-    store.add_documents([doc("a2", make_event("a2", place="Saraqib"))])  # between the two
-    assert store.count_events() == 1
-    assert len(store.events()[0].sources) == 3
+    # "Syrian forces struck in Idlib on Monday" fits both; it joins the one it fits best, never both
+    store.add_documents([doc("c1", make_event("c1", place=idlib, actor1=syria))])
+    assert sorted(sorted(s.article_id for s in e.sources) for e in store.events()) == [["a1", "c1"], ["b1"]]
+    assert store.event("c1:e0").id == "a1:e0"
 
 
 def test_filters(store):

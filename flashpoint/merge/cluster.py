@@ -1,12 +1,19 @@
-"""Group events into same-event clusters (transitively) and merge each one."""
+"""Reports -> events: compatible pairs, their connected components, one assignment each.
+
+The compatibility graph's connected components are independent of each other:
+``assign`` on a component gives the same groups as on the whole collection.
+That is what lets the store re-merge only the component new reports touch,
+and the Spark job merge each component on its own.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flashpoint.merge.assign import assign
 from flashpoint.merge.blocking import blocking_keys, key_str
 from flashpoint.merge.combine import combine, event_order
-from flashpoint.merge.rules import same_event
+from flashpoint.merge.rules import compatible
 from flashpoint.model import Event
 
 
@@ -28,44 +35,63 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _unique(events: Iterable[Event]) -> list[Event]:
+def unique(events: Iterable[Event]) -> list[Event]:
+    """Events with distinct ids (the first of each id), in ``event_order``."""
     by_id: dict[str, Event] = {}
     for event in events:
         by_id.setdefault(event.id, event)
     return sorted(by_id.values(), key=event_order)
 
 
-def cluster(events: Iterable[Event]) -> list[list[Event]]:
-    """Connected components of the ``same_event`` graph, each sorted, in a stable order.
+def compatible_pairs(events: list[Event]) -> dict[str, set[str]]:
+    """Report id -> ids of the reports it is compatible with.
 
-    Only pairs that share a blocking key are compared (the rule guarantees that
-    every matching pair does), so this is near-linear on real collections.
-    Events with the same id are taken once.
+    Only reports sharing a blocking key are compared (every compatible pair
+    shares one), so this is near-linear on real collections.
     """
-    members = _unique(events)
-    uf = _UnionFind()
+    adjacency: dict[str, set[str]] = {e.id: set() for e in events}
     blocks: dict[str, list[Event]] = {}
-    for event in members:
-        uf.find(event.id)
+    for event in events:
         for key in blocking_keys(event):
             blocks.setdefault(key_str(key), []).append(event)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if uf.find(a.id) != uf.find(b.id) and same_event(a, b):
-                    uf.union(a.id, b.id)
+                if b.id not in adjacency[a.id] and compatible(a, b):
+                    adjacency[a.id].add(b.id)
+                    adjacency[b.id].add(a.id)
+    return adjacency
+
+
+def components(events: Iterable[Event]) -> list[list[Event]]:
+    """Connected components of the compatibility graph, each sorted, in a stable order."""
+    members = unique(events)
+    adjacency = compatible_pairs(members)
+    uf = _UnionFind()
+    for a, neighbours in adjacency.items():
+        uf.find(a)
+        for b in neighbours:
+            uf.union(a, b)
     groups: dict[str, list[Event]] = {}
     for event in members:
         groups.setdefault(uf.find(event.id), []).append(event)
     return sorted(groups.values(), key=lambda group: event_order(group[0]))
 
 
-def union_clusters(groups: Iterable[Iterable[Event]]) -> list[list[Event]]:
-    """Join clusters that share a member event id (e.g. clusters from different blocks).
+def cluster(events: Iterable[Event]) -> list[list[Event]]:
+    """Groups of reports that are one event each, each sorted, in a stable order.
 
-    The Spark job clusters each block separately; an event sits in several
-    blocks, so its clusters are joined here into the global components.
+    Deterministic and independent of input order; events with the same id are
+    taken once. No group holds two incompatible reports (see ``assign``).
     """
+    members = unique(events)
+    adjacency = compatible_pairs(members)
+    groups = [sorted(g, key=event_order) for g in assign(members, adjacency)]
+    return sorted(groups, key=lambda group: event_order(group[0]))
+
+
+def union_clusters(groups: Iterable[Iterable[Event]]) -> list[list[Event]]:
+    """Join groups that share a member event id (e.g. components found in different blocks)."""
     uf = _UnionFind()
     by_id: dict[str, Event] = {}
     for group in groups:
@@ -73,19 +99,18 @@ def union_clusters(groups: Iterable[Iterable[Event]]) -> list[list[Event]]:
         for event in group:
             by_id.setdefault(event.id, event)
             uf.union(group[0].id, event.id)
-    components: dict[str, list[Event]] = {}
+    joined: dict[str, list[Event]] = {}
     for event_id, event in by_id.items():
-        components.setdefault(uf.find(event_id), []).append(event)
-    ordered = [sorted(c, key=event_order) for c in components.values()]
+        joined.setdefault(uf.find(event_id), []).append(event)
+    ordered = [sorted(c, key=event_order) for c in joined.values()]
     return sorted(ordered, key=lambda group: event_order(group[0]))
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge extracted events into one event per real-world event.
+    """Merge extracted reports into one event per real-world event.
 
-    Deterministic and independent of input order: the same set of events
-    always gives the same merged events (ids, figures, sources), in the
-    order of their earliest member (date, then id).
+    Deterministic and independent of input order: the same set of reports
+    always gives the same merged events (ids, figures, sources, notes), in
+    the order of their earliest member (date, then id).
     """
     return [combine(group) for group in cluster(events)]
-

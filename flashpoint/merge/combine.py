@@ -1,13 +1,23 @@
-"""Combine several reports of one event into a single merged Event."""
+"""Combine several reports of one event into a single merged Event.
+
+Date, place and sub-event type come from the most specific, best-supported
+report (ACLED's precedence when outlets disagree on the type); tolls are the
+lowest credible figure and every source keeps its own; ``Event.merge_notes``
+says why the reports were merged and where each field came from.
+"""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable
+from importlib import resources
 
-from flashpoint.model import Count, Event, EventDate, Place, Source
+from flashpoint.merge.fit import fit, why
+from flashpoint.merge.rules import mergeable, region_named
+from flashpoint.model import Count, Event, EventDate, Place, Provenance, Source
 
 _PRECISION_RANK = {"town": 0, "admin1": 1, "country": 2}
 # An "at most" figure is a ceiling, not a report of the toll; it is used only
@@ -18,6 +28,14 @@ _QUALIFIER_RANK = {"exact": 0, "about": 1, "at least": 2, "at most": 3}
 def event_order(event: Event) -> tuple:
     """Stable order of events: earliest date first, then id."""
     return (event.date.start if event.date else dt.date.max, event.id)
+
+
+@functools.lru_cache(maxsize=1)
+def precedence() -> dict[str, tuple[int, int]]:
+    """Sub-event type -> (tier, line) from data/precedence.tsv; lower wins."""
+    text = resources.files("flashpoint.merge").joinpath("data/precedence.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name.strip(): (int(tier), order) for order, (tier, name) in enumerate(rows)}
 
 
 def conservative_count(counts: Iterable[Count | None]) -> Count | None:
@@ -38,36 +56,68 @@ def conservative_count(counts: Iterable[Count | None]) -> Count | None:
     return copy.deepcopy(min(credible, key=key))
 
 
-def _vote_type(members: list[Event]) -> tuple[str, str]:
-    votes = Counter((m.event_type, m.sub_event_type) for m in members)
-    weight = Counter()
-    for m in members:
-        weight[(m.event_type, m.sub_event_type)] += m.confidence
-    return min(votes, key=lambda t: (-votes[t], -weight[t], t))
+def _support(members: list[Event], same) -> dict[str, int]:
+    """How many members agree with each member on a field (itself included)."""
+    return {m.id: sum(1 for o in members if same(m, o)) for m in members}
 
 
-def _place_key(place: Place) -> tuple:
-    return (place.geonameid, place.name, place.precision)
+def _inferred(date: EventDate | None) -> bool:
+    return bool(getattr(date, "inferred_from", None))
 
 
-def _best_place(members: list[Event]) -> Place | None:
-    placed = [(i, m.place) for i, m in enumerate(members) if m.place is not None]
-    if not placed:
-        return None
-    freq = Counter(_place_key(p) for _, p in placed)
-    _, place = min(
-        placed, key=lambda ip: (_PRECISION_RANK.get(ip[1].precision, 9), -freq[_place_key(ip[1])], ip[0])
-    )
-    return copy.deepcopy(place)
-
-
-def _best_date(members: list[Event]) -> EventDate | None:
-    dated = [(i, m.date) for i, m in enumerate(members) if m.date is not None]
+def _date_source(members: list[Event]) -> Event | None:
+    """The report whose date is most specific: read from the text over inferred, an
+    exact day over a range, the narrowest range; then the best supported, earliest."""
+    dated = [m for m in members if m.date is not None]
     if not dated:
         return None
-    freq = Counter((d.start, d.end) for _, d in dated)
-    _, date = min(dated, key=lambda idate: ((idate[1].end - idate[1].start).days, -freq[(idate[1].start, idate[1].end)], idate[1].start, idate[0]))
-    return copy.deepcopy(date)
+    support = _support(dated, lambda a, b: b.date is not None and (a.date.start, a.date.end) == (b.date.start, b.date.end))
+    return min(dated, key=lambda m: (_inferred(m.date), (m.date.end - m.date.start).days, -support[m.id], event_order(m)))
+
+
+def _place_same(a: Event, b: Event) -> bool:
+    p, q = a.place, b.place
+    if q is None or p.precision != q.precision:
+        return False
+    return (p.geonameid, p.name) == (q.geonameid, q.name)
+
+
+def _place_source(members: list[Event]) -> Event | None:
+    """The report with the finest place (a town named like its province counts as
+    coarser than other towns), then the place most reports give, then the surest."""
+    placed = [m for m in members if m.place is not None]
+    if not placed:
+        return None
+    support = _support(placed, _place_same)
+
+    def key(m: Event) -> tuple:
+        confidence = m.place.provenance.confidence if m.place.provenance else 0.0
+        rank = _PRECISION_RANK.get(m.place.precision, 9) + (0.5 if region_named(m.place) else 0)
+        return (rank, -support[m.id], -confidence, event_order(m))
+
+    return min(placed, key=key)
+
+
+def _type_source(members: list[Event]) -> tuple[Event, str]:
+    """The report whose sub-event type the event takes, and why (ACLED precedence,
+    then how many reports give it, then their confidence)."""
+    ranks = precedence()
+    votes = Counter(m.sub_event_type for m in members)
+    weight: Counter = Counter()
+    for m in members:
+        weight[m.sub_event_type] += m.confidence
+
+    def key(sub: str) -> tuple:
+        tier, line = ranks.get(sub, (99, 99))
+        return (tier, -votes[sub], -weight[sub], line, sub)
+
+    chosen = min(votes, key=key)
+    source = min((m for m in members if m.sub_event_type == chosen), key=lambda m: (-m.confidence, event_order(m)))
+    others = sorted(set(votes) - {chosen})
+    reason = f"{votes[chosen]} of {len(members)} reports"
+    if others and ranks.get(chosen, (99,))[0] < min(ranks.get(o, (99,))[0] for o in others):
+        reason += f"; ACLED precedence over {', '.join(others)}"
+    return source, reason
 
 
 def _known_actors(event: Event) -> int:
@@ -95,42 +145,73 @@ def _source_order(source: Source) -> tuple:
     return (source.article_id, ev.start if ev else -1, ev.end if ev else -1)
 
 
+def _mention_order(p: Provenance) -> tuple:
+    return (p.article_id, p.sentence_start, p.start, p.end)
+
+
+def _notes(members: list[Event], place_from: Event | None, date_from: Event | None, type_from: Event, type_reason: str) -> list[str]:
+    """Why the reports are one event, and which report gave each field."""
+    if len(members) < 2:
+        return []
+    notes = []
+    for m in members:
+        if m is not type_from and all(mergeable(o) for o in (m, type_from)):
+            anchor = max((o for o in members if o is not m and mergeable(o)), key=lambda o: (fit(m, o), o is type_from))
+            notes.append("merged: " + why(m, anchor))
+    if date_from is not None:
+        d = date_from.date
+        span = str(d.start) if d.exact else f"{d.start}..{d.end}"
+        notes.append(f"date {span} from {date_from.id} (the most specific date)")
+    if place_from is not None:
+        notes.append(f"place {place_from.place.name} ({place_from.place.precision}) from {place_from.id} (the finest place)")
+    notes.append(f"sub-event type {type_from.sub_event_type} from {type_from.id} ({type_reason})")
+    tolls = [m.fatalities.value for m in members if m.fatalities is not None]
+    if tolls:
+        notes.append(f"fatalities: the lowest credible of {', '.join(map(str, tolls))}")
+    return notes
+
+
 def combine(events: Iterable[Event]) -> Event:
-    """Merge reports of one real-world event (all assumed to match) into one Event.
+    """Merge reports of one real-world event (all pairwise compatible) into one Event.
 
     The id and article_id come from the earliest member (by date, then id);
-    type by majority; evidence from the most confident member of that type;
-    actors from the member that knows most about them; the finest place;
-    the narrowest date; the lowest credible fatalities and injuries; and every
-    member's sources, each with its own figures.
+    the sub-event type by ACLED's precedence, then votes; evidence from the
+    most confident report of that type; actors from the member that knows
+    most about them; the finest, best-supported place; the most specific date;
+    the lowest credible fatalities and injuries; every member's sources, each
+    with its own figures; every member's mentions; and the reasons in
+    ``merge_notes``.
     """
     by_id = {e.id: e for e in events}
     if not by_id:
         raise ValueError("combine() needs at least one event")
     members = sorted(by_id.values(), key=event_order)
     first = members[0]
-    event_type, sub_event_type = _vote_type(members)
-    typed = [m for m in members if (m.event_type, m.sub_event_type) == (event_type, sub_event_type)]
-    best = min(typed, key=lambda m: (-m.confidence, event_order(m)))
+    type_from, type_reason = _type_source(members)
+    place_from, date_from = _place_source(members), _date_source(members)
     with_actors = min(members, key=lambda m: (-_known_actors(m), -m.confidence, event_order(m)))
     sources: dict[tuple, Source] = {}
     for m in members:
         for s in sources_of(m):
             sources.setdefault(_source_order(s), s)
+    mentions = {_mention_order(p): p for m in members for p in m.mentions}
     return Event(
         id=first.id,
         article_id=first.article_id,
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        evidence=copy.deepcopy(best.evidence),
+        event_type=type_from.event_type,
+        sub_event_type=type_from.sub_event_type,
+        evidence=copy.deepcopy(type_from.evidence),
         confidence=max(m.confidence for m in members),
-        trigger=best.trigger,
+        trigger=type_from.trigger,
         actor1=copy.deepcopy(with_actors.actor1),
         actor2=copy.deepcopy(with_actors.actor2),
-        place=_best_place(members),
+        place=copy.deepcopy(place_from.place) if place_from else None,
         locations=[],
-        date=_best_date(members),
+        date=copy.deepcopy(date_from.date) if date_from else None,
         fatalities=conservative_count(m.fatalities for m in members),
         injuries=conservative_count(m.injuries for m in members),
         sources=[sources[k] for k in sorted(sources)],
+        classified_by=type_from.classified_by,
+        mentions=[copy.deepcopy(mentions[k]) for k in sorted(mentions)],
+        merge_notes=_notes(members, place_from, date_from, type_from, type_reason),
     )

@@ -1,14 +1,26 @@
-"""When two extracted events are the same real-world event (see docs/merge.md)."""
+"""When two reports from different articles can be the same real-world event (docs/merge.md).
+
+ACLED's unit is one type family, one place, one day. Two reports are
+*compatible* when nothing known about them conflicts on any of these; unknown
+never conflicts, but a report with no type, place or date is never merged at
+all (nothing identifies it). Compatibility is pairwise and is NOT transitive:
+an event may only hold reports that are compatible with every other one of
+its reports (``flashpoint.merge.assign``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import re
+import unicodedata
+from importlib import resources
 
-from flashpoint.model import Actor, Event, Place
+from flashpoint.model import Actor, Count, Event, EventDate, Place
 
-# ACLED's disorder families: a report may call one strike an "attack" (Battles)
-# and another an "air strike" (Explosions/Remote violence); both are one event.
+# ACLED's disorder families: one outlet's "attack" (Battles) is another's "air strike"
+# (Explosions/Remote violence); a protest and an air strike are never one event.
 TYPE_FAMILIES = {
     "Battles": "political violence",
     "Explosions/Remote violence": "political violence",
@@ -18,11 +30,19 @@ TYPE_FAMILIES = {
     "Strategic developments": "strategic developments",
 }
 
-MAX_DISTANCE_KM = 25.0
-# Reports of one event are often dated a day apart ("on Monday" vs "yesterday").
-DATE_SLACK_DAYS = 1
-# A window longer than this ("last year") is too vague to identify an event.
-MAX_WINDOW_DAYS = 31
+# Two towns further apart than this are two places (outlets may name a village or
+# the nearest town for one strike; ACLED codes two towns' incidents apart).
+MAX_DISTANCE_KM = 10.0
+# A date range may be bounded a day differently by two outlets ("last week").
+RANGE_SLACK_DAYS = 1
+# A window longer than this ("last month") is too vague to identify an event.
+MAX_WINDOW_DAYS = 14
+# Two exact tolls of one event are at most this far apart: absolute, or relative to the larger.
+TOLL_SLACK, TOLL_SPREAD = 3, 0.5
+# Reports whose article ids start so come from an already coded dataset
+# (``flashpoint ingest --acled``): two of its rows are two events by definition.
+CODED_PREFIXES = ("acled:",)
+CROWD_KINDS = ("protesters", "rioters")
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -42,75 +62,160 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+@functools.lru_cache(maxsize=1)
+def _edge_of_day() -> re.Pattern:
+    text = resources.files("flashpoint.merge").joinpath("data/edge_of_day.tsv").read_text(encoding="utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+
+
+def mergeable(event: Event) -> bool:
+    """True when the report says enough to identify an event: type, place (with a
+    country) and a date no wider than MAX_WINDOW_DAYS."""
+    date = event.date
+    return (
+        type_family(event.event_type) is not None
+        and event.place is not None
+        and bool(event.place.country)
+        and date is not None
+        and (date.end - date.start).days <= MAX_WINDOW_DAYS
+    )
+
+
 def padded_window(event: Event) -> tuple[dt.date, dt.date] | None:
-    """The event's date window widened by the slack, or None when not mergeable."""
-    if event.date is None:
+    """The widest window of days a compatible report's date can touch, or None
+    when the report is not mergeable (used for blocking)."""
+    if not mergeable(event):
         return None
-    if (event.date.end - event.date.start).days > MAX_WINDOW_DAYS:
-        return None
-    slack = dt.timedelta(days=DATE_SLACK_DAYS)
+    slack = dt.timedelta(days=RANGE_SLACK_DAYS)
     return event.date.start - slack, event.date.end + slack
 
 
-def dates_overlap(a: Event, b: Event) -> bool:
-    """True when both are dated and their windows overlap (allowing the slack)."""
-    wa, wb = padded_window(a), padded_window(b)
-    if wa is None or wb is None:
-        return False
-    # Pad only one side: windows [s, e] overlap within slack iff a's padded window meets b's raw one.
-    return wa[0] <= b.date.end and b.date.start <= wa[1]
+def _edge_of_day_report(date: EventDate) -> bool:
+    """A night's event is told as either of two days ("overnight", "late Sunday")."""
+    sentence = date.provenance.sentence if date.provenance else ""
+    return bool(_edge_of_day().search(date.text or "")) or bool(_edge_of_day().search(sentence))
+
+
+def dates_compatible(a: EventDate, b: EventDate) -> bool:
+    """Exact days: the same day (a day apart only for a night's event); a range
+    (``last week``, a date inferred from publication) overlaps the other date,
+    allowing RANGE_SLACK_DAYS at its ends. A daily series is one event a day."""
+    if a.exact and b.exact:
+        gap = abs((a.start - b.start).days)
+        return gap == 0 or (gap == 1 and (_edge_of_day_report(a) or _edge_of_day_report(b)))
+    slack = dt.timedelta(days=RANGE_SLACK_DAYS)
+    return a.start - slack <= b.end and b.start - slack <= a.end
 
 
 def _has_coords(place: Place) -> bool:
     return place.lat is not None and place.lon is not None
 
 
-def places_match(a: Place | None, b: Place | None) -> bool:
-    """Same place: towns within MAX_DISTANCE_KM, else the same admin1 / country."""
-    if a is None or b is None or not a.country or a.country != b.country:
+def town_distance_km(a: Place, b: Place) -> float | None:
+    """Distance between two towns' points (0 for one gazetteer entry), None if unknown."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 0.0
+    if _has_coords(a) and _has_coords(b):
+        return haversine_km(a.lat, a.lon, b.lat, b.lon)
+    return None
+
+
+def _fold(name: str | None) -> str:
+    folded = unicodedata.normalize("NFKD", (name or "").casefold())
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def region_named(place: Place | None) -> bool:
+    """A town named like its admin1 ("in Idlib", "in Kano"): the report may mean the
+    province as well as its capital, so it is compared as both."""
+    if place is None or place.precision != "town" or not place.admin1:
         return False
-    if a.precision == "town" and b.precision == "town":
-        if _has_coords(a) and _has_coords(b):
-            return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MAX_DISTANCE_KM
-        return a.geonameid is not None and a.geonameid == b.geonameid
+    region = _fold(place.admin1)
+    return region in (_fold(place.name), _fold(place.text))
+
+
+def places_compatible(a: Place, b: Place) -> bool:
+    """One place: two towns within MAX_DISTANCE_KM (or one gazetteer entry); an
+    admin1 (or a town named like its admin1) and a town inside it, or the same
+    admin1; two country-wide reports of one country (a country-wide report never
+    joins a located one: it would fit every event in the country that day)."""
+    if not a.country or a.country != b.country:
+        return False
     if "country" in (a.precision, b.precision):
-        # A country-wide report only matches another country-wide report.
         return a.precision == b.precision == "country"
-    # One is admin1-precision: the other must sit in the same admin1.
+    if a.precision == b.precision == "town":
+        far = town_distance_km(a, b)
+        if far is not None and far <= MAX_DISTANCE_KM:
+            return True
+        if not (region_named(a) or region_named(b)):
+            return False
     return bool(a.admin1) and a.admin1 == b.admin1
 
 
 def _crowd(kind: str) -> str:
-    # One outlet's protesters are another's rioters when the crowd turned violent.
-    return "crowd" if kind in ("protesters", "rioters") else kind
+    # One outlet's protesters are another's rioters once the crowd turns violent.
+    return "crowd" if kind in CROWD_KINDS else kind
 
 
-def _actor_compatible(a: Actor | None, b: Actor | None) -> bool:
+def actor_compatible(a: Actor | None, b: Actor | None) -> bool:
+    """Same kind and country wherever both are known (protesters ~ rioters)."""
     if a is None or b is None:
         return True
     if a.kind and b.kind and _crowd(a.kind) != _crowd(b.kind):
         return False
-    if a.country and b.country and a.country != b.country:
-        return False
-    return True
+    return not (a.country and b.country and a.country != b.country)
 
 
 def actors_compatible(a: Event, b: Event) -> bool:
-    """Actors agree (same kind and country where both known), in either order."""
-    straight = _actor_compatible(a.actor1, b.actor1) and _actor_compatible(a.actor2, b.actor2)
-    swapped = _actor_compatible(a.actor1, b.actor2) and _actor_compatible(a.actor2, b.actor1)
-    return straight or swapped
+    """Actor1 with actor1 and actor2 with actor2. Who acted on whom matters (a
+    shelling and the shelled side's reply are two events); only a clash between
+    two armed sides (Battles in both reports) may be told from either side."""
+    if actor_compatible(a.actor1, b.actor1) and actor_compatible(a.actor2, b.actor2):
+        return True
+    if a.event_type == b.event_type == "Battles":
+        return actor_compatible(a.actor1, b.actor2) and actor_compatible(a.actor2, b.actor1)
+    return False
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """True when two extracted events describe the same real-world event.
+def tolls_compatible(a: Count | None, b: Count | None) -> bool:
+    """Tolls that may describe one event: unknown, a bound the other meets, or two
+    figures within TOLL_SLACK or TOLL_SPREAD of the larger (outlets differ, and
+    tolls rise as the dead are counted). "No one was killed" and a toll conflict."""
+    if a is None or b is None:
+        return True
+    low, high = sorted((a, b), key=lambda c: c.value)
+    if low.value == 0 and high.value > 0:
+        return low.qualifier == "at least"
+    if low.qualifier == "at least" or high.qualifier == "at most":
+        return True  # the bound does not contradict the other figure
+    return high.value - low.value <= max(TOLL_SLACK, TOLL_SPREAD * high.value)
 
-    Symmetric. Events from the same article never match each other directly
-    (the extractor already chose to keep them apart).
+
+def coded_pair(a: Event, b: Event) -> bool:
+    """Both reports are rows of an already coded dataset (never merged together)."""
+    return a.article_id.startswith(CODED_PREFIXES) and b.article_id.startswith(CODED_PREFIXES)
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """True when two reports can be one real-world event (symmetric, not transitive).
+
+    Reports from one article never are: the incidents stage already grouped an
+    article's reports of one incident.
     """
-    if a.article_id == b.article_id:
+    if a.article_id == b.article_id or coded_pair(a, b):
         return False
-    fa = type_family(a.event_type)
-    if fa is None or fa != type_family(b.event_type):
+    if not (mergeable(a) and mergeable(b)):
         return False
-    return dates_overlap(a, b) and places_match(a.place, b.place) and actors_compatible(a, b)
+    if type_family(a.event_type) != type_family(b.event_type):
+        return False
+    return (
+        dates_compatible(a.date, b.date)
+        and places_compatible(a.place, b.place)
+        and actors_compatible(a, b)
+        and tolls_compatible(a.fatalities, b.fatalities)
+    )
+
+
+# The old name: pairwise compatibility (no longer a transitive "same event" link).
+same_event = compatible

@@ -1,20 +1,22 @@
-"""Cross-article dedup with Spark: the local merge rule, split into blocks.
+"""Cross-article merging with Spark: the local merge rule, split into components.
 
-The local ``merge_events`` links events pairwise with ``same_event`` (only
-comparing events that share a blocking key) and merges each connected
-component. Here the same happens at scale:
+Locally, ``merge_events`` finds the connected components of the compatibility
+graph (pairs of reports that ``rules.compatible`` says can be one event; only
+reports sharing a blocking key are compared) and assigns each component's
+reports to events without chaining (``merge.assign``). The assignment depends
+only on the component, so here:
 
-1. key every event by each of its blocking keys and group by key (a block);
-2. cluster each block with ``flashpoint.merge.cluster`` and emit star edges
-   (first member -> each other member);
-3. join the per-block clusters into global components (an event sits in
+1. key every report by each of its blocking keys and group by key (a block);
+2. find each block's components with ``flashpoint.merge.components`` and emit
+   star edges (first member -> each other member);
+3. join the per-block components into global components (a report sits in
    several blocks): a union-find on the driver when the edges are few enough
    to collect (one Spark job), else min-label propagation in Spark;
-4. merge each component with ``merge_events``.
+4. merge each global component with ``merge_events``.
 
-Every matching pair shares a block, so the components are exactly the local
-ones and ``merge_events`` of a component gives the same merged event as the
-local run over all events (it is deterministic and order-independent).
+Every compatible pair shares a block, so the components are exactly the local
+ones and ``merge_events`` of a component gives the same merged events as the
+local run over all reports (it is deterministic and order-independent).
 """
 
 from __future__ import annotations
@@ -44,12 +46,12 @@ def _block_entries(item: tuple[str, str]) -> Iterator[tuple[str, tuple[str, str]
 
 
 def _block_edges(block: tuple[str, Iterable[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
-    from flashpoint.merge.cluster import cluster
+    from flashpoint.merge.cluster import components
 
     members = list(block[1])
     if len(members) < 2:
         return
-    for group in cluster(parse_event(js) for _, js in members):
+    for group in components(parse_event(js) for _, js in members):
         for other in group[1:]:
             yield group[0].id, other.id
 
@@ -101,7 +103,8 @@ def _merge_component(item: tuple[str, Iterable[str]]) -> list[Event]:
 
 
 def dedup_events(event_jsons, driver_edge_limit: int = DRIVER_EDGE_LIMIT):
-    """Merge an RDD of per-article ``event_json`` strings into an RDD of merged Events.
+    """Merge an RDD of per-article ``event_json`` strings into an RDD of merged Events
+    (the same events as local ``merge_events`` over all of them).
 
     Events with the same id are taken once (as locally), keeping the smallest JSON.
     """

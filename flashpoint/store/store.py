@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import Engine, delete, false, func, insert, select, update
 
-from flashpoint.merge import blocking_keys, cluster, combine, key_str, same_event, sources_of
+from flashpoint.merge import blocking_keys, cluster, combine, compatible, key_str, sources_of
 from flashpoint.model import MAX_COUNT, Article, Document, Event, Quote
 from flashpoint.store import rows
 from flashpoint.store.filters import EventFilter, conditions
@@ -147,30 +147,48 @@ class Store:
         stats.articles, stats.events, stats.quotes = len(fresh), len(new_events), len(quote_rows)
         return stats
 
-    def _remerge(self, conn, new_events: list[Event]) -> None:
-        """Merge new reports with the stored clusters they match; rewrite those clusters.
+    def _component_reports(self, conn, new_events: list[Event]) -> list[Event]:
+        """The new reports plus every stored report linked to them by a chain of
+        compatible reports (their connected component in the compatibility graph)."""
+        found = {e.id: e for e in new_events}
+        frontier = list(new_events)
+        while frontier:
+            keys = sorted({key_str(k) for e in frontier for k in blocking_keys(e)})
+            candidate_ids: set[str] = set()
+            for chunk in _chunks(keys):
+                candidate_ids.update(conn.scalars(select(merge_blocks.c.report_id).where(merge_blocks.c.key.in_(chunk))))
+            reached: list[Event] = []
+            for chunk in _chunks(sorted(candidate_ids - found.keys())):
+                for data in conn.scalars(select(event_sources.c.data).where(event_sources.c.id.in_(chunk))):
+                    old = rows.load_event(data)
+                    if any(compatible(old, e) for e in frontier):
+                        reached.append(old)
+            for old in reached:
+                found[old.id] = old
+            frontier = reached
+        return list(found.values())
 
-        Stored clusters are already closed under ``same_event``, so the new
-        components are the new reports plus every stored cluster with a member
-        matching one of them.
+    def _remerge(self, conn, new_events: list[Event]) -> None:
+        """Re-merge the connected component the new reports belong to; rewrite its events.
+
+        Merging (``flashpoint.merge.cluster``) is decided per connected component
+        of the compatibility graph, so re-merging the whole component the new
+        reports touch gives the same events as merging everything at once.
         """
         new_ids = {e.id for e in new_events}
-        keys = sorted({key_str(k) for e in new_events for k in blocking_keys(e)})
-        candidate_ids: set[str] = set()
-        for chunk in _chunks(keys):
-            candidate_ids.update(conn.scalars(select(merge_blocks.c.report_id).where(merge_blocks.c.key.in_(chunk))))
-        candidate_ids -= new_ids
+        members = self._component_reports(conn, new_events)
+        stored = sorted(m.id for m in members if m.id not in new_ids)
         affected: set[str] = set()
-        for chunk in _chunks(sorted(candidate_ids)):
-            for row in conn.execute(select(event_sources.c.event_id, event_sources.c.data).where(event_sources.c.id.in_(chunk))):
-                if row.event_id in affected:
-                    continue
-                old = rows.load_event(row.data)
-                if any(same_event(old, new) for new in new_events):
-                    affected.add(row.event_id)
-        members = list(new_events)
+        for chunk in _chunks(stored):
+            affected.update(conn.scalars(select(event_sources.c.event_id).where(event_sources.c.id.in_(chunk))))
+        known = {m.id for m in members}
         for chunk in _chunks(sorted(affected)):
-            members += [rows.load_event(d) for d in conn.scalars(select(event_sources.c.data).where(event_sources.c.event_id.in_(chunk)))]
+            # every member of a rewritten event is re-merged (an event stored by an
+            # older merge rule may hold reports outside this component)
+            for row in conn.execute(select(event_sources.c.id, event_sources.c.data).where(event_sources.c.event_id.in_(chunk))):
+                if row.id not in known:
+                    members.append(rows.load_event(row.data))
+                    known.add(row.id)
             for table in (events, actors, places):
                 column = table.c.id if table is events else table.c.event_id
                 conn.execute(delete(table).where(column.in_(chunk)))

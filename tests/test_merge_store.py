@@ -1,0 +1,56 @@
+"""Merging in the store: any order of ingest, in one run or many batches, gives the
+events of merging all reports at once (hand-built reports, no extractor)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from test_merge import random_reports
+from test_store import db_url, doc  # noqa: F401 - db_url: a fresh SQLite file or PostgreSQL schema
+
+from flashpoint.merge import merge_events
+from flashpoint.store import open_store
+
+
+def _documents(seed: int) -> list:
+    by_article: dict[str, list] = {}
+    for event in random_reports(seed, 50):
+        by_article.setdefault(event.article_id, []).append(event)
+    return [doc(article, *events) for article, events in sorted(by_article.items())]
+
+
+def _stored(url: str) -> list:
+    with open_store(url) as store:
+        found = store.events()
+        members = {e.id: sorted(s.article_id for s in e.sources) for e in found}
+        # every report leads to the event it was merged into
+        for event in found:
+            for source in event.sources:
+                assert source.article_id in members[event.id]
+    return sorted(found, key=lambda e: e.id)
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_any_ingest_order_and_batching_gives_the_events_of_merging_everything(db_url, seed, tmp_path):  # noqa: F811
+    docs = _documents(seed)
+    expected = sorted(merge_events(e for d in docs for e in d.events), key=lambda e: e.id)
+    assert len(expected) < sum(len(d.events) for d in docs)  # the reports do merge
+    # the fixture's database: one batch per document, in a shuffled order
+    shuffled = docs[:]
+    random.Random(seed).shuffle(shuffled)
+    with open_store(db_url) as store:
+        for d in shuffled:
+            store.add_documents([d])
+    assert _stored(db_url) == expected
+    # SQLite files: everything in one call, and reversed in uneven batches
+    one_run = f"sqlite:///{tmp_path / 'one.db'}"
+    with open_store(one_run) as store:
+        store.add_documents(docs, batch_size=len(docs))
+    assert _stored(one_run) == expected
+    batches = f"sqlite:///{tmp_path / 'batches.db'}"
+    with open_store(batches) as store:
+        reverse = docs[::-1]
+        for start in range(0, len(reverse), 4):
+            store.add_documents(reverse[start : start + 4], batch_size=3)
+    assert _stored(batches) == expected
