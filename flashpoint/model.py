@@ -62,6 +62,7 @@ class Article:
     url: Optional[str] = None
     title: Optional[str] = None
     source: Optional[str] = None  # where it was read from (path, "stdin", ...)
+    outlet: Optional[str] = None  # who published it ("Reuters"), from the input's metadata
 
 
 @dataclass
@@ -127,6 +128,7 @@ class Source:
     url: Optional[str] = None
     fatalities: Optional[int] = None
     injuries: Optional[int] = None
+    outlet: Optional[str] = None  # the article's publisher (Article.outlet)
 
 
 @dataclass
