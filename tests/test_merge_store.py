@@ -54,3 +54,36 @@ def test_any_ingest_order_and_batching_gives_the_events_of_merging_everything(db
         for start in range(0, len(reverse), 4):
             store.add_documents(reverse[start : start + 4], batch_size=3)
     assert _stored(batches) == expected
+
+
+def test_acled_rows_are_never_merged_with_each_other(tmp_path):
+    """Two coded rows of one day, place and type are two events (ACLED coded them
+    apart); an extracted report of that day joins one of them, and only one."""
+    import copy
+    import csv
+
+    from learn_fixture import write_export
+
+    from flashpoint.learn.acled_documents import acled_documents
+
+    export = write_export(tmp_path / "e.csv", "new", 2)
+    with export.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    twin = dict(rows[1], event_id_cnty="TST9")
+    with export.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=list(rows[0])).writerow(twin)
+    coded = list(acled_documents(export))
+    assert len(coded) == 3
+    clash = coded[1].events[0]
+    news = copy.deepcopy(clash)
+    news.id, news.article_id, news.classified_by = "news-1:e0", "news-1", "rules"
+    news.sources = []
+    with open_store(f"sqlite:///{tmp_path / 'coded.db'}") as store:
+        store.add_documents(coded)
+        assert len(store.events()) == 3
+        store.add_documents([doc("news-1", news)])
+        events = store.events()
+    assert len(events) == 3  # the report joined one row; the twin rows stayed apart
+    groups = sorted(sorted(s.article_id for s in e.sources) for e in events)
+    assert sum("news-1" in g for g in groups) == 1
+    assert all(sum(a.startswith("acled:") for a in g) == 1 for g in groups)
