@@ -89,6 +89,9 @@ class Place:
     lon: Optional[float] = None
     geonameid: Optional[int] = None
     provenance: Optional[Provenance] = None
+    # What the gazetteer entry is: "country", "admin1", "admin2", "town" or "feature"
+    # (finer than ``precision``, which stays one of PRECISIONS for events).
+    kind: Optional[str] = None
 
 
 @dataclass
@@ -177,6 +180,11 @@ class Quote:
     speaker: Optional[str] = None
     role: Optional[str] = None
     speaker_provenance: Optional[Provenance] = None
+    # "direct" (a sentence or more in the speaker's words) or "partial" (a few quoted
+    # words inside the writer's own sentence: 'called it "a disaster"'); None = not judged
+    kind: Optional[str] = None
+    # how the speaker was found ("named", "pronoun", "carried", "label", "caption", ...)
+    speaker_cue: Optional[str] = None
 
 
 @dataclass
