@@ -70,13 +70,15 @@ def article_context(text: str) -> ArticleContext:
     return context
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _surface_key(place: Place) -> str:
+def surface_key(place: Place) -> str:
+    """The name key of a candidate's surface form, qualifiers and directions dropped."""
     return name_key(strip_qualifiers(place.text or "", directions=True))
 
 
@@ -86,7 +88,8 @@ def _admin_cued(place: Place, context: ArticleContext) -> bool:
             or name_key(text) in context.admin1_names)
 
 
-def candidate_matches(place: Place, gazetteer: Gazetteer) -> list[Match]:
+def candidate_matches(place: Place, gazetteer: Gazetteer,
+                      context: Optional[ArticleContext] = None) -> list[Match]:
     """Gazetteer matches for a plausible candidate; weak alternate-name towns only as a last resort."""
     if not is_plausible_toponym(place):
         return []
@@ -111,7 +114,7 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
     if mentions:
         value += 1 + (0.5 if mentions == max(context.countries.values()) else 0)
     if record.lat is not None and record.precision != "country":
-        near = [_distance_km((record.lat, record.lon), (lat, lon))
+        near = [distance_km((record.lat, record.lon), (lat, lon))
                 for key, lat, lon in context.anchors if key != exclude_key]
         if near:
             d = min(near)
@@ -129,11 +132,12 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
     return value
 
 
-def _choose(matches: list[Match], place: Place, event: Optional[Event], context: ArticleContext,
-            gazetteer: Gazetteer) -> Optional[GeoRecord]:
+def choose_record(matches: list[Match], place: Place, event: Optional[Event], context: ArticleContext,
+                  gazetteer: Gazetteer) -> Optional[GeoRecord]:
+    """The best-scoring record for the candidate, adjusted to the precision it asks for."""
     if not matches:
         return None
-    key = _surface_key(place)
+    key = surface_key(place)
     best = max(matches, key=lambda m: (score(m, place, event, context, key), -matches.index(m))).record
     cued = _admin_cued(place, context)
     same_country = [m.record for m in matches if m.record.country == best.country]
@@ -151,7 +155,8 @@ def _choose(matches: list[Match], place: Place, event: Optional[Event], context:
     return best
 
 
-def _to_place(record: GeoRecord, candidate: Place) -> Place:
+def record_to_place(record: GeoRecord, candidate: Place) -> Place:
+    """A filled-in Place from a gazetteer record, keeping the candidate's text and provenance."""
     return Place(
         name=record.name, text=candidate.text, precision=record.precision,
         country=record.country,
@@ -167,8 +172,8 @@ def resolve_candidate(place: Place, event: Optional[Event] = None,
     """Resolve one candidate to a filled-in Place, or None if it is not a known place."""
     gazetteer = gazetteer or get_gazetteer()
     context = context or ArticleContext()
-    record = _choose(candidate_matches(place, gazetteer), place, event, context, gazetteer)
-    return _to_place(record, place) if record else None
+    record = choose_record(candidate_matches(place, gazetteer), place, event, context, gazetteer)
+    return record_to_place(record, place) if record else None
 
 
 def _known_countries(event: Event, context: ArticleContext) -> set[str]:
@@ -195,16 +200,16 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
         for candidate in event.locations:
             found = matches[id(candidate)]
             if found and len({m.record.country for m in found}) == 1:
-                record = _choose(found, candidate, event, context, gazetteer)
+                record = choose_record(found, candidate, event, context, gazetteer)
                 if record and record.precision != "country" and record.lat is not None:
-                    context.anchors.append((_surface_key(candidate), record.lat, record.lon))
+                    context.anchors.append((surface_key(candidate), record.lat, record.lon))
 
     for event in document.events:
         resolved = []
         for order, candidate in enumerate(event.locations):
-            record = _choose(matches[id(candidate)], candidate, event, context, gazetteer)
+            record = choose_record(matches[id(candidate)], candidate, event, context, gazetteer)
             if record:
-                resolved.append((PRECISIONS.index(record.precision), order, _to_place(record, candidate)))
+                resolved.append((PRECISIONS.index(record.precision), order, record_to_place(record, candidate)))
         known = _known_countries(event, context)
         if any(place.country in known for _, _, place in resolved):
             # a finer place in a country the article never names ("Badia", Italy, in a

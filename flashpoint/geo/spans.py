@@ -1,0 +1,60 @@
+"""Resolving given toponym spans of one text in the text's context.
+
+The same scoring as the event stage's ``resolve`` (``resolve._choose``): the
+article's countries, regions and unambiguous places first, then each span.
+Used by ``flashpoint.geoparse`` and by the gold-set evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from flashpoint.geo.gazetteer import Gazetteer, get_gazetteer
+from flashpoint.geo.resolve import (
+    article_context, candidate_matches, choose_record, record_to_place, surface_key,
+)
+from flashpoint.model import Place, Provenance
+
+_SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``text`` holding ``text[start:end]`` (a simple splitter)."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, max(0, start - 600), start):
+        if match.end() <= start:
+            left = match.end()
+    right = len(text)
+    match = _SENTENCE_END.search(text, end)
+    if match:
+        right = match.start() + 1
+    return left, right
+
+
+def span_candidate(text: str, start: int, end: int, article_id: str = "", confidence: float = 1.0) -> Place:
+    """An unresolved Place for ``text[start:end]`` with provenance in its sentence."""
+    s_start, s_end = sentence_bounds(text, start, end)
+    surface = text[start:end]
+    prov = Provenance(article_id=article_id, sentence=text[s_start:s_end], sentence_start=s_start,
+                      sentence_end=s_end, start=start, end=end, confidence=confidence)
+    return Place(name=surface, text=surface, precision="town", provenance=prov)
+
+
+def resolve_spans(text: str, spans: Sequence[tuple[int, int]], article_id: str = "",
+                  gazetteer: Optional[Gazetteer] = None) -> list[Optional[Place]]:
+    """One resolved Place (or None) per ``(start, end)`` span of ``text``, in order."""
+    gazetteer = gazetteer or get_gazetteer()
+    context = article_context(text)
+    candidates = [span_candidate(text, s, e, article_id) for s, e in spans]
+    found = [candidate_matches(c, gazetteer, context) for c in candidates]
+    for candidate, matches in zip(candidates, found):  # unambiguous places anchor the rest
+        if matches and len({m.record.country for m in matches}) == 1:
+            record = choose_record(matches, candidate, None, context, gazetteer)
+            if record and record.precision != "country" and record.lat is not None:
+                context.anchors.append((surface_key(candidate), record.lat, record.lon))
+    places: list[Optional[Place]] = []
+    for candidate, matches in zip(candidates, found):
+        record = choose_record(matches, candidate, None, context, gazetteer)
+        places.append(record_to_place(record, candidate) if record else None)
+    return places
