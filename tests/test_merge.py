@@ -351,3 +351,14 @@ def test_a_report_dated_from_its_publication_joins_the_dated_event():
     [event] = merge_events([undated, dated])
     assert event.date.exact and event.date.inferred_from is None
     assert "date 2020-03-02 from a1:e0" in "\n".join(event.merge_notes)
+
+
+def test_a_figure_from_a_report_naming_only_the_province_counts_only_without_a_town_figure():
+    town_report = make_event("a1", killed=8, day="2020-02-03", until="2020-02-07", date_text="last week", place="Saraqib")
+    province = make_event("a2", killed=7, day="2020-02-03", until="2020-02-09", date_text="last week", place=region("Idlib"))
+    [merged] = merge_events([town_report, province])
+    assert merged.fatalities.value == 8 and sorted(s.fatalities for s in merged.sources) == [7, 8]
+    assert any("placing it best give 8" in n for n in merged.merge_notes)
+    no_town_figure = make_event("a1", day="2020-02-03", until="2020-02-07", date_text="last week", place="Saraqib")
+    [merged] = merge_events([no_town_figure, province])
+    assert merged.fatalities.value == 7

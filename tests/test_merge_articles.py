@@ -105,6 +105,7 @@ def test_the_seed_plus_a_second_outlet_keeps_the_seed_incidents_apart(tmp_path):
     # Saraqib (last week): the seed's 8 killed, and the second outlet's "similar attack last week" with it
     [saraqib] = [e for e in events if e.place and e.place.name == "Saraqib"]
     assert 8 in [s.fatalities for s in saraqib.sources if s.article_id == seed_id]
+    assert saraqib.fatalities.value == 8  # the report naming the town gives the toll
     assert {s.article_id for s in saraqib.sources} == {seed_id, second_id}
     # the two Turkish responses stay apart, and no event holds two of the seed's reports
     responses = [e for e in events if e.actor1 and e.actor1.country == "TR"]

@@ -56,6 +56,25 @@ def conservative_count(counts: Iterable[Count | None]) -> Count | None:
     return copy.deepcopy(min(credible, key=key))
 
 
+def _place_rank(event: Event) -> float:
+    place = event.place
+    if place is None:
+        return 9.0
+    return _PRECISION_RANK.get(place.precision, 9) + (0.5 if region_named(place) else 0)
+
+
+def credible_figures(members: list[Event], field: str) -> list[Count]:
+    """The figures (``fatalities`` or ``injuries``) of the reports that place the
+    event best: a report naming only the province ("a similar attack last week in
+    Idlib") is a passing reference, and its figure counts only when no report
+    naming the town gives one."""
+    giving = [m for m in members if getattr(m, field) is not None]
+    if not giving:
+        return []
+    finest = min(_place_rank(m) for m in giving)
+    return [getattr(m, field) for m in giving if _place_rank(m) == finest]
+
+
 def _support(members: list[Event], same) -> dict[str, int]:
     """How many members agree with each member on a field (itself included)."""
     return {m.id: sum(1 for o in members if same(m, o)) for m in members}
@@ -92,8 +111,7 @@ def _place_source(members: list[Event]) -> Event | None:
 
     def key(m: Event) -> tuple:
         confidence = m.place.provenance.confidence if m.place.provenance else 0.0
-        rank = _PRECISION_RANK.get(m.place.precision, 9) + (0.5 if region_named(m.place) else 0)
-        return (rank, -support[m.id], -confidence, event_order(m))
+        return (_place_rank(m), -support[m.id], -confidence, event_order(m))
 
     return min(placed, key=key)
 
@@ -167,7 +185,11 @@ def _notes(members: list[Event], place_from: Event | None, date_from: Event | No
     notes.append(f"sub-event type {type_from.sub_event_type} from {type_from.id} ({type_reason})")
     tolls = [m.fatalities.value for m in members if m.fatalities is not None]
     if tolls:
-        notes.append(f"fatalities: the lowest credible of {', '.join(map(str, tolls))}")
+        credible = [c.value for c in credible_figures(members, "fatalities")]
+        note = f"fatalities: the lowest credible of {', '.join(map(str, tolls))}"
+        if len(credible) < len(tolls):
+            note += f" (the reports placing it best give {', '.join(map(str, credible))})"
+        notes.append(note)
     return notes
 
 
@@ -208,8 +230,8 @@ def combine(events: Iterable[Event]) -> Event:
         place=copy.deepcopy(place_from.place) if place_from else None,
         locations=[],
         date=copy.deepcopy(date_from.date) if date_from else None,
-        fatalities=conservative_count(m.fatalities for m in members),
-        injuries=conservative_count(m.injuries for m in members),
+        fatalities=conservative_count(credible_figures(members, "fatalities")),
+        injuries=conservative_count(credible_figures(members, "injuries")),
         sources=[sources[k] for k in sorted(sources)],
         classified_by=type_from.classified_by,
         mentions=[copy.deepcopy(mentions[k]) for k in sorted(mentions)],
