@@ -209,7 +209,7 @@ def test_migrations_match_the_schema(store):
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
         version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
     assert diff == []
-    assert version == "0001"
+    assert version == "0002"
 
 
 def test_sqlite_file_is_wal_with_a_flat_events_view(tmp_path):
@@ -230,6 +230,71 @@ def test_sqlite_file_is_wal_with_a_flat_events_view(tmp_path):
         1,
     )
     assert row["source"] == "daily.example; gazette.example; wire.example"
+    # ACLED's 31 columns in ACLED's order, with the values the CSV export writes
+    from flashpoint.store.export import ACLED_COLUMNS, acled_row
+
+    assert list(row)[:31] == ACLED_COLUMNS
+    with open_store(str(path)) as store:
+        [event] = store.events()
+    expected = acled_row(event)
+    for column in ACLED_COLUMNS:
+        value = expected[column]
+        assert row[column] == (float(value) if column in ("latitude", "longitude") and value is not None else value), column
+    assert row["evidence"] == event.evidence.sentence and row["event_id"] == event.id
+
+
+def test_outlet_names_from_jsonl_and_html_metadata_are_the_source_column(tmp_path):
+    from flashpoint.text.readers import read_records
+
+    lines = tmp_path / "wire.jsonl"
+    lines.write_text('{"text": "Shelling hit a market.", "outlet": "Wire Example", "url": "https://w.example/1"}\n'
+                     '{"text": "Troops clashed near a bridge.", "source": "Daily Example"}\n'
+                     '{"text": "A convoy was ambushed.", "url": "https://www.gazette.example/x"}\n', encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><meta property="og:site_name" content="  The Ledger  ">'
+                    "<title>Clash</title></head><body><article><p>Two groups clashed in the old quarter of the "
+                    "city on Sunday, residents said, and several shops were burned during the fighting."
+                    "</p></article></body></html>", encoding="utf-8")
+    read = [a.outlet for a in read_records(str(lines))] + [a.outlet for a in read_records(str(page))]
+    assert read == ["Wire Example", "Daily Example", None, "The Ledger"]
+    docs = outlets()
+    docs[0].article.outlet = "Wire Example"  # the others are known by their web site only
+    with open_store(str(tmp_path / "o.db")) as store:
+        store.add_documents(docs)
+        [event] = store.events()
+        assert store.article("a1").outlet == "Wire Example"
+    assert sorted(s.outlet or "" for s in event.sources) == ["", "", "Wire Example"]
+    with sqlite3.connect(tmp_path / "o.db") as conn:
+        assert conn.execute("SELECT source FROM events_flat").fetchone()[0] == "Wire Example; daily.example; gazette.example"
+
+
+def test_a_database_from_the_first_schema_gets_the_acled_columns(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from flashpoint.store import MIGRATIONS
+    from flashpoint.store.export import acled_row
+    from flashpoint.store.rows import event_row
+
+    path = tmp_path / "old.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        [merged] = merge_events([d.events[0] for d in outlets()])
+        row = {k: v for k, v in event_row(merged).items() if k not in ("event_id_cnty", "year", "time_precision",
+               "disorder_type", "inter1", "inter2", "interaction", "civilian_targeting", "iso", "summary")}
+        conn.execute(sa.text(f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})"), row)
+    engine.dispose()
+    with open_store(str(path)):
+        pass
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        [flat] = [dict(r) for r in conn.execute("SELECT * FROM events_flat")]
+    assert flat["event_id_cnty"] == acled_row(merged)["event_id_cnty"] and flat["event_id_cnty"].startswith("SYR")
+    assert flat["notes"] == acled_row(merged)["notes"] and flat["year"] == 2020
 
 
 def test_unreachable_database_is_one_line_error():

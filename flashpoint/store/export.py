@@ -18,7 +18,7 @@ from typing import IO, Any, Union
 from flashpoint.model import ACTOR_KINDS, Actor, Event, to_dict
 from flashpoint.store.countries import country_iso3, country_iso_numeric, country_name
 from flashpoint.store.notes import notes
-from flashpoint.store.rows import outlets
+from flashpoint.store.outlets import outlets
 
 Target = Union[str, os.PathLike, IO]
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 
 from flashpoint.model import Article, Event, Quote, from_dict, to_dict
 from flashpoint.store.countries import country_name
+from flashpoint.store.outlets import outlets
+
+
+# ACLED export columns kept as columns of ``events`` (the view events_flat shows
+# them in ACLED's order); ACLED's notes are kept as ``summary``.
+ACLED_STORED = ("event_id_cnty", "year", "time_precision", "disorder_type", "inter1", "inter2", "interaction",
+                "civilian_targeting", "iso")
 
 
 def dump(obj) -> str:
@@ -24,18 +30,6 @@ def load_quote(data: str) -> Quote:
     return from_dict(Quote, json.loads(data))
 
 
-def outlets(event: Event) -> str | None:
-    """ACLED-style source column: the sources' web sites, "; "-separated."""
-    hosts = []
-    for source in event.sources:
-        if source.url:
-            host = urlsplit(source.url).hostname or source.url
-            host = host.removeprefix("www.")
-            if host not in hosts:
-                hosts.append(host)
-    return "; ".join(sorted(hosts)) or None
-
-
 def article_row(article: Article, now) -> dict:
     """The ``articles`` row of an article."""
     return {
@@ -43,6 +37,7 @@ def article_row(article: Article, now) -> dict:
         "url": article.url,
         "title": article.title,
         "source": article.source,
+        "outlet": article.outlet,
         "date": article.date,
         "text": article.text,
         "ingested_at": now,
@@ -51,13 +46,19 @@ def article_row(article: Article, now) -> dict:
 
 def article_from_row(row) -> Article:
     """An Article from its row."""
-    return Article(id=row.id, text=row.text, date=row.date, url=row.url, title=row.title, source=row.source)
+    return Article(id=row.id, text=row.text, date=row.date, url=row.url, title=row.title, source=row.source,
+                   outlet=row.outlet)
 
 
 def event_row(event: Event) -> dict:
-    """The flattened ``events`` row of a merged event."""
+    """The flattened ``events`` row of a merged event (with its ACLED export columns)."""
+    from flashpoint.store.export import acled_row  # export builds on this module
+
     a1, a2, place, date = event.actor1, event.actor2, event.place, event.date
+    acled = acled_row(event)
     return {
+        **{column: acled[column] for column in ACLED_STORED},
+        "summary": acled["notes"],
         "id": event.id,
         "event_date": date.start if date else None,
         "date_end": date.end if date else None,

@@ -9,7 +9,8 @@ Plain tables so the SQLite file reads well in Datasette or pandas:
 - ``actors``, ``places``: the merged events' actors and places, one row each.
 - ``quotes``: attributed quotes. ``errors``: inputs that could not be ingested.
 - ``merge_blocks``: blocking keys of each report (how new reports find old ones).
-- view ``events_flat``: ACLED-named columns for analysts.
+- view ``events_flat``: ACLED's 31 export columns in ACLED's order, then
+  flashpoint's own (as the CSV export, minus the per-source lists).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ articles = Table(
     Column("url", Text, index=True),
     Column("title", Text),
     Column("source", Text),
+    Column("outlet", Text),
     Column("date", Date),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
@@ -73,6 +75,17 @@ events = Table(
     Column("source_count", Integer, nullable=False),
     Column("article_id", String(128), nullable=False),
     Column("data", Text, nullable=False),  # the merged Event as JSON (model.to_dict)
+    # ACLED's export columns that are not plain fields (migration 0002); notes = the evidence sentence
+    Column("event_id_cnty", String(40)),
+    Column("year", Integer),
+    Column("time_precision", Integer),
+    Column("disorder_type", String(32)),
+    Column("inter1", String(32)),
+    Column("inter2", String(32)),
+    Column("interaction", String(80)),
+    Column("civilian_targeting", String(32)),
+    Column("iso", Integer),
+    Column("summary", Text),  # ACLED's notes: one sentence from the coded fields
 )
 
 event_sources = Table(
@@ -155,3 +168,4 @@ errors = Table(
 )
 
 Index("ix_quotes_speaker", quotes.c.speaker)
+Index("ix_events_latitude_longitude", events.c.latitude, events.c.longitude)

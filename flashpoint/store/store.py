@@ -66,8 +66,8 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _with_sources(event: Event, url: str | None) -> Event:
-    """The extracted event with its own Source filled in (url from its article)."""
+def _with_sources(event: Event, url: str | None, outlet: str | None = None) -> Event:
+    """The extracted event with its own Source filled in (url and outlet from its article)."""
     event = copy.copy(event)
     # A figure no event has (hostile or broken input) would overflow the integer columns.
     for name in ("fatalities", "injuries"):
@@ -78,6 +78,8 @@ def _with_sources(event: Event, url: str | None) -> Event:
     for source in event.sources:
         if source.url is None:
             source.url = url
+        if source.outlet is None:
+            source.outlet = outlet
         for name in ("fatalities", "injuries"):
             if getattr(source, name) is not None and not 0 <= getattr(source, name) <= MAX_COUNT:
                 setattr(source, name, None)
@@ -138,7 +140,7 @@ class Store:
         quote_rows = [rows.quote_row(q) for d in fresh for q in d.quotes]
         if quote_rows:
             conn.execute(insert(quotes), quote_rows)
-        new_events = [_with_sources(e, d.article.url) for d in fresh for e in d.events]
+        new_events = [_with_sources(e, d.article.url, d.article.outlet) for d in fresh for e in d.events]
         if new_events:
             conn.execute(insert(event_sources), [rows.report_row(e, e.id, e.sources[0].url) for e in new_events])
             blocks = [{"key": key_str(k), "report_id": e.id} for e in new_events for k in set(blocking_keys(e))]

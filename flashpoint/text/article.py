@@ -32,6 +32,7 @@ def make_article(
     url: Optional[str] = None,
     title: Optional[str] = None,
     source: Optional[str] = None,
+    outlet: Optional[str] = None,
 ) -> Article:
     """Clean ``raw`` into an ``Article`` whose id is a hash of its text.
 
@@ -41,10 +42,12 @@ def make_article(
     and the date left unknown. ``date`` may be a ``datetime.date`` or an
     ISO string; anything else raises ``InputError``. ``Article.id`` is the first
     16 hex characters of the SHA-256 of the cleaned text, so the same text
-    gets the same id wherever it was read from. Raises ``InputError`` when no
+    gets the same id wherever it was read from. ``outlet`` names the publisher
+    (from the input's metadata; blank or over 200 characters is unknown). Raises ``InputError`` when no
     text is left after cleaning or ``raw`` is over ``MAX_ARTICLE_BYTES``.
     """
     raw, url, title = without_surrogates(raw), without_surrogates(url), without_surrogates(title)
+    outlet = " ".join(without_surrogates(outlet).split()) if outlet else None
     source = display_path(source) if source else source
     name = source or "<text>"
     _check_size(raw, name)
@@ -60,6 +63,7 @@ def make_article(
         url=url or None,
         title=title or None,
         source=source,
+        outlet=outlet if outlet and len(outlet) <= 200 else None,
     )
 
 

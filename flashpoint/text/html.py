@@ -19,9 +19,9 @@ for _logger in ("trafilatura", "htmldate", "courlan"):
 def article_from_html(html: str, name: str) -> Article:
     """Strip boilerplate (navigation, footers, scripts) and build an Article.
 
-    Nothing is fetched. Title, date and canonical URL come from the page's
-    own metadata when present; the date is only taken from markup
-    (no guessing from the text). Raises ``InputError`` when the page holds no
+    Nothing is fetched. Title, date, canonical URL and outlet (og:site_name
+    or the like) come from the page's own metadata when present; the date is
+    only taken from markup (no guessing from the text). Raises ``InputError`` when the page holds no
     article text.
     """
     try:
@@ -43,4 +43,5 @@ def article_from_html(html: str, name: str) -> Article:
         date = parse_date(doc.date, name)
     except InputError:
         date = None  # metadata we cannot read is unknown, not an error
-    return make_article(text, date=date, url=doc.url, title=doc.title, source=name)
+    # og:site_name (or the publisher trafilatura finds in the page's own metadata)
+    return make_article(text, date=date, url=doc.url, title=doc.title, source=name, outlet=doc.sitename)

@@ -12,7 +12,9 @@ from flashpoint.text.article import make_article
 from flashpoint.text.decode import decode_bytes
 from flashpoint.text.limits import MAX_ARTICLE_BYTES, too_large
 
-_OPTIONAL = ("date", "url", "title", "id")
+_OPTIONAL = ("date", "url", "title", "id", "outlet", "source", "publisher", "site_name")
+# Fields that name the publishing outlet, in the order they are trusted.
+_OUTLET_FIELDS = ("outlet", "publisher", "site_name", "source")
 _SKIP_CHUNK = 1024 * 1024
 
 
@@ -96,6 +98,7 @@ def _record(line: bytes, where: str) -> Article | InputError:
             return InputError(where, f"'{key}' must be a string")
     try:
         # "id" is accepted but Article.id is always the content hash.
-        return make_article(text, date=data.get("date"), url=data.get("url"), title=data.get("title"), source=where)
+        return make_article(text, date=data.get("date"), url=data.get("url"), title=data.get("title"), source=where,
+                            outlet=next((data[k] for k in _OUTLET_FIELDS if data.get(k)), None))
     except InputError as error:
         return error
