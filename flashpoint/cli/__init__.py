@@ -27,6 +27,7 @@ COMMANDS = {
     "learn": "learn_cmd:learn",
     "compare": "compare_cmd:compare",
     "spark-extract": "spark_cmd:spark_extract",
+    "geoparse": "geoparse_cmd:geoparse",
 }
 
 
