@@ -162,7 +162,7 @@ def record_to_place(record: GeoRecord, candidate: Place) -> Place:
         country=record.country,
         admin1=record.admin1 if record.precision != "country" else None,
         lat=record.lat, lon=record.lon, geonameid=record.geonameid,
-        provenance=candidate.provenance,
+        provenance=candidate.provenance, kind=record.precision,
     )
 
 
