@@ -37,6 +37,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from flashpoint.text.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
+from flashpoint.quotes.labels import ROLE_LABELS, caption_name, label_as_name, transcript_label
 from flashpoint.quotes.speakers import PERSON_TITLES, Mention, NameBook, collect_names, depth, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
@@ -74,6 +75,7 @@ class _Attribution:
     confidence: float
     mention: Optional[Mention]  # the words naming the speaker
     carried: bool = False  # taken over from an earlier quote or sentence
+    cue: Optional[str] = None  # how the speaker was found (Quote.speaker_cue)
 
 
 def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
@@ -138,15 +140,40 @@ class _Context:
     def attribute(self, index: int, found: list[_Attribution]) -> _Attribution:
         """Work out who said quote ``index`` (``found`` holds the earlier quotes)."""
         span = self.spans[index]
+        labelled = self._label(span)
+        if labelled is not None:
+            return labelled
         mention = self._after_mention(index) or self._before_mention(index)
+        cue = None
+        if mention is None:
+            mention, cue = self._colon_intro(index), "colon"
         if mention is not None:
             attribution = self._resolve(mention)
             if attribution.speaker is not None or mention.kind != "pronoun":
                 if attribution.speaker is not None:
                     self.resolved.append(mention)
                     self.resolved_names.append(attribution.speaker)
+                attribution.cue = cue or attribution.cue
                 return attribution
         return self._carry_over(index, found, span)
+
+    def _label(self, span: QuoteSpan) -> Optional[_Attribution]:
+        """A speaker given by a transcript label ("PENCE: ...") or a dash caption ("..." ― Ana Ruiz)."""
+        found, cue = transcript_label(self.text, span.start, span.end), "label"
+        if found is None and span.close_mark is not None:
+            p_end = self.paragraphs[span.paragraph][1]
+            found, cue = caption_name(self.text, span.close_mark + 1, p_end), "caption"
+        if found is None:
+            return None
+        label, start, end = found
+        if label in ROLE_LABELS:
+            return _Attribution(None, ROLE_LABELS[label], 0.5, None, cue=cue)
+        name = label_as_name(label)
+        full = self.book.full_name(name, start) or name
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        token = words.root if words is not None else self.doc[0]
+        return _Attribution(full, self.book.role(full), 0.85, Mention("person", name, None, start, end, token),
+                            cue=cue)
 
     def _is_quoted(self, idx: int) -> bool:
         return idx in self.inside
@@ -185,15 +212,30 @@ class _Context:
         start = self.paragraphs[span.paragraph][0]
         if index > 0 and self.spans[index - 1].paragraph == span.paragraph:
             start = _outer_end(self.spans[index - 1])
-        for match in _SENTENCE_END.finditer(self.text, start, span.open_mark):
+        return self._mention_before(start, span.open_mark)
+
+    def _mention_before(self, start: int, end: int) -> Optional[Mention]:
+        """The speaker of the last speech verb of the sentence ending at ``end`` (from ``start`` on)."""
+        for match in _SENTENCE_END.finditer(self.text, start, end):
             if not self._is_quoted(match.start()):
                 start = match.end()
-        words = [t for t in self._tokens(start, span.open_mark) if not t.is_punct]
+        words = [t for t in self._tokens(start, end) if not t.is_punct]
         for token in reversed(words[-MAX_BEFORE_WORDS:]):
             mention = self._mention_for_verb(token) or self._according_to(token)
             if mention is not None:
                 return mention
         return None
+
+    def _colon_intro(self, index: int) -> Optional[Mention]:
+        """The speaker introduced at the end of the previous paragraph ("The Times reports:" / "He said:")
+        of a quote that opens its paragraph."""
+        span = self.spans[index]
+        if span.paragraph == 0 or span.open_mark != self.paragraphs[span.paragraph][0]:
+            return None
+        p_start, p_end = self.paragraphs[span.paragraph - 1]
+        if self.text[p_end - 1] != ":" or self._is_quoted(p_end - 1):
+            return None
+        return self._mention_before(p_start, p_end - 1)
 
     def _mention_for_verb(self, verb: Token) -> Optional[Mention]:
         """The speaker mention of a speech verb: its subject, an inverted subject, or its head's."""
@@ -379,4 +421,19 @@ class _Context:
             speaker=attribution.speaker,
             role=attribution.role,
             speaker_provenance=speaker_provenance,
+            speaker_cue=_cue(attribution),
         )
+
+
+_CUE_OF_KIND = {"pronoun": "pronoun", "common": "description", "group": "organisation", "person": "named"}
+
+
+def _cue(attribution: _Attribution) -> Optional[str]:
+    """How the speaker was found, for Quote.speaker_cue (None when nothing points to one)."""
+    if attribution.cue is not None:
+        return attribution.cue
+    if attribution.carried:
+        return "carried"
+    if attribution.mention is None:
+        return None
+    return _CUE_OF_KIND.get(attribution.mention.kind)

