@@ -101,3 +101,17 @@ def test_label_and_caption_readers():
     assert name == "Ana B. Ruiz" and caption[start:end] == name
     assert caption_name("\u201cWe are ready.\u201d she said", 15, 27) is None
     assert label_as_name("WALLACE") == "Wallace" and label_as_name("Q") == "Q"
+
+
+SURNAME_SUBJECT = """Former governor Ed Rendell, who chaired the party in 2000, spoke after the rally.
+
+Rendell, a longtime ally of the senator, said he had survived three bouts of pneumonia during his own campaigns. Senator Barbara Stone was not at the event.
+
+\u201cA cold in September tells you nothing about a candidate in November,\u201d he said.
+"""
+
+
+def test_a_surname_after_a_full_name_is_a_person_for_he_said(nlp):
+    # the small model often tags a lone surname as an organisation
+    quotes = quotes_of(nlp, SURNAME_SUBJECT)
+    assert speaker_of(quotes, "A cold in September") == "Ed Rendell"

@@ -37,6 +37,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from flashpoint.text.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
+from flashpoint.quotes.gender import agrees, person_gender
 from flashpoint.quotes.labels import ROLE_LABELS, caption_name, label_as_name, transcript_label
 from flashpoint.quotes.speakers import PERSON_TITLES, Mention, NameBook, collect_names, depth, mention_at
 from flashpoint.model import Article, Provenance, Quote
@@ -307,6 +308,7 @@ class _Context:
         candidates = [(m, m.name) for m in self.subjects if earliest <= m.start < pronoun.start]
         candidates += [(m, n) for m, n in zip(self.resolved, self.resolved_names)
                        if earliest <= m.start < pronoun.start]
+        candidates = [(m, n) for m, n in candidates if agrees(pronoun.token.lower_, self._gender(n, m.role))]
         if candidates:
             # spaCy sentences may run over paragraph breaks, so group by our own sentences
             sentence_of = {m.start: self._sentence(m.start, m.end)[0] for m, _ in candidates}
@@ -314,7 +316,7 @@ class _Context:
             in_sentence = [(m, n) for m, n in candidates if sentence_of[m.start] == latest_sentence]
             _, name = min(in_sentence, key=lambda c: (depth(c[0].token), -c[0].start))
             return _Attribution(name, self.book.role(name), 0.7, pronoun)
-        name = self._last_person_entity(pronoun.start)
+        name = self._last_person_entity(pronoun.start, pronoun.token.lower_)
         if name is not None:
             return _Attribution(name, self.book.role(name), 0.5, pronoun)
         return _Attribution(None, None, 0.3, pronoun)
@@ -327,7 +329,7 @@ class _Context:
             return _Attribution(None, None, 0.3, pronoun)
         return _Attribution(candidates[-1].name, None, 0.6, pronoun)
 
-    def _last_person_entity(self, before: int) -> Optional[str]:
+    def _last_person_entity(self, before: int, pronoun: str) -> Optional[str]:
         """The last multi-word (or resolvable) PERSON entity in this or the previous paragraph."""
         earliest = self.paragraphs[max(0, self._paragraph_of(before) - 1)][0]
         for ent in reversed(self.entities):
@@ -337,9 +339,13 @@ class _Context:
                 continue
             name = ent.text
             full = self.book.full_name(name, ent.start_char)
-            if full is not None or len(name.split()) > 1:
+            if (full is not None or len(name.split()) > 1) and agrees(pronoun, self._gender(full or name, None)):
                 return full or name
         return None
+
+    def _gender(self, name: Optional[str], role: Optional[str]) -> Optional[str]:
+        """The gender of the person called ``name`` (full name, role at first mention or here)."""
+        return person_gender(name, self.book.role(name or "")) or person_gender(name, role)
 
     def _carry_over(self, index: int, found: list[_Attribution], span: QuoteSpan) -> _Attribution:
         """Speaker of an unattributed quote from the quote or subject just before it."""

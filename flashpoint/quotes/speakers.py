@@ -285,6 +285,14 @@ class NameBook:
             return max(before, key=lambda p: p.first_start).name
         return min(matches, key=lambda p: p.first_start).name
 
+    def is_person_name(self, name: str) -> bool:
+        """True when ``name`` is, or ends with, the surname of a full name seen so far
+        ("Rendell" after "Ed Rendell", "Ivanka Trump" after "Donald Trump")."""
+        words = name.split()
+        if not words or len(words) > 3:
+            return False
+        return any(p.name.split()[-1] == words[-1] for p in self.people.values())
+
     def role(self, name: str) -> Optional[str]:
         """The first role recorded for the full name ``name``."""
         known = self.people.get(name)
@@ -314,6 +322,8 @@ def collect_names(doc: Doc, excluded: SpanSet) -> tuple[NameBook, list[Mention],
         mention = mention_at(token)
         if mention is None or mention.name is None:
             continue
+        if mention.kind == "group" and book.is_person_name(mention.name):
+            mention.kind = "person"  # "Rendell" tagged ORG after "Ed Rendell"
         if mention.kind == "group":
             if is_subject:
                 group_subjects.append(mention)
