@@ -115,3 +115,23 @@ def test_a_surname_after_a_full_name_is_a_person_for_he_said(nlp):
     # the small model often tags a lone surname as an organisation
     quotes = quotes_of(nlp, SURNAME_SUBJECT)
     assert speaker_of(quotes, "A cold in September") == "Ed Rendell"
+
+
+AFTER_THE_QUOTE = """Eleven states have sued the agency over its new water rule.
+
+\u201cThe rule reaches into decisions that have always belonged to the states,\u201d Karen Holloway, the Republican attorney general of Kansas, one of the eleven states challenging the agency, said at a hearing on Tuesday.
+
+Union steward Carla Voss said the crews had not been asked. \u201cOur crews were never consulted about any of this,\u201d Voss, a steward for twenty years, said Friday morning on Channel Nine\u2019s \u201cMorning Desk.\u201d
+
+Senator Paul Riggs pressed the agency's director at the hearing. \u201cWhy has nobody been fired for this?\u201d Riggs demanded.
+"""
+
+
+def test_the_name_between_quote_and_verb_and_more_speech_verbs(nlp):
+    quotes = quotes_of(nlp, AFTER_THE_QUOTE)
+    # a long apposition between the name and "said" (past any fixed word window)
+    assert speaker_of(quotes, "The rule reaches") == "Karen Holloway"
+    # the name before the verb, not a title after it
+    assert speaker_of(quotes, "Our crews were never") == "Carla Voss"
+    # "demanded" is a speech verb (data/speech_verbs.tsv)
+    assert speaker_of(quotes, "Why has nobody") == "Paul Riggs"

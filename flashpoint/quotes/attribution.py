@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -43,17 +44,13 @@ from flashpoint.quotes.speakers import PERSON_TITLES, Mention, NameBook, collect
 from flashpoint.model import Article, Provenance, Quote
 
 SPEAKING_PRONOUNS = {"i", "we", "our", "my", "us", "me", "you", "your", "ours"}
-# Lemmas of verbs that introduce or follow a direct quote.
-SPEECH_VERBS = {
-    "say", "tell", "add", "write", "state", "note", "warn", "declare", "explain", "comment",
-    "insist", "ask", "claim", "tweet", "post", "reply", "respond", "announce", "stress",
-    "emphasize", "emphasise", "argue", "continue", "confirm", "deny", "acknowledge", "admit",
-    "recall", "remark", "observe", "urge", "vow", "pledge", "promise", "conclude", "quote",
-    "report", "shout", "cry", "scream", "whisper", "testify", "predict", "suggest", "caution",
-    "complain", "describe", "assert", "maintain", "underline", "recount", "joke", "boast",
-}
+# Lemmas of verbs that introduce or follow a direct quote (data/speech_verbs.tsv).
+SPEECH_VERBS = frozenset(
+    line.strip() for line in (Path(__file__).with_name("data") / "speech_verbs.tsv").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 # How far (in word tokens) an attribution verb may sit from its quote.
-MAX_AFTER_WORDS = 12
+MAX_AFTER_WORDS = 25
 MAX_BEFORE_WORDS = 9
 # A quote shorter than this needs a verb to count as speech.
 MIN_CLAUSELESS_WORDS = 8
@@ -111,6 +108,13 @@ def _is_quoted_term(doc: Doc, text: str, span: QuoteSpan) -> bool:
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     # first and second persons speak even where the tagger misses the verb ("hardens our resolve")
     return words is not None and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in SPEAKING_PRONOUNS for t in words)
+
+
+def _starts_clause(token: Token) -> bool:
+    """True for a verb heading a new clause, not one inside a noun phrase
+    ("the states suing the EPA") or a mistagged name ("Tulsa police Chief")."""
+    return token.pos_ in ("VERB", "AUX") and not token.ent_type_ \
+        and token.dep_ not in ("acl", "relcl", "amod", "compound", "appos")
 
 
 def _outer_end(span: QuoteSpan) -> int:
@@ -200,13 +204,32 @@ class _Context:
         if sentence_end:
             limit = sentence_end.end()
         words = [t for t in self._tokens(start, limit) if not t.is_punct]
-        for token in words[:MAX_AFTER_WORDS]:
-            mention = self._mention_for_verb(token) or self._according_to(token)
+        for position, token in enumerate(words[:MAX_AFTER_WORDS]):
+            mention = self._mention_for_verb(token)
+            if mention is not None and position > 0 and not start <= mention.start < token.idx:
+                # "...," Flynn, a surrogate, said on "Fox and Friends": the parser put the
+                # subject elsewhere; the name standing between quote and verb is the speaker
+                mention = self._leading_mention(words[:position]) or mention
+            mention = mention or self._according_to(token)
             if mention is not None:
                 return mention
-            if token.pos_ in ("VERB", "AUX"):
+            if _starts_clause(token):
                 return None  # another clause starts: "...," and troops left
         return None
+
+    def _leading_mention(self, words: list[Token]) -> Optional[Mention]:
+        """The name, pronoun or noun phrase opening ``words`` ("Flynn, a top surrogate, ...")."""
+        first = words[0]
+        if first.pos_ == "PRON":
+            return mention_at(first) if first.lower_ in ("he", "she", "they", "it") else None
+        head = first
+        for token in words[1:]:
+            if token.i != head.i + 1 or token.pos_ not in ("PROPN", "NOUN") or token.is_punct:
+                break
+            head = token
+        if head.pos_ not in ("PROPN", "NOUN") and head.ent_type_ != "PERSON":
+            return None
+        return mention_at(head)
 
     def _before_mention(self, index: int) -> Optional[Mention]:
         span = self.spans[index]
