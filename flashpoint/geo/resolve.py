@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from flashpoint.geo.abbreviations import region_abbreviation
+from flashpoint.geo.containers import contained_before, container_after, contains
 from flashpoint.geo.countries import country_code
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
@@ -31,6 +33,11 @@ _ADMIN_CUES = (
     # from every letter (quadratic: 20k characters took 23 s)
     re.compile(rf"\b({_NAME})\s+(?i:{_ADMIN})\b"),
 )
+# A first name that is also a place this large ("Paris", "Washington") is a place
+# unless it reads as a person's name.
+FAMOUS_POPULATION = 100_000
+PATTERN_BONUS = 3.0
+_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'’-]*)*")
 
 
@@ -40,6 +47,7 @@ class ArticleContext:
 
     countries: Counter = field(default_factory=Counter)  # ISO code -> mentions
     admin1_names: set[str] = field(default_factory=set)  # keys of names called a region
+    names: set[str] = field(default_factory=set)  # keys of every capitalised phrase
     anchors: list[tuple[str, float, float]] = field(default_factory=list)  # (key, lat, lon)
 
 
@@ -61,6 +69,7 @@ def article_context(text: str) -> ArticleContext:
                     break
             else:
                 i += 1
+    context.names.update(name_key(p) for p in _PHRASE.findall(text))
     for cue in _ADMIN_CUES:
         for name in cue.findall(text):
             words = name.split()
@@ -90,10 +99,28 @@ def _admin_cued(place: Place, context: ArticleContext) -> bool:
 
 def candidate_matches(place: Place, gazetteer: Gazetteer,
                       context: Optional[ArticleContext] = None) -> list[Match]:
-    """Gazetteer matches for a plausible candidate; weak alternate-name towns only as a last resort."""
-    if not is_plausible_toponym(place):
-        return []
+    """Gazetteer matches for a plausible candidate; weak alternate-name towns only as a last resort.
+
+    A region abbreviation ("Ky.", "Ont.") finds its region; a short capital form
+    ("EU", "US") only a country; a demonym ("Canadian") adds its country.
+    """
+    core = strip_qualifiers(place.text or "")
+    abbreviation = region_abbreviation(core, after_comma=contained_before(place, gazetteer) is not None)
+    if abbreviation:
+        country, region = abbreviation
+        return [m for m in gazetteer.matches(region, country) if m.record.precision == "admin1"]
+    code = country_code(core)
+    if core.replace(".", "").isupper() and len(core.replace(".", "")) <= 3:
+        country = gazetteer.country(code) if code else None
+        return [Match(country, False)] if country else []
     found = gazetteer.matches(place.text)
+    if not is_plausible_toponym(place):
+        largest = max((m.record.population or 0 for m in found), default=0)
+        if largest < FAMOUS_POPULATION or not is_plausible_toponym(place, famous=True):
+            return []
+    if code and not any(m.record.precision == "country" and m.record.country == code for m in found):
+        country = gazetteer.country(code)
+        found = found + [Match(country, False)] if country else found
     strong = [m for m in found if not m.alternate or (m.record.population or 0) >= 1000
               or m.record.precision != "town"]
     return strong or found
@@ -119,16 +146,18 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
         if near:
             d = min(near)
             value += 2 if d <= 50 else 1.5 if d <= 150 else 1 if d <= 400 else 0
+    if record.precision == "town" and record.admin1 and name_key(record.admin1) in context.names \
+            and name_key(record.admin1) != exclude_key:
+        value += 1  # the article names the town's region
     if record.precision == "country":
         value += 1.5
     # An alternate name ("Jenin" for Janīn) loses to a place of that very name
     # unless the alternate's place is some 20 times larger (0.52 / 0.4 = log10 20).
     if match.alternate:
         value -= 0.52
-    if record.precision == "town":
-        value += 0.4 * math.log10((record.population or 0) + 1)
-    else:  # regions: rank among themselves by size, without beating towns on it
-        value += 0.05 * math.log10((record.population or 0) + 1)
+    # Size: a region or country weighs its whole population against a same-named
+    # town ("Texas" the state, not a village in Mexico).
+    value += 0.4 * math.log10((record.population or 0) + 1)
     return value
 
 
@@ -138,12 +167,14 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
     if not matches:
         return None
     key = surface_key(place)
-    best = max(matches, key=lambda m: (score(m, place, event, context, key), -matches.index(m))).record
+    bonus = _pattern_bonus(matches, place, gazetteer)
+    best = max(matches, key=lambda m: (score(m, place, event, context, key) + bonus.get(m.record, 0),
+                                       -matches.index(m))).record
     cued = _admin_cued(place, context)
     same_country = [m.record for m in matches if m.record.country == best.country]
     if best.precision == "admin1" and not cued:
-        towns = [r for r in same_country if r.precision == "town"]
-        if towns:  # "Kharkiv" unmarked: the city, not the oblast
+        towns = [r for r in same_country if r.precision == "town" and r.admin1 == best.name]
+        if towns:  # "Kharkiv" unmarked: the city, not the oblast (not a "California" elsewhere)
             best = max(towns, key=lambda r: r.population or 0)
     elif best.precision == "town" and cued:
         regions = [r for r in same_country if r.precision == "admin1"]
@@ -153,6 +184,18 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
     elif place.precision == "country" and best.precision != "country":
         best = gazetteer.country(best.country)
     return best
+
+
+def _pattern_bonus(matches: list[Match], place: Place, gazetteer: Gazetteer) -> dict[GeoRecord, float]:
+    """+3 for a record the "Town, Region" pattern around the candidate supports."""
+    bonus: dict[GeoRecord, float] = {}
+    containers = container_after(place, gazetteer)
+    before = contained_before(place, gazetteer)
+    towns = [r for r in gazetteer.lookup(before) if r.precision == "town"] if before else []
+    for m in matches:
+        if any(contains(c, m.record) for c in containers) or any(contains(m.record, t) for t in towns):
+            bonus[m.record] = PATTERN_BONUS
+    return bonus
 
 
 def record_to_place(record: GeoRecord, candidate: Place) -> Place:

@@ -96,8 +96,12 @@ def _word(token: Optional[str]) -> str:
     return (token or "").strip(".'’").lower()
 
 
-def is_plausible_toponym(place: Place) -> bool:
-    """False when the candidate is clearly not a place name (see module docstring)."""
+def is_plausible_toponym(place: Place, famous: bool = False) -> bool:
+    """False when the candidate is clearly not a place name (see module docstring).
+
+    ``famous``: the name is also a large place ("Paris", "Washington"), which
+    then needs no locative word, only not to read as a person's name.
+    """
     # Lower-case direction words go ("northwestern Syria"); "West Bank" stays.
     core = strip_qualifiers(place.text or "")
     if not core or not core[0].isupper():
@@ -115,6 +119,6 @@ def is_plausible_toponym(place: Place) -> bool:
         return False
     if _word(after) in SPEECH_VERBS:
         return False
-    if core != place.text.strip():  # "northern Georgia": qualified, so a place
+    if core != place.text.strip() or famous:  # "northern Georgia": qualified, so a place
         return True
     return _word(before) in LOCATIVE_WORDS
