@@ -45,6 +45,8 @@ def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
 
 def continues(prev: Mention, cur: Mention) -> bool:
     """True when ``cur`` adds detail to the event ``prev`` described."""
+    if cur.separate:
+        return False  # "In a separate attack, ...": never the same event
     crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
     if crowd and cur.response and cur.date is None and cur.paragraph - prev.last_paragraph <= 1:
         return True  # "Police responded with tear gas": the intervention at that protest

@@ -30,6 +30,7 @@ class Mention:
     similar: bool = False
     counter_casualties: bool = False  # losses of the attacked side's opponents
     anaphoric: bool = False  # only names the perpetrator of an earlier event
+    separate: bool = False  # says it is another incident ("In a separate attack")
     cues: set[str] = field(default_factory=set)
     last_paragraph: int = -1  # paragraph of the last sentence merged in
     sentences: list[Span] = field(default_factory=list)

@@ -26,6 +26,7 @@ from flashpoint.events.lexicon import (
 )
 from flashpoint.events.mention import Mention
 from flashpoint.events.places import place_candidates
+from flashpoint.events.separate import announces_other
 from flashpoint.events.roles import (
     actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient,
 )
@@ -408,7 +409,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
                    fatalities=counts.fatalities, injuries=counts.injuries, date=date,
                    date_anaphoric=date_anaphoric, locations=locations, response=response,
-                   similar=similar, sentences=[sent], last_paragraph=paragraph, cues=cues)
+                   similar=similar, sentences=[sent], last_paragraph=paragraph, cues=cues,
+                   separate=announces_other(sent.text))
 
 
 def _paragraphs(doc: Doc) -> list[int]:

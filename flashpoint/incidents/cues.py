@@ -19,9 +19,10 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _lines(name)), re.I | re.M)
 
 
-def announces_other(sentence: str) -> bool:
-    """True when a sentence says it tells of another incident ("In a separate attack ...")."""
-    return bool(_pattern("separate_cues.txt").search(sentence))
+def refers_back(sentence: str) -> bool:
+    """True when a sentence points back at an incident already told ("in the attack",
+    "the site of the gun battle", "the deceased"): a detail of it, not a new one."""
+    return bool(_pattern("backreference_cues.txt").search(sentence))
 
 
 # How near a figure hedging words must stand (characters before and after it).

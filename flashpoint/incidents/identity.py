@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from flashpoint.incidents.actors import crowd_acts, parties_compatible, same_party
-from flashpoint.incidents.cues import absorbed_developments, announces_other, hedged, revises_toll, sums_up
+from flashpoint.events.separate import announces_other
+from flashpoint.incidents.cues import absorbed_developments, hedged, refers_back, revises_toll, sums_up
 from flashpoint.incidents.places import named_within, places_compatible
 from flashpoint.model import Count, Event, EventDate
 
@@ -125,13 +126,19 @@ def same_incident(a: Event, b: Event) -> bool:
     earlier, later = _order(a, b)
     if later.evidence.sentence_start != earlier.evidence.sentence_start and announces_other(later.evidence.sentence):
         return False
-    if not types_compatible(a, b):
+    # a later sentence that points back ("four police were killed in the attack",
+    # "arms were recovered from the site of the gun battle") details that incident,
+    # whatever type its own words suggest, and may name other victims
+    detail = later.evidence.sentence_start != earlier.evidence.sentence_start and refers_back(later.evidence.sentence)
+    if not detail and not types_compatible(a, b):
         return False
     if not dates_compatible(_known_date(a), _known_date(b)):
         return False
     if not places_compatible(a.place, b.place) and not (
             named_within(a.place, b.place, b.evidence.sentence) or named_within(b.place, a.place, a.evidence.sentence)):
         return False
+    if detail:
+        return not _crossed(a, b) and parties_compatible(a.actor1, b.actor1) and tolls_compatible(earlier, later)
     straight = parties_compatible(a.actor1, b.actor1) and parties_compatible(a.actor2, b.actor2)
     swapped = parties_compatible(a.actor1, b.actor2) and parties_compatible(a.actor2, b.actor1)
     if family(a) != family(b) and STRATEGIC in (a.event_type, b.event_type) or a.event_type == b.event_type == BATTLES:
