@@ -82,3 +82,14 @@ def test_mentions_survive_a_round_trip_through_json(market):
     back = from_dict(Document, market.to_dict())
     assert back.events[0].mentions == market.events[0].mentions
     assert back.events[0].date == market.events[0].date
+
+
+def test_weapons_recovered_at_the_site_of_the_battle_are_part_of_the_battle():
+    doc = _extract("gun_battle_cache", "2024-03-03")
+    types = sorted(e.sub_event_type for e in doc.events)
+    # the cache found "at the site of the gun battle" is no seizure of its own;
+    # the shopkeeper killed "in a separate attack" stays an event of its own
+    assert "Disrupted weapons use" not in types
+    assert types == ["Armed clash", "Attack"]
+    battle = next(e for e in doc.events if e.sub_event_type == "Armed clash")
+    assert any("site of the gun battle" in m.sentence for m in battle.mentions)

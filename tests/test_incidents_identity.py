@@ -244,3 +244,19 @@ def test_bare_clashes_told_of_a_protest_are_part_of_it_but_a_bombing_is_not():
     assert not same_incident(protest, bombing)
     soldiers = event("Armed clash", actor1=SYRIA, sentence="Soldiers clashed with rebels.")
     assert not same_incident(protest, soldiers)
+
+
+def test_a_sentence_pointing_back_at_the_attack_details_it_whatever_its_own_type():
+    bombing = event("Suicide bomb", "A suicide bomber struck a police post on Friday.", day="2024-10-25",
+                    actor2=Actor("Police Forces of Pakistan", "police", "police", "PK"))
+    detail = event("Armed clash", "Four officers and two civilians were killed in the attack, police said.",
+                   actor2=Actor("Civilians (Pakistan)", "civilians", "civilians", "PK"))
+    unrelated = event("Arrests", "Police arrested two teachers on Friday.", day="2024-10-25")
+    assert same_incident(bombing, detail)
+    assert not same_incident(bombing, unrelated)
+
+
+def test_a_separate_attack_never_points_back():
+    bombing = event("Suicide bomb", "A suicide bomber struck a police post on Friday.", day="2024-10-25")
+    other = event("Attack", "In a separate attack, gunmen killed a shopkeeper in the attack's aftermath.")
+    assert not same_incident(bombing, other)
