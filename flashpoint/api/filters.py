@@ -1,4 +1,4 @@
-"""Query parameters shared by /events and /stats, turned into an EventFilter."""
+"""Query parameters shared by /events, /stats and /map, turned into an EventFilter."""
 
 from __future__ import annotations
 
@@ -13,6 +13,17 @@ from flashpoint.store.filters import FilterError
 _NUMBER = r"\s*[-+]?\d+(?:\.\d+)?\s*"
 NEAR_PATTERN = f"^{_NUMBER},{_NUMBER},{_NUMBER}$"
 NEAR_HELP = "lat,lon,km: events within km kilometres of the point, e.g. 35.79,36.70,25"
+BBOX_PATTERN = f"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
+BBOX_HELP = "west,south,east,north in degrees: events with a point inside, e.g. 35.5,32.5,42.5,37.5 (west > east crosses the antimeridian)"
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """Parse ``"west,south,east,north"``; raise a 422 naming the parameter when it is malformed."""
+    try:
+        west, south, east, north = (float(p) for p in value.split(","))
+    except ValueError:
+        raise HTTPException(422, detail=f"bbox: expected west,south,east,north, got {value!r}") from None
+    return west, south, east, north
 
 
 def parse_near(value: str) -> tuple[float, float, float]:
@@ -42,17 +53,18 @@ def event_filter(
     ] = None,
     near: Annotated[Optional[str], Query(max_length=100, pattern=NEAR_PATTERN, description=NEAR_HELP)] = None,
     min_fatalities: Annotated[Optional[int], Query(ge=0, le=10_000_000)] = None,
+    bbox: Annotated[Optional[str], Query(max_length=200, pattern=BBOX_PATTERN, description=BBOX_HELP)] = None,
 ) -> EventFilter:
     """The EventFilter the query asks for (the same filters as `flashpoint events`)."""
     if since and until and since > until:
         raise HTTPException(422, detail=f"since ({since}) is after until ({until})")
     try:
-        return _filter(country, admin1, type, since, until, actor, near, min_fatalities)
+        return _filter(country, admin1, type, since, until, actor, near, min_fatalities, bbox)
     except FilterError as exc:  # unknown country or type: say so rather than answer "no events"
         raise HTTPException(422, detail=str(exc)) from None
 
 
-def _filter(country, admin1, type, since, until, actor, near, min_fatalities) -> EventFilter:
+def _filter(country, admin1, type, since, until, actor, near, min_fatalities, bbox) -> EventFilter:
     return EventFilter(
         country=country.strip() or None if country else None,
         admin1=admin1 or None,
@@ -62,4 +74,5 @@ def _filter(country, admin1, type, since, until, actor, near, min_fatalities) ->
         actor=actor or None,
         near=parse_near(near) if near else None,
         min_fatalities=min_fatalities,
+        bbox=parse_bbox(bbox) if bbox else None,
     )

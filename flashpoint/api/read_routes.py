@@ -1,4 +1,4 @@
-"""GET endpoints: events (JSON or GeoJSON), one event, articles, quotes, stats."""
+"""GET endpoints: events (JSON, GeoJSON or CSV), one event, articles, quotes, stats, map views."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 
 from flashpoint.api.auth import bearer, check_token
 from flashpoint.api.filters import event_filter
-from flashpoint.api.schemas import EventPage, FeatureCollection, Problem, QuotePage, Stats
+from flashpoint.api.schemas import EventPage, FeatureCollection, MapView, Problem, QuotePage, Stats
 from flashpoint.model import Article, Event
 from flashpoint.store import EventFilter
 
@@ -130,3 +130,15 @@ def list_quotes(
 def stats(request: Request, flt: Annotated[EventFilter, Depends(event_filter)]) -> Any:
     """Counts of the matching events by week (with fatalities), by type and by country."""
     return using_store(request, lambda store: store.stats(flt))
+
+
+@router.get("/map", response_model=MapView, openapi_extra=OPEN)
+def map_view(
+    request: Request,
+    flt: Annotated[EventFilter, Depends(event_filter)],
+    zoom: Annotated[int, Query(ge=0, le=22, description="the map's zoom level (sets the grid's cell size)")] = 2,
+) -> Any:
+    """The matching events inside ``bbox`` (default: the world) as the map draws them: light
+    GeoJSON points when the view holds at most 2,000, else grid cells (about 64 px at this zoom)
+    with event counts, fatality sums and the most frequent type; ``total`` is the view's count."""
+    return using_store(request, lambda store: store.map_view(flt, zoom))

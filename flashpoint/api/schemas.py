@@ -87,6 +87,31 @@ class Stats(BaseModel):
     by_week: list[WeekCount]
     by_type: dict[str, int]
     by_country: dict[str, int]
+    located: int = Field(0, description="events with coordinates (the rest cannot be drawn on a map)")
+    bounds: Optional[list[float]] = Field(None, description="[south, west, north, east] around the located events")
+
+
+class Cluster(BaseModel):
+    """The events of one grid cell of the map view."""
+
+    count: int
+    fatalities: int = Field(description="sum of the events' fatalities")
+    event_type: str = Field(description="the cell's most frequent event type")
+    lat: float = Field(description="mean latitude of the cell's events")
+    lon: float = Field(description="mean longitude of the cell's events")
+    bounds: list[float] = Field(description="[south, west, north, east] around the cell's events")
+
+
+class MapView(BaseModel):
+    """What one map view shows: its events as points when few, else grid cells."""
+
+    total: int = Field(description="events with a point inside the view (bbox) that match the filters")
+    zoom: int
+    features: Optional[FeatureCollection] = Field(description="the events as light GeoJSON points "
+                                                              "(null when the view holds too many)")
+    clusters: Optional[list[Cluster]] = Field(description="grid cells whose counts add up to total "
+                                                         "(null when features are sent)")
+    cell_degrees: Optional[float] = Field(None, description="the grid's cell size in degrees")
 
 
 class ArticleIn(BaseModel):

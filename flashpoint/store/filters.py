@@ -21,7 +21,9 @@ class EventFilter:
     ``country``: ISO alpha-2 or alpha-3 code, English name or demonym.
     ``event_type``: an ACLED event type or sub-event type (case-insensitive). ``since``/``until``: the
     event's date window overlaps them. ``actor``: a case-insensitive substring
-    of an actor's name or wording. ``near``: (lat, lon, km).
+    of an actor's name or wording. ``near``: (lat, lon, km). ``bbox``: (west,
+    south, east, north) in degrees; west > east crosses the antimeridian;
+    events without coordinates are outside every box.
     """
 
     country: str | None = None
@@ -32,6 +34,7 @@ class EventFilter:
     actor: str | None = None
     near: tuple[float, float, float] | None = None
     min_fatalities: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     def __post_init__(self) -> None:
         check(self)
@@ -66,6 +69,11 @@ def check(flt: EventFilter) -> None:
                                   "or a sub-event type such as 'Peaceful protest'")
     if flt.since and flt.until and flt.since > flt.until:
         raise FilterError("since", f"{flt.since} is after until ({flt.until})")
+    if flt.bbox is not None:
+        west, south, east, north = flt.bbox
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+            raise FilterError("bbox", f"expected west,south,east,north with longitudes in [-180, 180] and "
+                                      f"-90 <= south <= north <= 90; got {','.join(map(str, flt.bbox))}")
     if flt.min_fatalities is not None and flt.min_fatalities < 0:
         raise FilterError("min_fatalities", f"must be 0 or more, got {flt.min_fatalities}")
 
@@ -100,9 +108,18 @@ def conditions(conn: Connection, flt: EventFilter) -> list:
         )
         # SQLite's LIKE stops at a NUL (so "%00" matched everything); no name holds one
         where.append(e.id.in_(by_wording) if "\x00" not in flt.actor else false())
+    if flt.bbox:
+        where.extend(in_box(*flt.bbox))
     if flt.near:
         where.append(e.id.in_(_ids_near(conn, where, *flt.near)))
     return where
+
+
+def in_box(west: float, south: float, east: float, north: float) -> list:
+    """Conditions for events whose point is inside the box (west > east wraps the antimeridian)."""
+    e = events.c
+    lon = e.longitude.between(west, east) if west <= east else or_(e.longitude >= west, e.longitude <= east)
+    return [e.latitude.between(south, north), lon]
 
 
 def _ids_near(conn: Connection, where: list, lat: float, lon: float, km: float) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
@@ -280,24 +279,20 @@ class Store:
             return [rows.load_quote(d) for d in conn.scalars(query)]
 
     def stats(self, flt: EventFilter = EventFilter()) -> dict:
-        """Counts for charts: by ISO week (Monday), by event type, by country, and the total."""
+        """Counts for charts: by ISO week (Monday), by event type, by country, the total,
+        and the located events' count and box (see ``flashpoint.store.mapview.stats``)."""
+        from flashpoint.store.mapview import stats
+
         with self.engine.connect() as conn:
-            query = select(events.c.event_date, events.c.event_type, events.c.country_code, events.c.fatalities)
-            found = conn.execute(query.where(*conditions(conn, flt))).all()
-        weeks: dict[str, list[int]] = {}
-        for r in found:
-            if r.event_date is None:
-                continue
-            monday = (r.event_date - dt.timedelta(days=r.event_date.weekday())).isoformat()
-            week = weeks.setdefault(monday, [0, 0])
-            week[0] += 1
-            week[1] += r.fatalities or 0
-        return {
-            "by_week": [{"week": w, "events": n, "fatalities": f} for w, (n, f) in sorted(weeks.items())],
-            "by_type": dict(Counter(r.event_type or "unknown" for r in found).most_common()),
-            "by_country": dict(Counter(r.country_code or "unknown" for r in found).most_common()),
-            "total": len(found),
-        }
+            return stats(conn, flt)
+
+    def map_view(self, flt: EventFilter, zoom: int) -> dict:
+        """What the map shows for a view (``flt.bbox``) at a zoom level: points or grid counts
+        (see ``flashpoint.store.mapview.map_view``)."""
+        from flashpoint.store.mapview import map_view
+
+        with self.engine.connect() as conn:
+            return map_view(conn, flt, zoom)
 
     def errors(self) -> list[dict]:
         """Recorded ingest errors, oldest first: {"id", "source", "reason", "created_at"}."""
