@@ -44,6 +44,14 @@ def test_dates_never_after_article_or_unknown(text):
     assert resolve(text, MONDAY) is None
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Thursday, Sept. 16", None),                     # no year and no article date: unknown
+    ("16 September 2021", (dt.date(2021, 9, 16),) * 2),  # the text gives the year
+])
+def test_a_day_without_a_year_needs_the_article_date(text, expected):
+    assert resolve(text, None) == expected
+
+
 def test_casualty_qualifiers_and_vague_amounts():
     (e,) = events("Militants killed more than 30 villagers in Mopti on Saturday.")
     assert (e.fatalities.value, e.fatalities.qualifier) == (30, "at least")

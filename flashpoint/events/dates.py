@@ -127,6 +127,8 @@ def _absolute(t: str, d: dt.date | None) -> Range | None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if not re.search(r"\d", t):
         return None
+    if d is None and not re.search(r"\b\d{4}\b", t):
+        return None  # "Sept. 16" with no year and no article date: which year is unknown
     parsed = _dateparser(t, d)
     if parsed is None:
         return None
