@@ -135,3 +135,30 @@ def test_the_name_between_quote_and_verb_and_more_speech_verbs(nlp):
     assert speaker_of(quotes, "Our crews were never") == "Carla Voss"
     # "demanded" is a speech verb (data/speech_verbs.tsv)
     assert speaker_of(quotes, "Why has nobody") == "Paul Riggs"
+
+
+PRONOUN_CHAIN = """Former party chairman Don Whitaker wants a backup plan for the nominee.
+
+Whitaker said he expects Senator Maria Lopez to recover quickly from her illness. But he said the party would be foolish to wait, and he added that the rules give the committee few guidelines.
+
+\u201cAny sensible organisation prepares for the day its candidate cannot go on,\u201d he said.
+
+The loudest objection came from the state party, which is something that worries Rosa Delgado, treasurer of the Riverside county branch.
+
+\u201cWe cannot raise money for a candidate who might not be on the ballot,\u201d she said.
+
+According to Delgado, the branch has already lost two large donors since Whitaker spoke.
+
+\u201cThey told me to call them back after the convention,\u201d she said.
+"""
+
+
+def test_pronouns_follow_the_chain_and_agree_in_gender(nlp):
+    quotes = quotes_of(nlp, PRONOUN_CHAIN)
+    # "he" goes back over "But he said ..." to Whitaker, past the senator named as an object
+    assert speaker_of(quotes, "Any sensible organisation") == "Don Whitaker"
+    # a person introduced as an object with an apposition, just before the quote
+    assert speaker_of(quotes, "We cannot raise money") == "Rosa Delgado"
+    # "according to X" makes X the one speaking, ahead of a later name
+    assert speaker_of(quotes, "They told me") == "Rosa Delgado"
+    assert all(q.speaker_cue == "pronoun" for q in quotes)

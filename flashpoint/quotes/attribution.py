@@ -38,9 +38,9 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from flashpoint.text.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
-from flashpoint.quotes.gender import agrees, person_gender
 from flashpoint.quotes.labels import ROLE_LABELS, caption_name, label_as_name, transcript_label
-from flashpoint.quotes.speakers import PERSON_TITLES, Mention, NameBook, collect_names, depth, mention_at
+from flashpoint.quotes.people import PRONOUN_REACH, People as _People
+from flashpoint.quotes.speakers import PERSON_TITLES, Mention, Names, collect_names, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
 SPEAKING_PRONOUNS = {"i", "we", "our", "my", "us", "me", "you", "your", "ours"}
@@ -54,8 +54,6 @@ MAX_AFTER_WORDS = 25
 MAX_BEFORE_WORDS = 9
 # A quote shorter than this needs a verb to count as speech.
 MIN_CLAUSELESS_WORDS = 8
-# How many paragraphs back "he said" may look for its person.
-PRONOUN_REACH = 3
 
 # A full stop, ! or ? (and a closing mark) before whitespace, but not after an
 # initial ("U.S.") or a short title ("Dr.").
@@ -89,8 +87,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
         return []
     paragraphs = paragraph_spans(text)
     inside = SpanSet([(s.open_mark, _outer_end(s)) for s in spans])
-    book, subjects, group_subjects = collect_names(doc, inside)
-    context = _Context(doc, text, spans, paragraphs, inside, book, subjects, group_subjects)
+    context = _Context(doc, text, spans, paragraphs, inside, collect_names(doc, inside))
 
     quotes: list[Quote] = []
     found: list[_Attribution] = []
@@ -125,20 +122,20 @@ class _Context:
     """Everything needed to attribute the quotes of one article."""
 
     def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan],
-                 paragraphs: list[tuple[int, int]], inside: SpanSet,
-                 book: NameBook, subjects: list[Mention], group_subjects: list[Mention]):
+                 paragraphs: list[tuple[int, int]], inside: SpanSet, names: Names):
         self.doc = doc
-        self.entities = list(doc.ents)
         self.text = text
         self.spans = spans
         self.paragraphs = paragraphs
         self.paragraph_starts = [start for start, _ in paragraphs]
         self.inside = inside
-        self.book = book
-        self.subjects = subjects
-        self.group_subjects = group_subjects
-        self.resolved: list[Mention] = []  # attribution mentions whose speaker is known
-        self.resolved_names: list[str] = []
+        self.book = names.book
+        self.subjects = names.subjects
+        self.subject_starts = [m.start for m in self.subjects]
+        self.group_subjects = names.group_subjects
+        self.sentence_starts = self._sentence_starts()
+        self.people = _People(self, SPEECH_VERBS)
+        self.people.read(names.people, self._pronoun_subjects())
 
     # --- finding the attribution -------------------------------------------------
 
@@ -155,9 +152,6 @@ class _Context:
         if mention is not None:
             attribution = self._resolve(mention)
             if attribution.speaker is not None or mention.kind != "pronoun":
-                if attribution.speaker is not None:
-                    self.resolved.append(mention)
-                    self.resolved_names.append(attribution.speaker)
                 attribution.cue = cue or attribution.cue
                 return attribution
         return self._carry_over(index, found, span)
@@ -324,25 +318,15 @@ class _Context:
         return max(0, number)
 
     def _antecedent(self, pronoun: Mention) -> _Attribution:
-        """The most recent person named as a subject before ``pronoun`` (main clause preferred)."""
-        earliest = self.paragraphs[max(0, self._paragraph_of(pronoun.start) - PRONOUN_REACH)][0]
+        """The person a "he/she/they said" stands for (see ``people``)."""
         if pronoun.token.lower_ == "it":
+            earliest = self.paragraphs[max(0, self._paragraph_of(pronoun.start) - PRONOUN_REACH)][0]
             return self._group_antecedent(pronoun, earliest)
-        candidates = [(m, m.name) for m in self.subjects if earliest <= m.start < pronoun.start]
-        candidates += [(m, n) for m, n in zip(self.resolved, self.resolved_names)
-                       if earliest <= m.start < pronoun.start]
-        candidates = [(m, n) for m, n in candidates if agrees(pronoun.token.lower_, self._gender(n, m.role))]
-        if candidates:
-            # spaCy sentences may run over paragraph breaks, so group by our own sentences
-            sentence_of = {m.start: self._sentence(m.start, m.end)[0] for m, _ in candidates}
-            latest_sentence = max(sentence_of.values())
-            in_sentence = [(m, n) for m, n in candidates if sentence_of[m.start] == latest_sentence]
-            _, name = min(in_sentence, key=lambda c: (depth(c[0].token), -c[0].start))
-            return _Attribution(name, self.book.role(name), 0.7, pronoun)
-        name = self._last_person_entity(pronoun.start, pronoun.token.lower_)
-        if name is not None:
-            return _Attribution(name, self.book.role(name), 0.5, pronoun)
-        return _Attribution(None, None, 0.3, pronoun)
+        found = self.people.lookup(pronoun.token)
+        if found is None:
+            return _Attribution(None, None, 0.3, pronoun)
+        name, confidence = found
+        return _Attribution(name, self.book.role(name), confidence, pronoun)
 
     def _group_antecedent(self, pronoun: Mention, earliest: int) -> _Attribution:
         """For "it said": the organisation or country last named as a subject, in the same paragraph."""
@@ -352,23 +336,25 @@ class _Context:
             return _Attribution(None, None, 0.3, pronoun)
         return _Attribution(candidates[-1].name, None, 0.6, pronoun)
 
-    def _last_person_entity(self, before: int, pronoun: str) -> Optional[str]:
-        """The last multi-word (or resolvable) PERSON entity in this or the previous paragraph."""
-        earliest = self.paragraphs[max(0, self._paragraph_of(before) - 1)][0]
-        for ent in reversed(self.entities):
-            if ent.label_ != "PERSON" or not earliest <= ent.start_char < before:
-                continue
-            if self._is_quoted(ent.start_char):
-                continue
-            name = ent.text
-            full = self.book.full_name(name, ent.start_char)
-            if (full is not None or len(name.split()) > 1) and agrees(pronoun, self._gender(full or name, None)):
-                return full or name
-        return None
+    def _sentence_starts(self) -> list[int]:
+        """Where each sentence starts (paragraph starts and ends of sentences outside quotes)."""
+        starts = set(self.paragraph_starts)
+        for match in _SENTENCE_END.finditer(self.text):
+            if not self._is_quoted(match.start()):
+                starts.add(match.end())
+        return sorted(starts)
 
-    def _gender(self, name: Optional[str], role: Optional[str]) -> Optional[str]:
-        """The gender of the person called ``name`` (full name, role at first mention or here)."""
-        return person_gender(name, self.book.role(name or "")) or person_gender(name, role)
+    def sentence_of(self, idx: int) -> int:
+        """The number of the sentence holding character ``idx``."""
+        return bisect.bisect_right(self.sentence_starts, idx) - 1
+
+    def paragraph_of(self, idx: int) -> int:
+        """The number of the paragraph holding character ``idx``."""
+        return self._paragraph_of(idx)
+
+    def _pronoun_subjects(self) -> list[Token]:
+        return [t for t in self.doc if t.lower_ in ("he", "she", "they") and t.pos_ == "PRON"
+                and t.dep_ in ("nsubj", "nsubjpass") and not self._is_quoted(t.idx)]
 
     def _carry_over(self, index: int, found: list[_Attribution], span: QuoteSpan) -> _Attribution:
         """Speaker of an unattributed quote from the quote or subject just before it."""
@@ -402,8 +388,8 @@ class _Context:
 
     def _speaking_subjects(self, start: int, end: int) -> list[Mention]:
         """Person subjects of speech verbs between ``start`` and ``end`` ("Celik said the talks ...")."""
-        return [m for m in self.subjects if start <= m.start < end
-                and m.token.head.lemma_.lower() in SPEECH_VERBS]
+        lo, hi = bisect.bisect_left(self.subject_starts, start), bisect.bisect_left(self.subject_starts, end)
+        return [m for m in self.subjects[lo:hi] if m.token.head.lemma_.lower() in SPEECH_VERBS]
 
     # --- building the output -----------------------------------------------------
 

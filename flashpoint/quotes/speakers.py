@@ -62,6 +62,7 @@ class Mention:
     start: int  # char offsets of the words naming the speaker
     end: int
     token: Token
+    subject: bool = False  # a grammatical subject where it stands
 
 
 def _entity_bounds(token: Token) -> tuple[int, int]:
@@ -258,10 +259,15 @@ class KnownPerson:
 
 
 class NameBook:
-    """Full person names of one article, for turning "Celik" into "Omer Celik"."""
+    """Full person names of one article, for turning "Celik" into "Omer Celik".
+
+    Indexed by last word, so a look-up costs the number of people sharing a
+    surname, not the number of people in the article.
+    """
 
     def __init__(self) -> None:
         self.people: dict[str, KnownPerson] = {}
+        self._by_surname: dict[str, list[KnownPerson]] = {}
 
     def add(self, name: str, start: int, role: Optional[str]) -> None:
         """Remember a full name (two words or more) and its role, first one wins."""
@@ -269,14 +275,17 @@ class NameBook:
             return
         known = self.people.get(name)
         if known is None:
-            self.people[name] = KnownPerson(name, start, role)
+            known = self.people[name] = KnownPerson(name, start, role)
+            self._by_surname.setdefault(name.split()[-1], []).append(known)
         elif known.role is None and role:
             known.role = role
 
     def full_name(self, name: str, position: int) -> Optional[str]:
         """The full name ``name`` is short for (its last words), preferring one seen before ``position``."""
         words = name.split()
-        matches = [p for p in self.people.values()
+        if not words:
+            return None
+        matches = [p for p in self._by_surname.get(words[-1], [])
                    if p.name.split()[-len(words):] == words and len(p.name.split()) > len(words)]
         if not matches:
             return None
@@ -285,13 +294,11 @@ class NameBook:
             return max(before, key=lambda p: p.first_start).name
         return min(matches, key=lambda p: p.first_start).name
 
-    def is_person_name(self, name: str) -> bool:
+    def is_person_name(self, name: Optional[str]) -> bool:
         """True when ``name`` is, or ends with, the surname of a full name seen so far
         ("Rendell" after "Ed Rendell", "Ivanka Trump" after "Donald Trump")."""
-        words = name.split()
-        if not words or len(words) > 3:
-            return False
-        return any(p.name.split()[-1] == words[-1] for p in self.people.values())
+        words = (name or "").split()
+        return 0 < len(words) <= 3 and words[-1] in self._by_surname
 
     def role(self, name: str) -> Optional[str]:
         """The first role recorded for the full name ``name``."""
@@ -299,25 +306,39 @@ class NameBook:
         return known.role if known else None
 
 
-def collect_names(doc: Doc, excluded: SpanSet) -> tuple[NameBook, list[Mention], list[Mention]]:
+@dataclass
+class Names:
+    """What ``collect_names`` finds: the name book and the mentions that can be antecedents."""
+
+    book: NameBook
+    subjects: list[Mention]  # persons that are grammatical subjects ("he said" antecedents)
+    group_subjects: list[Mention]  # organisations and countries as subjects ("it said")
+    people: list[Mention]  # every person mention outside quotes, subject or not, in text order
+
+
+def collect_names(doc: Doc, excluded: SpanSet) -> Names:
     """Scan the article outside quotes for person names and their roles.
 
-    Returns the NameBook, the person mentions that are grammatical subjects
-    (the antecedents "he said" may refer to) and the organisation/country
-    subjects (for "it said"), each in text order.
+    Person mentions are subjects, the last words of PERSON entities, and
+    proper nouns that repeat the surname of a full name seen before (the small
+    model tags many lone surnames as organisations). Each mention's name is
+    the full name when one is known.
     """
     book = NameBook()
     subjects: list[Mention] = []
     group_subjects: list[Mention] = []
+    people: list[Mention] = []
 
     seen_heads: set[int] = set()
     for token in doc:
         if token.idx in excluded or token.i in seen_heads:
             continue
         is_subject = token.dep_ in ("nsubj", "nsubjpass")
-        is_person_ent = token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") and (
-            token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
-        if not (is_subject or is_person_ent):
+        last_of_run = token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
+        is_person_ent = token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") and last_of_run
+        is_known_surname = token.pos_ == "PROPN" and book.is_person_name(token.text) and (
+            token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN")
+        if not (is_subject or is_person_ent or is_known_surname):
             continue
         mention = mention_at(token)
         if mention is None or mention.name is None:
@@ -333,10 +354,12 @@ def collect_names(doc: Doc, excluded: SpanSet) -> tuple[NameBook, list[Mention],
         seen_heads.add(token.i)
         full = book.full_name(mention.name, mention.start) or mention.name
         book.add(full, mention.start, mention.role)
+        mention.name = full
+        mention.subject = is_subject
+        people.append(mention)
         if is_subject:
-            mention.name = full
             subjects.append(mention)
-    return book, subjects, group_subjects
+    return Names(book, subjects, group_subjects, people)
 
 
 def depth(token: Token) -> int:

@@ -1,0 +1,115 @@
+"""Who "he", "she" and "they" stand for: the people of an article in text order.
+
+Every person mention outside quotes (named subjects, objects, PERSON entities,
+repeated surnames) and every resolved subject pronoun becomes an antecedent.
+Pronouns are resolved in text order, so a chain "Fowler said ... But he said
+... “...,” he said" keeps pointing at Fowler even when other names come in
+between as objects. A pronoun takes the nearest sentence (going back at most
+``PRONOUN_REACH`` paragraphs) holding a person of agreeing gender, and within
+it the subject of a speech verb first, then any subject or a person
+introduced with an apposition, then the latest mention.
+
+Gender comes from the words naming the person (``gender.person_gender``) and,
+failing that, from a pronoun already resolved to them ("Fowler said he ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from flashpoint.quotes.gender import PRONOUN_GENDER, agrees, person_gender
+from flashpoint.quotes.speakers import Mention, depth
+
+# How many paragraphs back "he said" may look for its person.
+PRONOUN_REACH = 3
+
+
+@dataclass
+class Antecedent:
+    """A person mention a later pronoun may point to."""
+
+    start: int
+    name: str
+    sentence: int
+    rank: int  # 0 subject of a speech verb, 1 another subject or an apposition, 2 anything else
+    depth: int  # head steps up to the sentence root (main clause first)
+
+
+class People:
+    """The antecedents of one article and the pronoun resolutions made so far."""
+
+    def __init__(self, context, speech_verbs: frozenset[str]):
+        self.context = context  # gives sentence_of(), paragraph_of(), paragraphs and book
+        self.speech_verbs = speech_verbs
+        self.entries: list[Antecedent] = []
+        self.starts: list[int] = []
+        self.genders: dict[str, Optional[str]] = {}
+        self.resolved: dict[int, tuple[str, float]] = {}  # pronoun token index -> (name, confidence)
+
+    def read(self, mentions: list[Mention], pronouns: list[Token]) -> None:
+        """Take the person mentions and subject pronouns (both outside quotes) in text order."""
+        events = sorted([(m.start, 0, m) for m in mentions] + [(t.idx, 1, t) for t in pronouns],
+                        key=lambda e: (e[0], e[1]))
+        for start, is_pronoun, item in events:
+            if is_pronoun:
+                found = self.resolve(start, item.lower_)
+                if found is None:
+                    continue
+                self.resolved[item.i] = found
+                name = found[0]
+                if self.gender(name) is None and item.lower_ in PRONOUN_GENDER:
+                    self.genders[name] = PRONOUN_GENDER[item.lower_]
+                self._add(start, name, item, subject=True, introduced=False)
+            elif item.name:
+                self._add(start, item.name, item.token, item.subject, _has_apposition(item.token))
+
+    def _add(self, start: int, name: str, token: Token, subject: bool, introduced: bool) -> None:
+        speaking = (subject and token.head.lemma_.lower() in self.speech_verbs) or _according_to(token)
+        rank = 0 if speaking else 1 if (subject or introduced) else 2
+        self.entries.append(Antecedent(start, name, self.context.sentence_of(start), rank, depth(token)))
+        self.starts.append(start)
+
+    def gender(self, name: str) -> Optional[str]:
+        """The gender of ``name`` from its words and role, else as learned from pronouns."""
+        if name not in self.genders:
+            self.genders[name] = person_gender(name, self.context.book.role(name))
+        return self.genders[name]
+
+    def resolve(self, position: int, pronoun: str) -> Optional[tuple[str, float]]:
+        """(name, confidence) of the person ``pronoun`` at ``position`` stands for, or None."""
+        paragraph = self.context.paragraph_of(position)
+        earliest = self.context.paragraphs[max(0, paragraph - PRONOUN_REACH)][0]
+        best: Optional[Antecedent] = None
+        sentence = None
+        j = bisect.bisect_left(self.starts, position) - 1
+        while j >= 0 and self.entries[j].start >= earliest:
+            entry = self.entries[j]
+            j -= 1
+            if sentence is not None and entry.sentence != sentence:
+                break
+            if not agrees(pronoun, self.gender(entry.name)):
+                continue
+            sentence = entry.sentence
+            if best is None or (entry.rank, entry.depth) < (best.rank, best.depth):
+                best = entry
+        if best is None:
+            return None
+        return best.name, 0.7 if best.rank <= 1 else 0.55
+
+    def lookup(self, token: Token) -> Optional[tuple[str, float]]:
+        """The resolution made for the subject pronoun ``token``, else a fresh one."""
+        return self.resolved.get(token.i) or self.resolve(token.idx, token.lower_)
+
+
+def _according_to(token: Token) -> bool:
+    """True for the source named in "according to X"."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and token.doc[head.i - 1].lower_ == "according"
+
+
+def _has_apposition(token: Token) -> bool:
+    return any(child.dep_ == "appos" for child in token.rights)
