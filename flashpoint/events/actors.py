@@ -37,7 +37,7 @@ HEAD_KINDS = {
     **dict.fromkeys(["rebel", "insurgent", "militant", "jihadist", "jihadi", "fighter",
                      "extremist", "terrorist", "guerrilla", "separatist", "insurgency"], REBEL),
     **dict.fromkeys(["militia", "militiaman", "militiamen", "gunman", "gunmen", "assailant",
-                     "attacker", "bandit", "kidnapper", "abductor"], POLITICAL),
+                     "attacker", "bandit", "kidnapper", "abductor", "gang", "gangster"], POLITICAL),
     **dict.fromkeys(["herder", "herdsman", "herdsmen", "tribesman", "tribesmen", "clansman",
                      "clansmen", "vigilante"], IDENTITY),
     **dict.fromkeys(["rioter", "mob", "looter", "youth"], RIOTERS),
@@ -168,6 +168,8 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
     if kind is None:
         return None
     words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    # the head's own modifiers count even past a model number ("a junta MI-35 helicopter")
+    words |= {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")}
     country = _country_in(span)
     if kind == STATE and lemma in WEAK_STATE_HEADS and not (words & STATE_WORDS) and not country:
         return None

@@ -64,7 +64,28 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
         found = agent(trigger.head, depth + 1)
         if found is not None:
             return found
-    return _fired_by(trigger) or _modifier_actor(trigger)
+    if trigger.pos_ == "VERB":
+        # "six people were killed in an al-Shabab bomb attack": the attack's owner acted
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in ALL_TRIGGERS:
+                        found = _fired_by(obj) or _modifier_actor(obj)
+                        if found is not None:
+                            return found
+    return _fired_by(trigger) or _modifier_actor(trigger) or claimed_by(trigger)
+
+
+def claimed_by(trigger: Token) -> Token | None:
+    """"Al Shabaab claimed responsibility for a car bomb that killed nine": the
+    subject of the claim a trigger hangs under."""
+    for head in trigger.ancestors:
+        if head.pos_ == "VERB" and head.dep_ != "relcl":  # past "a bomb that killed nine"
+            if head.lemma_.lower() in ("claim", "admit") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in head.children):
+                return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return None
+    return None
 
 
 def _fired_by(noun: Token) -> Token | None:
@@ -82,6 +103,11 @@ def _modifier_actor(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
+        if child.dep_ == "amod" and child.lemma_.lower() == "claim":
+            # "a Taliban-claimed car bomb attack"
+            found = next((c for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
+            if found is not None:
+                return found
         if child.dep_ in ("amod", "compound") and (
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.lower_ in STATE_MODIFIERS):
             return child
@@ -90,7 +116,10 @@ def _modifier_actor(noun: Token) -> Token | None:
 
 def between_sides(trigger: Token) -> tuple[Token, Token] | None:
     """"fighting between the army and Al Shabaab": both sides of a clash."""
-    for child in trigger.children:
+    holders = [trigger]
+    if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+        holders.append(trigger.head)  # "fighting broke out on Monday between X and Y"
+    for child in (c for holder in holders for c in holder.children):
         if child.dep_ == "prep" and child.lower_ == "between":
             objs = [o for o in child.children if o.dep_ == "pobj"]
             if objs and objs[0].conjuncts:

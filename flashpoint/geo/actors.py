@@ -4,7 +4,9 @@ ACLED names "the police", "protesters" or "residents" by the country where the
 event happened ("Police Forces of Kenya", "Protesters (Chile)"): a report
 says "Kenyan police" only when it is not obvious. Foreign parties are named as
 such in the text ("Turkish soldiers in Syria"), so an actor that already has a
-country keeps it, and armed groups, whose reach crosses borders, are left alone.
+country keeps it. A named armed group keeps its own country (its reach crosses
+borders), but an unnamed one is, as ACLED names it, of the country it acts in:
+"Unidentified Armed Group (Haiti)".
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from flashpoint.geo.countries import actor_name
 from flashpoint.model import Event
 
 # Kinds that are, unless the text says otherwise, of the country they act in.
-LOCAL_KINDS = {"state forces", "protesters", "rioters", "civilians"}
+LOCAL_KINDS = {"state forces", "protesters", "rioters", "civilians",
+               "political militia", "rebel group", "identity militia"}
 # Inferred rather than read: the provenance confidence is lowered by this factor.
 INFERRED = 0.8
 

@@ -1,15 +1,34 @@
-"""Fields an incident gets from the article when no report of it gives them."""
+"""Fields an incident gets from the article when no report of it gives them.
+
+An undated incident is dated from the publication date; an incident whose
+reports name no place that resolves is placed in the country the article's
+geography points to (the country its own sentences name, else the headline or
+dateline's, else the one country the article keeps returning to), at country
+precision and with a lower confidence. With no country signal it stays null.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+from collections import Counter
 
-from flashpoint.model import Article, Event, EventDate, Provenance
+from flashpoint.geo.countries import country_code, country_name
+from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is read as news of the day before publication or the day itself
 # ("yesterday", "today"), as ACLED codes it, with this confidence.
 PUBLICATION_CONFIDENCE = 0.3
 PUBLICATION_DATE = "publication date"
+# A country from the article's geography, by where it was read.
+COUNTRY_CONFIDENCE = {"event": 0.5, "lead": 0.4, "article": 0.3}
+# The headline, dateline and first sentence sit in the first characters of an article.
+LEAD_CHARS = 300
+# Weights of a country mention: in a sentence telling the event, in the lead, elsewhere;
+# another incident of the article placed in that country counts like a lead mention.
+WEIGHTS = {"event": 3, "lead": 2, "article": 1}
+_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'’-]*)*")
 
 
 def date_from_publication(event: Event, article: Article) -> Event:
@@ -28,5 +47,81 @@ def date_from_publication(event: Event, article: Article) -> Event:
                               start=where.sentence_start, end=where.sentence_start,
                               confidence=PUBLICATION_CONFIDENCE),
         inferred_from=PUBLICATION_DATE,
+    )
+    return event
+
+
+@functools.lru_cache(maxsize=8)  # one article's incidents all read the same text
+def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, ISO code) of every country named in ``text`` by name or demonym
+    ("Somalia", "Malian", "South Sudan's"), longest name first."""
+    found = []
+    for m in _CAPITALISED.finditer(text):
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
+        i = 0
+        while i < len(words):
+            if m.string[words[i][0]:words[i][1]] == "The":  # "The Nigerien army": the name starts after it
+                i += 1
+                continue
+            for n in (4, 3, 2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = words[i][0], words[i + n - 1][1]
+                code = country_code(text[start:end].rstrip(".,"))
+                if code:
+                    found.append((start, end, code))
+                    i += n
+                    break
+            else:
+                i += 1
+    return tuple(found)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) holding ``start:end``."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(ends) + 1 if ends else len(text)
+    return left, min(right, len(text))
+
+
+def _where(start: int, event: Event) -> str:
+    spans = event.mentions or [event.evidence]
+    if any(p.sentence_start <= start < p.sentence_end for p in spans):
+        return "event"
+    return "lead" if start < LEAD_CHARS else "article"
+
+
+def country_from_article(event: Event, article: Article, placed: list[Event] = ()) -> Event:
+    """Place an event that has no place in the country the article's geography points
+    to, at country precision, with provenance at the mention that decided it.
+
+    ``placed`` are the article's other incidents: each one placed in a country adds
+    to that country's weight. Ties between countries leave the place null."""
+    if event.place is not None:
+        return event
+    text = article.text
+    weights: Counter = Counter()
+    first: dict[str, tuple[int, int, str]] = {}
+    for start, end, code in country_mentions(text):
+        where = _where(start, event)
+        weights[code] += WEIGHTS[where]
+        best = first.get(code)
+        if best is None or WEIGHTS[where] > WEIGHTS[best[2]]:
+            first[code] = (start, end, where)
+    for other in placed:
+        if other is not event and other.place is not None and other.place.country in first:
+            weights[other.place.country] += WEIGHTS["lead"]
+    ranked = weights.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return event  # no country signal, or no single country: unknown stays null
+    code = ranked[0][0]
+    start, end, where = first[code]
+    left, right = _sentence_around(text, start, end)
+    event.place = Place(
+        name=country_name(code) or code, text=text[start:end], precision="country", country=code,
+        provenance=Provenance(article_id=article.id, sentence=text[left:right].strip(),
+                              sentence_start=left, sentence_end=right, start=start, end=end,
+                              confidence=COUNTRY_CONFIDENCE[where]),
     )
     return event

@@ -13,8 +13,9 @@ import dataclasses
 
 from flashpoint.incidents.actors import same_party
 from flashpoint.incidents.combine import combine
-from flashpoint.incidents.fallbacks import date_from_publication
+from flashpoint.incidents.fallbacks import country_from_article, date_from_publication
 from flashpoint.incidents.identity import same_incident
+from flashpoint.incidents.parties import name_parties
 from flashpoint.incidents.places import same_place
 from flashpoint.model import Document, Event
 
@@ -57,8 +58,8 @@ def assign(events: list[Event]) -> list[list[Event]]:
 def group_incidents(document: Document) -> Document:
     """One event per incident: the article's reports grouped, combined and completed."""
     article = document.article
-    events = []
-    for n, members in enumerate(assign(document.events), 1):
-        event = combine(members, f"{article.id}-e{n}")
-        events.append(date_from_publication(event, article))
+    events = [date_from_publication(combine(members, f"{article.id}-e{n}"), article)
+              for n, members in enumerate(assign(document.events), 1)]
+    for event in events:
+        name_parties(country_from_article(event, article, events))
     return dataclasses.replace(document, events=events)

@@ -1,0 +1,77 @@
+"""ACLED-style actor names and fallbacks, on articles written here ("Kwelltabu" is a
+made-up place no gazetteer knows, so the country comes from the article's wording)."""
+
+import flashpoint
+
+DAY = "2024-05-14"
+
+
+def _only_event(text: str):
+    doc = flashpoint.extract(text, date=DAY)
+    assert len(doc.events) == 1, [e.sub_event_type for e in doc.events]
+    return doc.events[0]
+
+
+def test_unnamed_gunmen_are_an_unidentified_armed_group_of_the_event_country():
+    event = _only_event("Armed gangs stormed a market in Kwelltabu on Monday and killed six traders, "
+                        "Haitian police said.")
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1.name, event.actor1.kind) == ("Unidentified Armed Group (Haiti)", "political militia")
+    assert (event.actor2.name, event.actor2.country) == ("Civilians (Haiti)", "HT")
+
+
+def test_a_bombing_nobody_is_named_for_gets_an_implied_armed_group_with_low_confidence():
+    event = _only_event("A roadside bomb tore through a minibus near the village of Kwelltabu in northern "
+                        "Burkina Faso on Monday, killing seven passengers, security sources said.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    actor = event.actor1
+    assert actor.name == "Unidentified Armed Group (Burkina Faso)" and actor.country == "BF"
+    assert actor.text == ""  # not read from the text: implied by the type
+    assert actor.provenance.confidence < 0.5
+    assert actor.provenance.sentence == event.evidence.sentence
+
+
+def test_a_group_claiming_responsibility_is_actor1():
+    event = _only_event("Al Shabaab claimed responsibility for a car bomb that killed nine people at a "
+                        "checkpoint in the Somali town of Kwelltabu on Monday.")
+    assert (event.actor1.name, event.actor1.kind) == ("Al Shabaab", "rebel group")
+    assert event.actor2.name == "Civilians (Somalia)"
+
+
+def test_protesters_are_actor1_and_the_police_actor2_named_by_the_event_country():
+    event = _only_event("Police in Kwelltabu arrested fourteen demonstrators on Monday who had blocked a "
+                        "highway to protest against fuel prices, Ghanaian media reported.")
+    assert event.event_type == "Protests"
+    assert (event.actor1.name, event.actor1.kind) == ("Protesters (Ghana)", "protesters")
+    assert (event.actor2.name, event.actor2.kind) == ("Police Forces of Ghana", "state forces")
+
+
+def test_people_who_riot_are_rioters_whatever_the_text_calls_them():
+    event = _only_event("Angry residents rioted in the Peruvian town of Kwelltabu on Monday, throwing "
+                        "stones at police and burning tyres after a motorcyclist died at a checkpoint.")
+    assert event.event_type == "Riots"
+    assert (event.actor1.name, event.actor1.kind, event.actor1.text) == ("Rioters (Peru)", "rioters", "Angry residents")
+
+
+def test_soldiers_abroad_are_external_forces():
+    event = _only_event("Two French soldiers were killed on Monday when their armoured vehicle struck a "
+                        "roadside bomb near the village of Kwelltabu in Mali, the French army said.")
+    assert event.place.country == "ML"
+    assert (event.actor2.name, event.actor2.kind, event.actor2.country) == (
+        "Military Forces of France", "external/other", "FR")
+    assert event.actor1.name == "Unidentified Armed Group (Mali)"
+
+
+def test_both_sides_of_fighting_that_broke_out_between_them():
+    event = _only_event("Fighting broke out on Monday between Somali soldiers and Al Shabaab militants in "
+                        "the town of Kwelltabu, killing five soldiers, a military officer said.")
+    assert event.event_type == "Battles"
+    names = {event.actor1.name, event.actor2.name}
+    assert names == {"Military Forces of Somalia", "Al Shabaab"}
+
+
+def test_a_junta_helicopter_is_the_military():
+    event = _only_event("On Tuesday a junta MI-35 helicopter launched airstrikes on the village of Kwelltabu in "
+                        "Myanmar's Sagaing region, burning dozens of houses, residents said.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1.name, event.actor1.kind) == ("Military Forces of Myanmar", "state forces")

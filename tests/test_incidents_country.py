@@ -1,0 +1,57 @@
+"""The event country from the article's geography when no town of the incident resolves
+(articles written here; "Kwelltabu" is a made-up hamlet no gazetteer knows)."""
+
+import flashpoint
+
+DAY = "2024-05-14"
+
+
+def _only_event(text: str):
+    doc = flashpoint.extract(text, date=DAY)
+    assert len(doc.events) == 1
+    return doc, doc.events[0]
+
+
+def test_country_in_the_headline_places_an_event_whose_hamlet_is_unknown():
+    doc, event = _only_event(
+        "Gunmen kill four farmers in central Mali\n\n"
+        "Unidentified gunmen on Monday shot dead four farmers working their fields near the hamlet "
+        "of Kwelltabu, a local official said. The attackers fled on motorbikes before soldiers arrived.")
+    place = event.place
+    assert (place.country, place.precision, place.name) == ("ML", "country", "Mali")
+    # provenance points at the headline's "Mali", with a confidence below a resolved town's
+    prov = place.provenance
+    assert doc.article.text[prov.start:prov.end] == "Mali"
+    assert prov.sentence_start <= prov.start < prov.end <= prov.sentence_end
+    assert prov.confidence < 0.5
+    assert place.lat is None and place.admin1 is None  # a country, not a made-up point
+
+
+def test_a_demonym_in_a_later_sentence_gives_the_country():
+    doc, event = _only_event(
+        "Masked men abducted a village chief and his two sons near Kwelltabu on Sunday night, "
+        "relatives said. The Nigerien army has launched a search in the area.")
+    assert event.place.country == "NE"
+    assert event.place.precision == "country"
+    assert doc.article.text[event.place.provenance.start:event.place.provenance.end] == "Nigerien"
+
+
+def test_no_country_signal_keeps_the_place_null():
+    _, event = _only_event(
+        "Unidentified gunmen on Monday shot dead four farmers working their fields near the hamlet "
+        "of Kwelltabu, a local official said. The attackers fled on motorbikes.")
+    assert event.place is None
+    assert event.actor1.country is None and event.actor1.name == "Unidentified Armed Group"
+
+
+def test_two_countries_named_equally_leave_the_place_null():
+    _, event = _only_event(
+        "Unidentified gunmen on Monday shot dead four farmers near the hamlet of Kwelltabu, a local "
+        "official said. Officials in Mali and Niger both said they were looking into it.")
+    assert event.place is None
+
+
+def test_a_resolved_town_is_kept_over_the_article_country():
+    _, event = _only_event(
+        "Kenya news: unidentified gunmen shot dead two traders in Mogadishu on Monday, police said.")
+    assert event.place.precision == "town" and event.place.country == "SO"
