@@ -162,3 +162,27 @@ def test_pronouns_follow_the_chain_and_agree_in_gender(nlp):
     # "according to X" makes X the one speaking, ahead of a later name
     assert speaker_of(quotes, "They told me") == "Rosa Delgado"
     assert all(q.speaker_cue == "pronoun" for q in quotes)
+
+
+NAMES_AND_DOCUMENTS = """The school board met on Thursday to discuss the bus contract.
+
+\u201cWe owe the parents an answer before the term starts,\u201d Mr. Bishop added, looking at the clock.
+
+\u201cThe fleet is older than any fleet in the region and the repair bills show it,\u201d the Transit Authority report stated.
+
+The hearing video shows Councillor Dana Frey asking, \u201cWho signed off on a contract with no penalty clause at all?\u201d
+
+\u201cThe drivers were the first to warn us and nobody listened to them,\u201d Omar Haddad, a parent from the east side and who also sits on the safety panel, told the board.
+"""
+
+
+def test_courtesy_titles_documents_participles_and_long_subjects(nlp):
+    quotes = quotes_of(nlp, NAMES_AND_DOCUMENTS)
+    # a surname that is also a title word, after "Mr."
+    assert speaker_of(quotes, "We owe the parents") == "Bishop"
+    # a document speaks for whoever issued it
+    assert speaker_of(quotes, "The fleet is older") == "Transit Authority"
+    # "X asking, “...”": the name before the participle
+    assert speaker_of(quotes, "Who signed off") == "Dana Frey"
+    # a clause inside the subject's noun phrase does not end the search for the verb
+    assert speaker_of(quotes, "The drivers were the first") == "Omar Haddad"

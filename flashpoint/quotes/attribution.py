@@ -111,7 +111,8 @@ def _starts_clause(token: Token) -> bool:
     """True for a verb heading a new clause, not one inside a noun phrase
     ("the states suing the EPA") or a mistagged name ("Tulsa police Chief")."""
     return token.pos_ in ("VERB", "AUX") and not token.ent_type_ \
-        and token.dep_ not in ("acl", "relcl", "amod", "compound", "appos")
+        and token.dep_ not in ("acl", "relcl", "amod", "compound", "appos") \
+        and token.head.pos_ not in ("NOUN", "PROPN", "PRON")
 
 
 def _outer_end(span: QuoteSpan) -> int:
@@ -259,9 +260,13 @@ class _Context:
         """The speaker mention of a speech verb: its subject, an inverted subject, or its head's."""
         if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
             return None
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and before is not None and before.pos_ == "PROPN" \
+                and not any(c.dep_ == "nsubj" for c in verb.children):
+            return mention_at(before)  # "footage of Ana Ruiz asking, “...”"
         for _ in range(3):
             for child in verb.children:
-                if child.dep_ == "nsubj" and not self._is_quoted(child.idx):
+                if child.dep_ == "nsubj" and not child.is_punct and not self._is_quoted(child.idx):
                     return mention_at(child)
             following = verb.nbor(1) if verb.i + 1 < len(self.doc) else None
             if following is not None and (following.pos_ == "PROPN" or following.lower_ in ("he", "she", "they")):

@@ -11,6 +11,7 @@ the role given for it, so "Celik" or "he" later can be turned into
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -19,24 +20,19 @@ from flashpoint.text.quote_marks import SpanSet
 
 PRONOUNS = {"he", "she", "they", "it"}  # "it" stands for an organisation or country
 
-# Capitalised words that are titles, not names, when they stand before a name.
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior",
-    "deputy", "secretary", "general", "gen", "gen.", "lt", "lt.", "col", "col.", "maj", "maj.",
-    "capt", "capt.", "sgt", "sgt.", "colonel", "major", "captain", "lieutenant", "commander",
-    "chief", "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "sen.", "rep",
-    "rep.", "governor", "gov", "gov.", "mayor", "king", "queen", "prince", "princess", "sheikh",
-    "emir", "chancellor", "ambassador", "envoy", "judge", "justice", "mr", "mr.", "mrs",
-    "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "pope", "bishop",
-    "imam", "ayatollah", "sultan", "premier", "speaker", "chairman", "chairwoman", "director",
-    "head", "leader", "officer", "attorney", "state", "affairs", "security",
-    "national", "army", "military", "police", "opposition", "former", "acting", "new",
-}
+
+def _read_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(title words, person-only title words) from data/title_words.tsv."""
+    rows = [line.split("\t") for line in (Path(__file__).with_name("data") / "title_words.tsv")
+            .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[1].strip() == "1")
+
+
+# Capitalised words that are titles, not names, before a name; and those only a person bears.
+TITLE_WORDS, PERSON_TITLES = _read_titles()
 MAX_TITLE_WORDS = 8
-# Title words only a person bears.
-PERSON_TITLES = {"president", "minister", "governor", "mayor", "senator", "colonel", "general",
-                 "spokesman", "spokeswoman", "spokesperson", "ambassador", "commander", "secretary",
-                 "chancellor", "premier", "king", "queen", "prince", "judge", "captain", "major"}
+# After these the next word is a name even when it is also a title word ("Mr. King", "Dr. Major").
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 # Things that "say" on someone's behalf: not a speaker or a role themselves.
 DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "letter", "post", "tweet",
                   "release", "document", "video", "message", "announcement", "source", "memo"}
@@ -205,7 +201,8 @@ def mention_at(token: Token) -> Optional[Mention]:
         titles, name = _split_title(_name_tokens(token))
         if not name:
             return None
-        if len(name) == 1 and name[0].lower_ in TITLE_WORDS:
+        courtesy = bool(titles) and titles[-1].lower_.rstrip(".") in COURTESY_TITLES
+        if len(name) == 1 and name[0].lower_ in TITLE_WORDS and not courtesy:
             # only a title ("Saudi Arabia's Minister of State ... said"): described, not named
             phrase = _phrase_tokens(token)
             return Mention("common", None, _text(doc, phrase), phrase[0].idx,
@@ -222,6 +219,12 @@ def mention_at(token: Token) -> Optional[Mention]:
         return Mention(kind, _text(doc, name), _text(doc, role_tokens), name[0].idx,
                        name[-1].idx + len(name[-1]), token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
+        # "the IMF report stated", "the ministry's statement said": the issuer speaks
+        for child in token.lefts:
+            if child.dep_ in ("compound", "poss") and child.pos_ == "PROPN":
+                issuer = mention_at(child)
+                if issuer is not None and issuer.kind in ("group", "person"):
+                    return issuer
         # "a statement from the police said" / "according to a statement by Hamas"
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
