@@ -235,6 +235,8 @@ def test_tolls_that_contradict():
     assert compatible(make_event("a1", killed=12), make_event("x", killed=14))
     assert compatible(make_event("a1", killed=8), make_event("x", killed=9))
     assert not compatible(make_event("a1", killed=3), make_event("x", killed=10))
+    assert compatible(make_event("a1", killed=14), make_event("x", killed=33))  # a first report, the final toll
+    assert not compatible(make_event("a1", killed=10), make_event("x", killed=31))  # under a third
     assert not compatible(make_event("a1", killed=0), make_event("x", killed=4))  # "no one was killed"
     assert compatible(make_event("a1", killed=5, qualifier="at least"), make_event("x", killed=40))
     assert compatible(make_event("a1", killed=5), make_event("x", killed=None))
@@ -362,3 +364,18 @@ def test_a_figure_from_a_report_naming_only_the_province_counts_only_without_a_t
     no_town_figure = make_event("a1", day="2020-02-03", until="2020-02-07", date_text="last week", place="Saraqib")
     [merged] = merge_events([no_town_figure, province])
     assert merged.fatalities.value == 7
+
+
+def test_an_unidentified_group_may_be_the_group_another_outlet_names():
+    gunmen = Actor("Unidentified Armed Group (Iraq)", "a suicide bomber", "political militia", "IQ")
+    claimed = Actor("Islamic State", "Islamic State", "rebel group", None)
+    civilians = Actor("Civilians (Iraq)", "shoppers", "civilians", "IQ")
+    a = make_event("a1", kind="attack", place="Aleppo", actor1=gunmen, actor2=civilians, killed=31)
+    b = make_event("a2", kind="attack", place="Aleppo", actor1=claimed, actor2=civilians, killed=35)
+    assert compatible(a, b)
+    # a named group is not a named army, and an unidentified group is not the civilians it attacked
+    assert not compatible(make_event("a1", actor1=claimed), make_event("a2", actor1=SYRIA))
+    assert not compatible(make_event("a1", actor1=gunmen), make_event("a2", actor1=civilians))
+    # one name is one actor, whatever kind each report gave it (Turkish forces abroad)
+    abroad = Actor("Military Forces of Turkey", "Turkish troops", "external/other", "TR")
+    assert compatible(make_event("a1", kind="shelling", actor1=SYRIA, actor2=TURKEY), make_event("a2", kind="shelling", actor2=abroad))
