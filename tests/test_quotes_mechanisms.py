@@ -186,3 +186,24 @@ def test_courtesy_titles_documents_participles_and_long_subjects(nlp):
     assert speaker_of(quotes, "Who signed off") == "Dana Frey"
     # a clause inside the subject's noun phrase does not end the search for the verb
     assert speaker_of(quotes, "The drivers were the first") == "Omar Haddad"
+
+
+KINDS = """The mayor defended the new parking fees on Monday.
+
+\u201cEvery city of our size charges for parking downtown, and we were the last one that did not,\u201d she said.
+
+Her opponent called the plan \u201ca tax on people who have no bus to take\u201d and said that, \u201cfrankly, nobody asked the shop owners what they think.\u201d
+
+The council chairman declared \u201cWe will vote on it again next month if the petition gets enough names.\u201d
+"""
+
+
+def test_quote_kinds_direct_and_partial(nlp):
+    quotes = quotes_of(nlp, KINDS)
+    kinds = {q.text.split()[0]: q.kind for q in quotes}
+    assert kinds["Every"] == "direct"
+    # quoted words run into the writer's sentence, with or without a comma before them
+    assert kinds["a"] == "partial"
+    assert kinds["frankly,"] == "partial"
+    # a speech verb right before a capitalised quote introduces it directly
+    assert kinds["We"] == "direct"

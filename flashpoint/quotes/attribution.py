@@ -49,6 +49,8 @@ SPEECH_VERBS = frozenset(
     line.strip() for line in (Path(__file__).with_name("data") / "speech_verbs.tsv").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+# Words after which a quote continues the writer's sentence even behind a comma.
+EMBEDDING_WORDS = {"that", "as", "because", "if", "since", "while", "whether", "than"}
 # How far (in word tokens) an attribution verb may sit from its quote.
 MAX_AFTER_WORDS = 25
 MAX_BEFORE_WORDS = 9
@@ -135,6 +137,7 @@ class _Context:
         self.subject_starts = [m.start for m in self.subjects]
         self.group_subjects = names.group_subjects
         self.sentence_starts = self._sentence_starts()
+        self.token_starts = [t.idx for t in doc]
         self.people = _People(self, SPEECH_VERBS)
         self.people.read(names.people, self._pronoun_subjects())
 
@@ -442,7 +445,35 @@ class _Context:
             role=attribution.role,
             speaker_provenance=speaker_provenance,
             speaker_cue=_cue(attribution),
+            kind=self._kind(span, attribution),
         )
+
+    def _kind(self, span: QuoteSpan, attribution: _Attribution) -> str:
+        """"partial" for quoted words run into the writer's own sentence (a word, not
+        punctuation, stands right before the mark: 'called it “a disaster”', 'said that
+        “...”'), else "direct". A speech verb right before a capitalised quote
+        ('Trump declared “I think ...”') and labelled or captioned quotes are direct."""
+        if attribution.cue in ("label", "caption"):
+            return "direct"
+        before = span.open_mark - 1
+        while before >= 0 and self.text[before] in " \t":
+            before -= 1
+        if before >= 0 and self.text[before] == ",":
+            token = self._token_at(before - 1)  # 'said that, “...”', 'described him as, “...”'
+            if token is not None and token.lower_ in EMBEDDING_WORDS:
+                return "partial"
+        if before >= 0 and self.text[before] in "-\u2013\u2014(" and self.text[span.start].islower():
+            return "partial"  # 'welcomed the governor - "my new best friend."'
+        if before < 0 or not (self.text[before].isalnum() or self.text[before] in "'\u2019"):
+            return "direct"
+        token = self._token_at(before)
+        if token is not None and token.lemma_.lower() in SPEECH_VERBS and self.text[span.start].isupper():
+            return "direct"
+        return "partial"
+
+    def _token_at(self, idx: int) -> Optional[Token]:
+        position = bisect.bisect_right(self.token_starts, idx) - 1
+        return self.doc[position] if position >= 0 else None
 
 
 _CUE_OF_KIND = {"pronoun": "pronoun", "common": "description", "group": "organisation", "person": "named"}
