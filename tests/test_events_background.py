@@ -30,3 +30,23 @@ def test_bus_plunging_into_a_gorge_is_an_accident():
 def test_recent_weeks_raids_are_a_running_total():
     text = "Militants have mounted several raids on villages in recent weeks, looting food and homes."
     assert _events(text) == []
+
+
+def test_a_planned_rally_is_not_an_event():
+    assert _events("Tension rose in the capital over the opposition's planned rally on Saturday.") == []
+
+
+def test_a_rally_the_party_would_hold_is_not_an_event():
+    text = "The party would announce its demands to the government from a rally in Dhaka on Wednesday."
+    assert _events(text) == []
+
+
+def test_a_protest_supposed_in_an_if_clause_is_not_an_event():
+    text = "Union leaders said workers would be angry if the parties did not launch a protest movement."
+    assert _events(text) == []
+
+
+def test_what_happened_before_a_modal_reply_is_still_an_event():
+    text = "Gunmen killed five villagers in Bankass on Saturday, and the army said it would hunt them down."
+    (event,) = _events(text)
+    assert event.fatalities.value == 5

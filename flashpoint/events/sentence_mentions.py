@@ -80,11 +80,39 @@ HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prio
 CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
                      "campaign", "rebellion", "pandemic", "fighting", "civil"}
 RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"}
+# Modifiers of an event word that say it has not happened yet ("a planned rally").
+PLANNED_WORDS = {"planned", "proposed", "upcoming", "scheduled", "intended", "possible", "potential",
+                 "future", "expected", "impending", "looming", "threatened"}
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The finite verb whose clause holds ``token``: up through nouns, prepositions and
+    infinitives ("would make an announcement ... to oust the government from a rally")."""
+    for head in [token, *token.ancestors]:
+        if head.pos_ in ("VERB", "AUX") and ("Fin" in head.morph.get("VerbForm") or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in head.children)):
+            return head
+    return None
+
+
+def _unreal_clause(token: Token) -> bool:
+    """An event in a clause that only plans, supposes or conditions it: "a planned
+    rally", "would announce it from a rally", "if they didn't launch a protest drive"."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_WORDS for c in token.children):
+        return True
+    verb = _governing_verb(token)
+    if verb is None or verb.lemma_.lower() in REPORTING_VERBS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "will", "shall") for c in verb.children):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def _irrealis(token: Token) -> bool:
     """Negated, modal, or governed by a verb like "threaten"/"deny"/"condemn"."""
     if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if _unreal_clause(token):
         return True
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return True
