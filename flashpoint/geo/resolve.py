@@ -37,6 +37,9 @@ _ADMIN_CUES = (
 # unless it reads as a person's name.
 FAMOUS_POPULATION = 100_000
 PATTERN_BONUS = 3.0
+# Place.precision (one of model.PRECISIONS) for each kind of gazetteer record.
+_PRECISION_OF_KIND = {"town": "town", "admin2": "admin1", "admin1": "admin1", "country": "country",
+                      "continent": "country"}
 _PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'’-]*)*")
 
@@ -48,7 +51,7 @@ class ArticleContext:
     countries: Counter = field(default_factory=Counter)  # ISO code -> mentions
     admin1_names: set[str] = field(default_factory=set)  # keys of names called a region
     names: set[str] = field(default_factory=set)  # keys of every capitalised phrase
-    anchors: list[tuple[str, float, float]] = field(default_factory=list)  # (key, lat, lon)
+    anchors: list[tuple[str, GeoRecord]] = field(default_factory=list)  # (surface key, unambiguous place)
 
 
 def article_context(text: str) -> ArticleContext:
@@ -110,9 +113,10 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
         country, region = abbreviation
         return [m for m in gazetteer.matches(region, country) if m.record.precision == "admin1"]
     code = country_code(core)
-    if core.replace(".", "").isupper() and len(core.replace(".", "")) <= 3:
+    if core.replace(".", "").isupper() and len(core.replace(".", "")) <= 3:  # "EU" is not Eu, France
         country = gazetteer.country(code) if code else None
-        return [Match(country, False)] if country else []
+        wide = [m for m in gazetteer.matches(core) if m.record.precision == "continent"]
+        return [Match(country, False)] if country else wide
     found = gazetteer.matches(place.text)
     if not is_plausible_toponym(place):
         largest = max((m.record.population or 0 for m in found), default=0)
@@ -140,16 +144,16 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
     mentions = context.countries.get(record.country, 0)
     if mentions:
         value += 1 + (0.5 if mentions == max(context.countries.values()) else 0)
-    if record.lat is not None and record.precision != "country":
-        near = [distance_km((record.lat, record.lon), (lat, lon))
-                for key, lat, lon in context.anchors if key != exclude_key]
-        if near:
-            d = min(near)
-            value += 2 if d <= 50 else 1.5 if d <= 150 else 1 if d <= 400 else 0
+    anchors = [a for key, a in context.anchors if key != exclude_key]
+    if anchors and record.precision != "town" and any(contains(record, a) for a in anchors):
+        value += 2  # a region or country holding the article's other places
+    elif anchors and record.lat is not None and record.precision not in ("country", "continent"):
+        d = min(distance_km((record.lat, record.lon), (a.lat, a.lon)) for a in anchors)
+        value += 2 if d <= 50 else 1.5 if d <= 150 else 1 if d <= 400 else 0
     if record.precision == "town" and record.admin1 and name_key(record.admin1) in context.names \
             and name_key(record.admin1) != exclude_key:
         value += 1  # the article names the town's region
-    if record.precision == "country":
+    if record.precision in ("country", "continent"):
         value += 1.5
     # An alternate name ("Jenin" for Janīn) loses to a place of that very name
     # unless the alternate's place is some 20 times larger (0.52 / 0.4 = log10 20).
@@ -201,9 +205,9 @@ def _pattern_bonus(matches: list[Match], place: Place, gazetteer: Gazetteer) -> 
 def record_to_place(record: GeoRecord, candidate: Place) -> Place:
     """A filled-in Place from a gazetteer record, keeping the candidate's text and provenance."""
     return Place(
-        name=record.name, text=candidate.text, precision=record.precision,
+        name=record.name, text=candidate.text, precision=_PRECISION_OF_KIND[record.precision],
         country=record.country,
-        admin1=record.admin1 if record.precision != "country" else None,
+        admin1=record.admin1 if record.precision in ("town", "admin2", "admin1") else None,
         lat=record.lat, lon=record.lon, geonameid=record.geonameid,
         provenance=candidate.provenance, kind=record.precision,
     )
@@ -236,7 +240,9 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
     gazetteer = gazetteer or get_gazetteer()
     text = "\n".join(filter(None, [document.article.title, document.article.text]))
     context = article_context(text)
-    matches = {id(c): candidate_matches(c, gazetteer) for e in document.events for c in e.locations}
+    # An event happens in a town, region or country: not on a continent or in a county.
+    matches = {id(c): [m for m in candidate_matches(c, gazetteer) if m.record.precision in PRECISIONS]
+               for e in document.events for c in e.locations}
 
     # First pass: places that are unambiguous on their own anchor the rest.
     for event in document.events:
@@ -244,15 +250,16 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
             found = matches[id(candidate)]
             if found and len({m.record.country for m in found}) == 1:
                 record = choose_record(found, candidate, event, context, gazetteer)
-                if record and record.precision != "country" and record.lat is not None:
-                    context.anchors.append((surface_key(candidate), record.lat, record.lon))
+                if record and record.precision in ("town", "admin2", "admin1") and record.lat is not None:
+                    context.anchors.append((surface_key(candidate), record))
 
     for event in document.events:
         resolved = []
         for order, candidate in enumerate(event.locations):
             record = choose_record(matches[id(candidate)], candidate, event, context, gazetteer)
             if record:
-                resolved.append((PRECISIONS.index(record.precision), order, record_to_place(record, candidate)))
+                place = record_to_place(record, candidate)
+                resolved.append((PRECISIONS.index(place.precision), order, place))
         known = _known_countries(event, context)
         if any(place.country in known for _, _, place in resolved):
             # a finer place in a country the article never names ("Badia", Italy, in a

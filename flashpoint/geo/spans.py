@@ -51,8 +51,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], article_id: str =
     for candidate, matches in zip(candidates, found):  # unambiguous places anchor the rest
         if matches and len({m.record.country for m in matches}) == 1:
             record = choose_record(matches, candidate, None, context, gazetteer)
-            if record and record.precision != "country" and record.lat is not None:
-                context.anchors.append((surface_key(candidate), record.lat, record.lon))
+            if record and record.precision in ("town", "admin2", "admin1") and record.lat is not None:
+                context.anchors.append((surface_key(candidate), record))
     places: list[Optional[Place]] = []
     for candidate, matches in zip(candidates, found):
         record = choose_record(matches, candidate, None, context, gazetteer)
