@@ -207,3 +207,18 @@ def test_quote_kinds_direct_and_partial(nlp):
     assert kinds["frankly,"] == "partial"
     # a speech verb right before a capitalised quote introduces it directly
     assert kinds["We"] == "direct"
+
+
+CANONICAL = """\u201cThe bridge will be finished before the snow comes,\u201d Okafor said on Monday.
+
+The project is run by the regional roads agency, whose new director, Grace Okafor, took over in May.
+
+\u201cWe have moved two crews from the northern section to make sure of it,\u201d Ms. Okafor added.
+"""
+
+
+def test_one_canonical_name_per_person(nlp):
+    quotes = quotes_of(nlp, CANONICAL)
+    # the surname used before the full name is given still becomes the full name
+    assert speaker_of(quotes, "The bridge will be") == "Grace Okafor"
+    assert speaker_of(quotes, "We have moved two crews") == "Grace Okafor"

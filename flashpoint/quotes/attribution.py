@@ -97,6 +97,11 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
         attribution = context.attribute(index, found)
         found.append(attribution)
         quotes.append(context.make_quote(article.id, len(quotes) + 1, span, attribution))
+    for quote in quotes:  # one name per person across the article: "Obama" -> "Barack Obama"
+        if quote.speaker and " " not in quote.speaker:
+            full = context.book.only_full_name(quote.speaker)
+            if full is not None:
+                quote.speaker, quote.role = full, quote.role or context.book.role(full)
     return quotes
 
 

@@ -297,6 +297,11 @@ class NameBook:
             return max(before, key=lambda p: p.first_start).name
         return min(matches, key=lambda p: p.first_start).name
 
+    def only_full_name(self, surname: str) -> Optional[str]:
+        """The full name of the one person in the article with this surname, None if none or several."""
+        matches = self._by_surname.get(surname, [])
+        return matches[0].name if len(matches) == 1 else None
+
     def is_person_name(self, name: Optional[str]) -> bool:
         """True when ``name`` is, or ends with, the surname of a full name seen so far
         ("Rendell" after "Ed Rendell", "Ivanka Trump" after "Donald Trump")."""
