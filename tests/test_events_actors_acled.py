@@ -66,8 +66,7 @@ def test_both_sides_of_fighting_that_broke_out_between_them():
     event = _only_event("Fighting broke out on Monday between Somali soldiers and Al Shabaab militants in "
                         "the town of Kwelltabu, killing five soldiers, a military officer said.")
     assert event.event_type == "Battles"
-    names = {event.actor1.name, event.actor2.name}
-    assert names == {"Military Forces of Somalia", "Al Shabaab"}
+    assert {event.actor1.name, event.actor2.name} == {"Military Forces of Somalia", "Al Shabaab"}
 
 
 def test_a_junta_helicopter_is_the_military():
@@ -75,3 +74,37 @@ def test_a_junta_helicopter_is_the_military():
                         "Myanmar's Sagaing region, burning dozens of houses, residents said.")
     assert event.sub_event_type == "Air/drone strike"
     assert (event.actor1.name, event.actor1.kind) == ("Military Forces of Myanmar", "state forces")
+
+
+def test_an_unnamed_attacker_is_the_one_armed_group_the_article_names():
+    doc = flashpoint.extract(
+        "Three policemen were killed on Monday when a landmine planted on a forest road near Kwelltabu "
+        "exploded under their jeep, officials in India said. Security forces have intensified operations "
+        "against Maoists in the district this year.", date=DAY)
+    event = doc.events[0]
+    assert (event.actor1.name, event.actor1.kind, event.actor1.country) == ("CPI (Maoist)", "rebel group", "IN")
+    prov = event.actor1.provenance
+    assert doc.article.text[prov.start:prov.end] == "Maoists" and prov.confidence < 0.5
+    assert event.actor2.name == "Police Forces of India"
+
+
+def test_unidentified_gunmen_stay_unidentified_whatever_group_the_article_names():
+    doc = flashpoint.extract(
+        "Unidentified gunmen shot dead four farmers near Kwelltabu in Burkina Faso on Monday. The army said "
+        "it had arrested an Islamic State commander in the area last month.", date=DAY)
+    attack = next(e for e in doc.events if e.sub_event_type == "Attack")
+    assert attack.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_a_coalition_led_by_a_state_is_that_state_abroad():
+    event = _only_event("Twelve civilians were killed on Monday in airstrikes by the Saudi-led coalition on a "
+                        "market in Kwelltabu, Yemeni health officials said.")
+    assert (event.actor1.name, event.actor1.kind, event.actor1.country) == (
+        "Military Forces of Saudi Arabia", "external/other", "SA")
+    assert event.actor2.name == "Civilians (Yemen)"
+
+
+def test_rangers_hit_by_a_bomb_are_state_forces():
+    event = _only_event("Two rangers were wounded on Monday when a bomb exploded beside their patrol truck near "
+                        "Kwelltabu in southern Thailand, police said.")
+    assert (event.actor2.name, event.actor2.kind) == ("Military Forces of Thailand", "state forces")

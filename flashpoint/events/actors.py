@@ -33,7 +33,8 @@ HEAD_KINDS = {
                      "jet", "aircraft", "helicopter", "regime", "commando", "paratrooper",
                      "serviceman", "servicemen", "personnel", "officer", "guard", "forces",
                      "force", "authority", "artillery", "drone", "sailor", "airman",
-                     "policewoman", "cop", "ministry"], STATE),
+                     "policewoman", "cop", "ministry", "ranger", "jawan", "paramilitary", "constable",
+                     "coalition"], STATE),
     **dict.fromkeys(["rebel", "insurgent", "militant", "jihadist", "jihadi", "fighter",
                      "extremist", "terrorist", "guerrilla", "separatist", "insurgency"], REBEL),
     **dict.fromkeys(["militia", "militiaman", "militiamen", "gunman", "gunmen", "assailant",
@@ -61,12 +62,12 @@ PARTITIVES = {"member", "scores", "dozens", "hundreds", "thousands", "some", "ma
 # Heads that need a state word or country to count as state forces
 # ("forces" alone may be anyone's).
 WEAK_STATE_HEADS = {"forces", "force", "guard", "personnel", "authority", "ministry",
-                    "drone", "aircraft", "helicopter", "jet", "artillery"}
+                    "drone", "aircraft", "helicopter", "jet", "artillery", "coalition"}
 STATE_WORDS = {"government", "army", "military", "security", "state", "national", "federal",
                "regime", "pro-government", "border", "armed", "defence", "defense", "air",
                "naval", "special", "police", "republican", "presidential", "coalition", "junta"}
 POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "cop", "gendarme",
-                "gendarmerie", "riot"}
+                "gendarmerie", "riot", "constable"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +93,9 @@ def phrase(head: Token) -> Span:
     start = sentence_of(head).start
     while left.i > start:
         prev = head.doc[left.i - 1]
+        if prev.text == "-" and prev.i - 1 >= start and prev.i - 1 in inside and prev.idx == left.idx - 1:
+            left = head.doc[prev.i - 1]  # a hyphenated modifier: "Saudi-led coalition"
+            continue
         if prev.i not in inside or prev.idx < skip or prev.dep_ in (
                 "det", "nummod", "quantmod", "predet", "punct", "cc", "prep"):
             break

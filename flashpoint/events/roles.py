@@ -70,7 +70,7 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
             if child.dep_ == "prep" and child.lower_ in ("in", "during"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in ALL_TRIGGERS:
-                        found = _fired_by(obj) or _modifier_actor(obj)
+                        found = agent(obj, depth + 1)  # "in an attack by Boko Haram militants"
                         if found is not None:
                             return found
     return _fired_by(trigger) or _modifier_actor(trigger) or claimed_by(trigger)

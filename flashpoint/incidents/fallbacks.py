@@ -77,7 +77,7 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence (or line) holding ``start:end``."""
     left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
     ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
@@ -117,7 +117,7 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
         return event  # no country signal, or no single country: unknown stays null
     code = ranked[0][0]
     start, end, where = first[code]
-    left, right = _sentence_around(text, start, end)
+    left, right = sentence_around(text, start, end)
     event.place = Place(
         name=country_name(code) or code, text=text[start:end], precision="country", country=code,
         provenance=Provenance(article_id=article.id, sentence=text[left:right].strip(),

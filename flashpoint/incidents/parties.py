@@ -7,6 +7,11 @@
   ``data/type_actors.tsv`` stands in (an unclaimed bombing is an "Unidentified Armed
   Group (X)"'s; an attack's victims are "Civilians (X)"), with a low confidence and
   provenance at the sentence that reports the incident.
+- The type's roles decide the order of the sides: a non-state actor overtaking
+  territory is actor1, a government regaining it is actor1.
+- An unnamed armed attacker ("gunmen", "militants", or one the type implies) in an
+  article that names exactly one armed group is that group, with a low confidence
+  and provenance at the group's first naming: ACLED attributes by the report.
 - Unnamed local parties take the incident's country (``geo.actors.localise_actors``).
 - State forces acting outside their country are "external/other" (ACLED inter code 8),
   except in hostilities between two states' forces, where both stay state forces.
@@ -16,11 +21,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
+from flashpoint.events.actors import named_groups
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.countries import actor_name
+from flashpoint.incidents.actors import is_named
 from flashpoint.incidents.cues import DATA
-from flashpoint.model import Actor, Event, Provenance
+from flashpoint.incidents.fallbacks import sentence_around
+from flashpoint.model import Actor, Article, Event, Provenance
 
 CROWDS = {"protesters", "rioters", "civilians"}
 STATE, EXTERNAL = "state forces", "external/other"
@@ -28,6 +37,15 @@ STATE, EXTERNAL = "state forces", "external/other"
 HOSTILE_TYPES = {"Battles", "Explosions/Remote violence"}
 # A party the text does not name but the type implies: this confidence.
 DEFAULT_CONFIDENCE = 0.35
+# The one armed group an article names, standing for an unnamed attacker: this confidence.
+ARTICLE_GROUP_CONFIDENCE = 0.3
+ARMED = {"rebel group", "political militia", "identity militia"}
+UNKNOWN = re.compile(r"\b(?:unidentified|unknown|suspected|unnamed)\b", re.I)
+# Sub-event types whose actor1 is, by definition, a state's or a non-state party.
+STATE_FIRST = {"Government regains territory"}
+NON_STATE_FIRST = {"Non-state actor overtakes territory"}
+# Event types in which an unnamed armed party may be the article's named group.
+ARMED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,16 +82,69 @@ def _crowd_first(event: Event, kind: str) -> None:
         event.actor1 = _renamed(event.actor1, kind)
 
 
-def name_parties(event: Event) -> Event:
+def _sides_by_type(event: Event) -> None:
+    a1, a2 = event.actor1, event.actor2
+    state_first = a1 is not None and a1.kind == STATE
+    if event.sub_event_type in NON_STATE_FIRST and state_first and (a2 is None or a2.kind in ARMED):
+        event.actor1, event.actor2 = a2, a1
+    elif event.sub_event_type in STATE_FIRST and a1 is not None and a1.kind in ARMED and (
+            a2 is None or a2.kind == STATE):
+        event.actor1, event.actor2 = a2, a1
+
+
+@functools.lru_cache(maxsize=1)
+def _group_patterns() -> tuple[re.Pattern, re.Pattern]:
+    groups = {alias: value for alias, value in named_groups().items() if value[1] in ARMED}
+    long = sorted((a for a in groups if len(a) > 3), key=len, reverse=True)
+    short = sorted(a for a in groups if len(a) <= 3)
+    return (re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, long)) + r")(?![\w'])", re.I),
+            re.compile(r"\b(" + "|".join(re.escape(a.upper()) for a in short) + r")\b"))
+
+
+@functools.lru_cache(maxsize=8)
+def groups_named(text: str) -> dict[str, tuple[tuple[str, str, str | None], int, int]]:
+    """The armed groups ``text`` names: name -> ((name, kind, country), start, end) of the first naming."""
+    table, found = named_groups(), {}
+    for pattern in _group_patterns():
+        for m in pattern.finditer(text):
+            value = table[m.group(1).lower()]
+            if value[0] not in found or m.start() < found[value[0]][1]:
+                found[value[0]] = (value, m.start(), m.end())
+    return found
+
+
+def _article_group(event: Event, article: Article) -> None:
+    """An unnamed armed attacker in an article naming one armed group is that group."""
+    a1 = event.actor1
+    if event.event_type not in ARMED_TYPES or (a1 is not None and (a1.kind not in ARMED or is_named(a1))):
+        return
+    if a1 is None and event.event_type != "Battles" or a1 is not None and UNKNOWN.search(a1.text):
+        return  # "unidentified gunmen": the report says it does not know
+    found = groups_named(article.text)
+    if len(found) != 1:
+        return
+    (name, kind, country), start, end = next(iter(found.values()))
+    if event.actor2 is not None and event.actor2.name == name:
+        return
+    left, right = sentence_around(article.text, start, end)
+    event.actor1 = Actor(name=name, text=article.text[start:end], kind=kind, country=country,
+                         provenance=Provenance(article_id=article.id, sentence=article.text[left:right].strip(),
+                                               sentence_start=left, sentence_end=right, start=start, end=end,
+                                               confidence=ARTICLE_GROUP_CONFIDENCE))
+
+
+def name_parties(event: Event, article: Article) -> Event:
     """Fill and name the incident's parties the ACLED way (see the module docstring)."""
     defaults = type_actors()
     crowd = defaults.get((event.sub_event_type, "actor1"))
     if crowd in CROWDS:
         _crowd_first(event, crowd)
+    _sides_by_type(event)
     for role in ("actor1", "actor2"):
         kind = defaults.get((event.sub_event_type, role))
         if kind and getattr(event, role) is None:
             setattr(event, role, _implied(kind, event))
+    _article_group(event, article)
     localise_actors(event)
     _mark_external(event)
     return event
