@@ -198,6 +198,13 @@ def test_places():
     syria = Place("Syria", "Syria", "country", "SY")
     assert not compatible(base, make_event("x", place=syria))  # would fit every event in Syria
     assert compatible(make_event("a1", place=syria), make_event("x", place=syria))
+    # a country-wide report of the same event type with a toll joins the one event it fits best
+    assert compatible(base, make_event("x", place=syria, killed=4))
+    assert compatible(base, make_event("x", kind="shelling", place=syria, killed=4))  # both Explosions
+    assert not compatible(base, make_event("x", kind="armed clash", place=syria, killed=4))
+    aleppo = make_event("a2", place="Aleppo", killed=6)
+    merged = merge_events([base, aleppo, make_event("x", place=syria, killed=4)])
+    assert sorted(map(sources, merged)) == [["a1", "x"], ["a2"]]
     assert not compatible(base, make_event("x", place=None))
     # "in Idlib" resolved to the city may mean the province: compared as both
     idlib_city = Place("Idlib", "Idlib", "town", "SY", "Idlib", 35.93, 36.63, 169389)

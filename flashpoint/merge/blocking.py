@@ -45,7 +45,9 @@ def _geo_keys(event: Event) -> list[tuple]:
         return []
     if place.precision == "country":
         return [("country", place.country)]
-    keys: list[tuple] = []
+    # a country-wide report may join a located one (rules.country_wide_evidence);
+    # in these blocks only pairs with a country-wide member are compared (cluster.py)
+    keys: list[tuple] = [("country", place.country)]
     if place.admin1:
         keys.append(("admin1", place.country, place.admin1))
     if place.precision == "town":

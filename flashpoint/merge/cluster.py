@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from flashpoint.merge.assign import assign
 from flashpoint.merge.blocking import blocking_keys, key_str
 from flashpoint.merge.combine import combine, event_order
-from flashpoint.merge.rules import compatible
+from flashpoint.merge.rules import compatible, country_wide
 from flashpoint.model import Event
 
 
@@ -54,9 +54,14 @@ def compatible_pairs(events: list[Event]) -> dict[str, set[str]]:
     for event in events:
         for key in blocking_keys(event):
             blocks.setdefault(key_str(key), []).append(event)
-    for block in blocks.values():
+    for key, block in blocks.items():
+        # a country's block is there for its country-wide reports; located reports
+        # meet each other in their finer blocks
+        country_block = key.split("|")[2:3] == ["country"]
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
+                if country_block and not (country_wide(a) or country_wide(b)):
+                    continue
                 if b.id not in adjacency[a.id] and compatible(a, b):
                     adjacency[a.id].add(b.id)
                     adjacency[b.id].add(a.id)

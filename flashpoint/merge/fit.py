@@ -26,6 +26,8 @@ def _place_fit(a: Place, b: Place) -> float:
         return 3.0 * (1.0 - far / (2 * MAX_DISTANCE_KM))
     if a.precision == b.precision:
         return 1.0
+    if "country" in (a.precision, b.precision):
+        return 0.25  # a country-wide report
     return 0.75  # a town inside the other's admin1
 
 

@@ -146,12 +146,12 @@ def region_named(place: Place | None) -> bool:
 def places_compatible(a: Place, b: Place) -> bool:
     """One place: two towns within MAX_DISTANCE_KM (or one gazetteer entry); an
     admin1 (or a town named like its admin1) and a town inside it, or the same
-    admin1; two country-wide reports of one country (a country-wide report never
-    joins a located one: it would fit every event in the country that day)."""
+    admin1; a country-wide report and any report in that country (``compatible``
+    asks more of that pair: ``country_wide_evidence``)."""
     if not a.country or a.country != b.country:
         return False
     if "country" in (a.precision, b.precision):
-        return a.precision == b.precision == "country"
+        return True  # only with a report that identifies the event otherwise (country_wide_evidence)
     if a.precision == b.precision == "town":
         far = town_distance_km(a, b)
         if far is not None and far <= MAX_DISTANCE_KM:
@@ -216,6 +216,22 @@ def tolls_compatible(a: Count | None, b: Count | None) -> bool:
     return high.value - low.value <= max(TOLL_SLACK, TOLL_SPREAD * high.value)
 
 
+def country_wide(event: Event) -> bool:
+    """The report names no place finer than its country."""
+    return event.place is not None and event.place.precision == "country"
+
+
+def country_wide_evidence(a: Event, b: Event) -> bool:
+    """A country-wide report ("killing 14 in Pakistan") and a located one are one
+    event only when they say the same of it besides the place: the same event type
+    (a "suicide bomb" and a "bomb blast" are both Explosions) and both a toll
+    (compatible ones). Without that it would fit every event
+    in the country that day; with it, it still joins only the one it fits best."""
+    if country_wide(a) == country_wide(b):
+        return True
+    return a.event_type == b.event_type and a.fatalities is not None and b.fatalities is not None
+
+
 def coded_pair(a: Event, b: Event) -> bool:
     """Both reports are rows of an already coded dataset (never merged together)."""
     return a.article_id.startswith(CODED_PREFIXES) and b.article_id.startswith(CODED_PREFIXES)
@@ -236,6 +252,7 @@ def compatible(a: Event, b: Event) -> bool:
     return (
         dates_compatible(a.date, b.date)
         and places_compatible(a.place, b.place)
+        and country_wide_evidence(a, b)
         and actors_compatible(a, b)
         and tolls_compatible(a.fatalities, b.fatalities)
     )
