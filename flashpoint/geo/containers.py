@@ -69,5 +69,6 @@ def contains(region: GeoRecord, town: GeoRecord) -> bool:
     if region.precision == "country":
         return town.country == region.country and town is not region
     if region.precision == "admin1":
-        return town.precision == "town" and town.country == region.country and town.admin1 == region.name
+        return (town.precision in ("town", "admin2") and town.country == region.country
+                and town.admin1 == region.name)
     return False
