@@ -396,7 +396,17 @@ class _Context:
     def _only_quotes(self, paragraph: int) -> bool:
         """True when the paragraph has no words outside its quotes."""
         start, end = self.paragraphs[paragraph]
-        outside = [ch for i, ch in enumerate(self.text[start:end], start) if not self._is_quoted(i)]
+        ranges = self.inside.ranges
+        position = bisect.bisect_right(self.inside.starts, start) - 1
+        outside, cursor = [], start
+        for lo, hi in ranges[max(position, 0):]:
+            if lo >= end:
+                break
+            if hi <= cursor:
+                continue
+            outside.append(self.text[cursor:max(lo, cursor)])
+            cursor = max(cursor, hi)
+        outside.append(self.text[cursor:end])
         return word_count("".join(outside)) == 0
 
     def _speaking_subjects(self, start: int, end: int) -> list[Mention]:
@@ -409,15 +419,12 @@ class _Context:
     def _sentence(self, lo: int, hi: int) -> tuple[int, int]:
         """The sentence span (within one paragraph) around text[lo:hi], quotes kept whole."""
         p_start, p_end = self.paragraphs[self._paragraph_of(lo)]
-        start = p_start
-        for match in _SENTENCE_END.finditer(self.text, p_start, lo):
-            if not self._is_quoted(match.start()):
-                start = match.end()
-        end = p_end
-        for match in _SENTENCE_END.finditer(self.text, hi, p_end):
-            if not self._is_quoted(match.start()):
-                end = match.end()
-                break
+        starts = self.sentence_starts
+        start = max(p_start, starts[max(0, bisect.bisect_right(starts, lo) - 1)])
+        following = bisect.bisect_right(starts, hi)
+        end = min(p_end, starts[following]) if following < len(starts) else p_end
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
         while start < end and self.text[start].isspace():
             start += 1
         return start, max(end, min(hi, p_end))
