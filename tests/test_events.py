@@ -186,9 +186,13 @@ def test_untagged_town_and_separate_air_defence_reports(docs):
 
 
 def test_peaceful_marches_then_a_riot_with_deaths(docs):
-    marches, riot = docs["colombia_strike"].events
-    assert marches.sub_event_type == "Peaceful protest"
-    assert (marches.actor1.kind, marches.actor1.country) == ("protesters", "CO")  # "Colombians marched"
+    # "marched peacefully in Bogota, Medellin and Cali": one protest per city (ACLED: one
+    # place per event); in Cali the march and that night's riot are one Riots event
+    bogota, medellin, riot = docs["colombia_strike"].events
+    for marches in (bogota, medellin):
+        assert marches.sub_event_type == "Peaceful protest"
+        assert (marches.actor1.kind, marches.actor1.country) == ("protesters", "CO")  # "Colombians marched"
+    assert (bogota.place.name, medellin.place.name) == ("Bogotá", "Medellín")
     assert riot.event_type == "Riots" and riot.fatalities.value == 2  # "were shot dead"
     assert riot.place.name == "Cali"
 

@@ -30,11 +30,30 @@ NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCE
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "north-east", "north-west", "south-east", "south-west",
               "km", "kilometres", "kilometers", "miles", "mi"}
+# "in cities including Berlin and Munich", "villages such as al-Qahira": the named
+# places stand in the slot of the noun they exemplify.
+EXAMPLE_WORDS = {"including", "like", "as"}
+
+
+def _slot(root: Token) -> Token:
+    """The token whose grammatical slot a place name fills: up through lists,
+    appositions and compounds, and from an example to the noun it exemplifies."""
+    token = root
+    while token.head is not token:
+        if token.dep_ in ("appos", "conj", "compound", "amod"):
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in EXAMPLE_WORDS and token.head.head is not token.head:
+            token = token.head.head
+            if token.lower_ == "such" and token.head is not token:  # "such as"
+                token = token.head
+        else:
+            break
+    return token
+
+
 def _locative_head(root: Token) -> Token | None:
     """The preposition that makes ``root`` a location, following "province of X"."""
-    token = root
-    while token.dep_ in ("appos", "conj", "compound", "amod") and token.head is not token:
-        token = token.head
+    token = _slot(root)
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
         return token.head
     return None
@@ -42,7 +61,8 @@ def _locative_head(root: Token) -> Token | None:
 
 def _targeted(ent: Span) -> bool:
     """"Russian forces struck Kharkiv": the place is the object of an attack verb."""
-    return ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in TARGETING_WORDS
+    slot = _slot(ent.root)
+    return slot.dep_ == "dobj" and slot.head.lemma_.lower() in TARGETING_WORDS
 
 
 def _after_strong_locative(ent: Span) -> bool:

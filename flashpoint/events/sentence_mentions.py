@@ -25,6 +25,7 @@ from flashpoint.events.lexicon import (
     ALL_TRIGGERS, ANAPHORIC_MODIFIERS, DEATH_WORDS, INJURY_WORDS, IRREALIS_HEADS, MODALS, SIMILAR_MODIFIERS,
 )
 from flashpoint.events.mention import Mention
+from flashpoint.events.place_lists import listed_places, splits_by_place
 from flashpoint.events.places import place_candidates
 from flashpoint.events.separate import announces_other
 from flashpoint.events.roles import (
@@ -476,7 +477,12 @@ def find_events(article: Article, doc: Doc) -> list[Event]:
             absorb(prev, mention)
         else:
             mentions.append(mention)
-    return [_to_event(article, m, n) for n, m in enumerate(mentions, 1)]
+    events: list[Event] = []
+    for m in mentions:
+        listed = listed_places(m.locations, article.text) if splits_by_place(m.sub_event, m.fatalities is not None) else []
+        for places in ([p] for p in listed) if listed else [m.locations]:
+            events.append(_to_event(article, m, len(events) + 1, places))
+    return events
 
 
 def _confidence(m: Mention) -> float:
@@ -490,7 +496,11 @@ def _confidence(m: Mention) -> float:
     return round(min(score, 0.95), 3)
 
 
-def _to_event(article: Article, m: Mention, n: int) -> Event:
+def _to_event(article: Article, m: Mention, n: int, locations: list) -> Event:
+    """The Event for a mention, at ``locations`` (all its places, or one of a list)."""
+    if locations is not m.locations:
+        m = copy.copy(m)  # one event per listed place: each gets its own copies to fill in
+        m.actor1, m.actor2, m.date = copy.deepcopy((m.actor1, m.actor2, m.date))
     if event_type_of(m.sub_event) == RIOTS and m.actor1 is not None and m.actor1.kind == PROTESTERS:
         # a crowd that riots is coded as rioters
         m.actor1 = copy.copy(m.actor1)
@@ -508,7 +518,7 @@ def _to_event(article: Article, m: Mention, n: int) -> Event:
         trigger=trig.text,
         actor1=m.actor1,
         actor2=m.actor2,
-        locations=m.locations,
+        locations=locations,
         date=m.date,
         fatalities=m.fatalities,
         injuries=m.injuries,

@@ -1,0 +1,40 @@
+"""One event per place when a sentence lists the places it happened in.
+
+"Thousands marched in Paris, Lyon and Marseille" is three protests for ACLED (one
+event, one place); "the army retook al-Qahira and Tel al-Usud" is two territorial
+changes. Only for crowd events and changes of territory told without a toll: a toll
+given for the whole list cannot be shared out among the places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flashpoint.events.taxonomy import PROTESTS, RIOTS, event_type_of
+from flashpoint.model import Place
+
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
+             "Non-violent transfer of territory"}
+# What may stand between two places of one list: a comma, "and", "or", "as well as".
+_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)\s*", re.I)
+
+
+def splits_by_place(sub_event: str, has_toll: bool) -> bool:
+    """True for the events that ACLED codes once per listed place."""
+    return not has_toll and (event_type_of(sub_event) in (PROTESTS, RIOTS) or sub_event in TERRITORY)
+
+
+def listed_places(places: list[Place], text: str) -> list[Place]:
+    """The longest run of two or more places that the text lists one after another
+    ("in Paris, Lyon and Marseille"), in text order; [] when there is none."""
+    located = sorted((p for p in places if p.provenance is not None), key=lambda p: p.provenance.start)
+    best: list[Place] = []
+    run: list[Place] = []
+    for place in located:
+        if run and _JOINER.fullmatch(text[run[-1].provenance.end:place.provenance.start]):
+            run.append(place)
+        else:
+            run = [place]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []

@@ -1,0 +1,45 @@
+"""One event per listed place for crowd events and changes of territory (ACLED: one event, one place)."""
+
+import flashpoint
+from flashpoint.events.place_lists import listed_places, splits_by_place
+from flashpoint.model import Place, Provenance
+
+
+def _events(text: str, date: str = "2023-11-18"):
+    return flashpoint.extract(text, date=date).events
+
+
+def test_a_protest_in_three_cities_is_three_protests():
+    events = _events("Thousands of people protested in Paris, Lyon and Marseille on Saturday against the reform.")
+    assert sorted(e.place.name for e in events) == ["Lyon", "Marseille", "Paris"]
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+    assert all(e.date and e.date.start.isoformat() == "2023-11-18" for e in events)
+
+
+def test_cities_named_as_examples_each_get_their_protest():
+    text = "Marches were held on Saturday in cities including Berlin, Leipzig and Hamburg."
+    assert sorted(e.place.name for e in _events(text)) == ["Berlin", "Hamburg", "Leipzig"]
+
+
+def test_a_toll_given_for_the_whole_list_keeps_one_event():
+    events = _events("Gunmen killed 12 people in Bama and Konduga on Saturday.")
+    assert len(events) == 1 and events[0].fatalities.value == 12
+
+
+def _place(name: str, start: int) -> Place:
+    return Place(name=name, text=name, precision="town",
+                 provenance=Provenance("a", "", 0, 0, start, start + len(name), 0.7))
+
+
+def test_only_places_joined_by_commas_and_and_make_a_list():
+    text = "rallies in Lyon, Nice and Paris, while police in Lille watched"
+    places = [_place(n, text.index(n)) for n in ("Lyon", "Nice", "Paris", "Lille")]
+    assert [p.name for p in listed_places(places, text)] == ["Lyon", "Nice", "Paris"]
+    assert listed_places(places[:1] + places[3:], text) == []
+
+
+def test_only_crowd_and_territory_events_without_a_toll_split():
+    assert splits_by_place("Peaceful protest", has_toll=False)
+    assert splits_by_place("Non-state actor overtakes territory", has_toll=False)
+    assert not splits_by_place("Peaceful protest", has_toll=True)
+    assert not splits_by_place("Armed clash", has_toll=False)
