@@ -79,6 +79,16 @@ def country_code(name_or_demonym: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {code: name_key(c["capital"]) for code, c in geonames_countries().items() if c.get("capital")}
+
+
+def is_capital(record) -> bool:
+    """True when a gazetteer town is its country's capital (GeoNames' capital name)."""
+    return bool(record.country) and _capitals().get(record.country) == name_key(record.name)
+
+
 def country_name(code: str | None) -> str | None:
     """GeoNames' English name of a country code."""
     if not code:

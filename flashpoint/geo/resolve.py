@@ -18,7 +18,7 @@ from typing import Optional
 
 from flashpoint.geo.abbreviations import region_abbreviation
 from flashpoint.geo.containers import contained_before, container_after, contains
-from flashpoint.geo.countries import country_code
+from flashpoint.geo.countries import country_code, is_capital
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
@@ -37,6 +37,7 @@ _ADMIN_CUES = (
 # unless it reads as a person's name.
 FAMOUS_POPULATION = 100_000
 PATTERN_BONUS = 3.0
+CAPITAL_BONUS = 0.5
 # Place.precision (one of model.PRECISIONS) for each kind of gazetteer record.
 _PRECISION_OF_KIND = {"town": "town", "admin2": "admin1", "admin1": "admin1", "country": "country",
                       "continent": "country"}
@@ -159,6 +160,8 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
     # unless the alternate's place is some 20 times larger (0.52 / 0.4 = log10 20).
     if match.alternate:
         value -= 0.52
+    if record.precision == "town" and is_capital(record):
+        value += CAPITAL_BONUS  # news names capitals far more often than their namesakes
     # Size: a region or country weighs its whole population against a same-named
     # town ("Texas" the state, not a village in Mexico).
     value += 0.4 * math.log10((record.population or 0) + 1)

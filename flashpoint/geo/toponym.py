@@ -109,6 +109,8 @@ def is_plausible_toponym(place: Place, famous: bool = False) -> bool:
     key = name_key(core)
     if key in COMMON_WORDS:
         return False
+    if core.isupper() and len(core) > 3:
+        return True  # a dateline ("WASHINGTON (Reuters) -"), not a person's name
     before, after, after2 = _context(place)
     if _word(before) in TITLES:
         return False
