@@ -42,3 +42,10 @@ def test_stray_marks_do_not_crash():
 def test_word_count():
     assert word_count("Russia doesn't want Turkey") == 4
     assert word_count(" , . ") == 0
+
+
+def test_short_speech_handing_over_to_its_attribution_is_kept():
+    text = ('"Stop the car," the officer shouted. The driver waved. "Why now?" she asked.\n\n'
+            'Critics called the plan "very costly," and the mayor called it "fair".')
+    # short quotes opening a sentence with , ? or ! inside the mark are speech
+    assert texts(text) == ["Stop the car", "Why now?"]

@@ -25,6 +25,8 @@ SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"  # ‘ ’
 
 # A quoted term shorter than this is a scare quote ("intense"), not speech.
 MIN_QUOTE_WORDS = 4
+# ... unless it opens a sentence and hands over to an attribution: "Stop here," she said.
+MIN_SPOKEN_WORDS = 2
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -135,6 +137,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _short_speech(text: str, paragraph_start: int, open_mark: int, close_mark: Optional[int]) -> bool:
+    """True for a short quote that opens a sentence and hands over to its attribution
+    with a comma, ! or ? inside the closing mark ("Don't shoot him," she says)."""
+    if close_mark is None or text[close_mark - 1] not in ",!?":
+        return False
+    before = text[paragraph_start:open_mark].rstrip()
+    return not before or before[-1] in ".!?:\u201d\""
+
+
 def _opens_speech(text: str, paragraph_start: int, open_mark: int) -> bool:
     """True when a mark left open could start speech: at the paragraph start or after ':' or ','."""
     before = text[paragraph_start:open_mark].rstrip()
@@ -169,7 +180,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 continue  # a lone mark mid-sentence (an inch sign, a lost mark), not a quote
             inner_end = close_mark if close_mark is not None else p_end
             start, end = _trim(text, open_mark + 1, inner_end)
-            if word_count(text[start:end]) < MIN_QUOTE_WORDS:
+            words = word_count(text[start:end])
+            if words < MIN_QUOTE_WORDS and not (words >= MIN_SPOKEN_WORDS and _short_speech(text, p_start, open_mark, close_mark)):
                 continue
             continues = previous_left_open and index == 0 and open_mark == p_start
             found.append(QuoteSpan(start, end, open_mark, close_mark, number, continues))
