@@ -222,3 +222,14 @@ def test_one_canonical_name_per_person(nlp):
     # the surname used before the full name is given still becomes the full name
     assert speaker_of(quotes, "The bridge will be") == "Grace Okafor"
     assert speaker_of(quotes, "We have moved two crews") == "Grace Okafor"
+
+
+ABBREVIATION = """The county clinic will stay open through the winter.
+
+\u201cWe found the money in the road budget and nobody will lose a bed,\u201d the county's Del. Maria Lund, a nurse for twenty years, told the board on Sept. 4.
+"""
+
+
+def test_abbreviations_before_names_do_not_end_the_sentence(nlp):
+    quotes = quotes_of(nlp, ABBREVIATION)
+    assert speaker_of(quotes, "We found the money") == "Maria Lund"

@@ -57,13 +57,25 @@ MAX_BEFORE_WORDS = 9
 # A quote shorter than this needs a verb to count as speech.
 MIN_CLAUSELESS_WORDS = 8
 
-# A full stop, ! or ? (and a closing mark) before whitespace, but not after an
-# initial ("U.S.") or a short title ("Dr.").
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bNo)(?<!\bMrs)(?<!\bGen)"
-    r"(?<!\bCol)(?<!\bSgt)(?<!\bMaj)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bCapt)(?<!\bProf)"
-    r"[.!?][\"'\u201d\u2019]?(?=\s|$)"
+# A full stop, ! or ? (and a closing mark) before whitespace; ``_sentence_ends`` drops
+# the stops of initials ("U.S.") and of abbreviations before names (data/abbreviations.tsv).
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+ABBREVIATIONS = frozenset(
+    line.strip() for line in (Path(__file__).with_name("data") / "abbreviations.tsv").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 )
+
+
+def _sentence_ends(text: str, start: int, end: int):
+    """The sentence-end matches in ``text[start:end]``, in order."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == ".":
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            if word is not None and (word.group(1) in ABBREVIATIONS
+                                     or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                continue
+        yield match
 
 
 @dataclass
@@ -203,7 +215,7 @@ class _Context:
         if index + 1 < len(self.spans) and self.spans[index + 1].paragraph == span.paragraph:
             limit = self.spans[index + 1].open_mark
         start = span.close_mark + 1
-        sentence_end = _SENTENCE_END.search(self.text, start, limit)
+        sentence_end = next(_sentence_ends(self.text, start, limit), None)
         if sentence_end:
             limit = sentence_end.end()
         words = [t for t in self._tokens(start, limit) if not t.is_punct]
@@ -243,7 +255,7 @@ class _Context:
 
     def _mention_before(self, start: int, end: int) -> Optional[Mention]:
         """The speaker of the last speech verb of the sentence ending at ``end`` (from ``start`` on)."""
-        for match in _SENTENCE_END.finditer(self.text, start, end):
+        for match in _sentence_ends(self.text, start, end):
             if not self._is_quoted(match.start()):
                 start = match.end()
         words = [t for t in self._tokens(start, end) if not t.is_punct]
@@ -352,7 +364,7 @@ class _Context:
     def _sentence_starts(self) -> list[int]:
         """Where each sentence starts (paragraph starts and ends of sentences outside quotes)."""
         starts = set(self.paragraph_starts)
-        for match in _SENTENCE_END.finditer(self.text):
+        for match in _sentence_ends(self.text, 0, len(self.text)):
             if not self._is_quoted(match.start()):
                 starts.add(match.end())
         return sorted(starts)
