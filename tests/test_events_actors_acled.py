@@ -108,3 +108,25 @@ def test_rangers_hit_by_a_bomb_are_state_forces():
     event = _only_event("Two rangers were wounded on Monday when a bomb exploded beside their patrol truck near "
                         "Kwelltabu in southern Thailand, police said.")
     assert (event.actor2.name, event.actor2.kind) == ("Military Forces of Thailand", "state forces")
+
+
+def test_a_pronoun_that_did_it_is_the_speaker_who_said_so():
+    event = _only_event("The Kenyan army says it has carried out an airstrike on a militant camp near Kwelltabu, "
+                        "killing six fighters.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1.name, event.actor1.kind) == ("Military Forces of Kenya", "state forces")
+
+
+def test_an_intercepted_missile_names_who_fired_it_not_the_day():
+    event = _only_event("Saudi forces on Monday intercepted a ballistic missile fired by the Houthis toward the "
+                        "city of Kwelltabu, Saudi state media said.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1.name == "Military Forces of Saudi Arabia"
+    assert (event.actor2.name, event.actor2.text) == ("Houthi Movement", "Houthis")
+
+
+def test_an_attack_by_a_group_named_after_the_toll_is_read_from_the_sentence():
+    event = _only_event("At least nine people were killed and several shops burned in an attack by Boko Haram "
+                        "fighters on a market in Kwelltabu, Nigerian officials said on Monday.")
+    assert event.actor1.name == "Boko Haram"
+    assert event.actor1.text.startswith("Boko Haram") and event.actor1.provenance.confidence >= 0.5

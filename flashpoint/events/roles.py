@@ -55,6 +55,8 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
                 if child.lemma_.lower() in WEAPON_NOUNS:
                     # "A Russian missile slammed into ...", "shells fired by the RSF"
                     return _fired_by(child) or _modifier_actor(child)
+                if child.pos_ == "PRON":
+                    return _reporter(trigger) or child
                 return child
         if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
             # "..., killing four people": the subject of the clause it hangs on
@@ -65,15 +67,30 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
         if found is not None:
             return found
     if trigger.pos_ == "VERB":
-        # "six people were killed in an al-Shabab bomb attack": the attack's owner acted
-        for child in trigger.children:
+        # "six people were killed in an al-Shabab bomb attack": the attack's owner acted;
+        # "killed and several wounded in ..." hangs the attack on the last verb
+        for child in (c for verb in (trigger, *trigger.conjuncts) for c in verb.children):
             if child.dep_ == "prep" and child.lower_ in ("in", "during"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in ALL_TRIGGERS:
                         found = agent(obj, depth + 1)  # "in an attack by Boko Haram militants"
                         if found is not None:
                             return found
+    if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head.lemma_.lower() in ALL_TRIGGERS:
+        found = agent(trigger.head, depth + 1)  # "a Taliban-claimed car bomb attack" read from "bomb"
+        if found is not None:
+            return found
     return _fired_by(trigger) or _modifier_actor(trigger) or claimed_by(trigger)
+
+
+def _reporter(verb: Token) -> Token | None:
+    """"The US military says it carried out a strike": the speaker a pronoun subject
+    stands for, when the clause is what the speaker said."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def claimed_by(trigger: Token) -> Token | None:
@@ -135,10 +152,13 @@ def patient(trigger: Token) -> Token | None:
         else ("on", "against")
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass"):
+            if child.lemma_.lower() in WEAPON_NOUNS:
+                return _fired_by(child) or child  # "intercepted a missile fired by the Houthis"
             return child
+    for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
                     return obj
     return None
 
