@@ -101,7 +101,9 @@ def test_arrests_join_a_riot_with_the_roles_the_other_way_round():
     arrests = event("Arrests", actor1=forces("KE", name="Police Forces of Kenya"),
                     actor2=forces("KE", "rioters", "Rioters (Kenya)"))
     assert same_incident(riot, arrests)
-    assert not same_incident(event("Attack"), event("Arrests"))
+    # suspects arrested after an attack are part of it too; a deal is not
+    assert same_incident(event("Attack"), event("Arrests"))
+    assert not same_incident(event("Agreement"), event("Arrests"))
 
 
 def test_different_state_forces_or_named_groups_are_different_parties():
@@ -251,7 +253,7 @@ def test_a_sentence_pointing_back_at_the_attack_details_it_whatever_its_own_type
                     actor2=Actor("Police Forces of Pakistan", "police", "police", "PK"))
     detail = event("Armed clash", "Four officers and two civilians were killed in the attack, police said.",
                    actor2=Actor("Civilians (Pakistan)", "civilians", "civilians", "PK"))
-    unrelated = event("Arrests", "Police arrested two teachers on Friday.", day="2024-10-25")
+    unrelated = event("Agreement", "The two sides signed a truce on Friday.", day="2024-10-25")
     assert same_incident(bombing, detail)
     assert not same_incident(bombing, unrelated)
 
