@@ -105,6 +105,7 @@ SYRIA = Actor("Military Forces of Syria", "Syrian forces", "state forces", "SY")
 TURKEY = Actor("Military Forces of Turkey", "Turkish troops", "state forces", "TR")
 HOUTHIS = Actor("Houthi Movement", "Houthi rebels", "rebel group", "YE")
 YEMEN = Actor("Military Forces of Yemen", "government forces", "state forces", "YE")
+GUNMEN = Actor("Unidentified Armed Group (Syria)", "gunmen", "political militia", "SY")
 
 
 def sources(event: Event) -> list[str]:
@@ -243,7 +244,7 @@ def test_tolls_that_contradict():
     assert compatible(make_event("a1", killed=8), make_event("x", killed=9))
     assert not compatible(make_event("a1", killed=3), make_event("x", killed=10))
     assert compatible(make_event("a1", killed=14), make_event("x", killed=33))  # a first report, the final toll
-    assert not compatible(make_event("a1", killed=10), make_event("x", killed=31))  # under a third
+    assert not compatible(make_event("a1", killed=10), make_event("x", killed=31))  # under 40%
     assert not compatible(make_event("a1", killed=0), make_event("x", killed=4))  # "no one was killed"
     assert compatible(make_event("a1", killed=5, qualifier="at least"), make_event("x", killed=40))
     assert compatible(make_event("a1", killed=5), make_event("x", killed=None))
@@ -259,13 +260,17 @@ def test_date_windows():
 
 
 def random_reports(seed: int, n: int = 60) -> list[Event]:
-    """Reports of a fortnight around Idlib and Kharkiv: exact days, weeks, admin1 places, tolls."""
+    """Reports of a fortnight around Idlib and Kharkiv: exact days, weeks, admin1 and
+    country-wide places, tolls, named and unidentified actors."""
     rnd = random.Random(seed)
     events = []
     for i in range(n):
         base = rnd.choice(["Taftanaz", "Kharkiv"])
         country, admin1, lat, lon, _ = TOWNS[base]
-        if rnd.random() < 0.25:
+        draw = rnd.random()
+        if draw < 0.1:
+            place = Place(country, country, "country", country)  # a country-wide report
+        elif draw < 0.3:
             place = region(admin1, country)
         else:
             place = Place("p", "p", "town", country, admin1, lat + rnd.uniform(-0.1, 0.1), lon + rnd.uniform(-0.1, 0.1))
@@ -274,7 +279,7 @@ def random_reports(seed: int, n: int = 60) -> list[Event]:
         events.append(
             make_event(f"a{rnd.randrange(n // 2):02d}", i, place=place, day=day.isoformat(), until=until,
                        kind=rnd.choice(["airstrike", "attack", "shelling"]), killed=rnd.choice([None, 2, 3, 5, 8]),
-                       actor1=rnd.choice([None, SYRIA, TURKEY]), date_text=rnd.choice(["on Monday", "overnight"]))
+                       actor1=rnd.choice([None, SYRIA, TURKEY, GUNMEN]), date_text=rnd.choice(["on Monday", "overnight"]))
         )
     return events
 
