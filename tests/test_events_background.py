@@ -50,3 +50,25 @@ def test_what_happened_before_a_modal_reply_is_still_an_event():
     text = "Gunmen killed five villagers in Bankass on Saturday, and the army said it would hunt them down."
     (event,) = _events(text)
     assert event.fatalities.value == 5
+
+
+def test_deaths_in_a_health_report_are_no_event():
+    text = "Officials said about 2,000 cholera cases had been recorded since January, including 41 deaths."
+    assert _events(text) == []
+
+
+def test_people_dying_with_no_violence_told_are_no_event():
+    assert _events("At least 54 people died in the state of Morelos on Tuesday, officials said.") == []
+    assert _events("Eleven people died in Kasese on Monday, the district chairman said.") == []
+
+
+def test_dying_when_gunmen_opened_fire_is_an_event():
+    (event,) = _events("Two people died when gunmen opened fire on a bus in Kano on Monday.")
+    assert event.fatalities.value == 2
+
+
+def test_thousands_who_have_died_are_a_running_total():
+    text = ("Gunmen killed four traders in Mopti on Sunday. In Mali alone, thousands of civilians "
+            "and troops have died since the conflict began.")
+    (event,) = _events(text)
+    assert event.fatalities.value == 4

@@ -81,6 +81,9 @@ HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prio
 CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
                      "campaign", "rebellion", "pandemic", "fighting", "civil"}
 RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"}
+# Words that tell a death without telling violence: disease, disaster or accident
+# unless a violent word or a perpetrator comes with them.
+BARE_DEATH_LEMMAS = {"die", "death", "dead", "perish"}
 # Modifiers of an event word that say it has not happened yet ("a planned rally").
 PLANNED_WORDS = {"planned", "proposed", "upcoming", "scheduled", "intended", "possible", "potential",
                  "future", "expected", "impending", "looming", "threatened"}
@@ -402,6 +405,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                     actor1 = actor1 or actor_at(agent(t), article, 0.7)
     if actor2 is None and counts.victims:
         actor2 = counts.victims
+    if not has_prior and lemma in BARE_DEATH_LEMMAS and not cues and actor1 is None:
+        return None  # "34 deaths were recorded", "54 people died in Morelos": no violence is told
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS \
             and sides is None:
         actor2 = None
@@ -424,7 +429,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if date is not None and (date.end - date.start).days > AGGREGATE_DAYS and event_type_of(sub_event) != STRATEGIC:
         return None  # a total over months ("in the first six months of the year"), not one event
     big = counts.fatalities is not None and counts.fatalities.value >= 50
-    if big and any(_perfect_total(t) for t in sent if t.lemma_.lower() in ("kill", "injure", "wound", "claim", "leave")):
+    if big and any(_perfect_total(t) for t in sent if t.lemma_.lower() in ("kill", "injure", "wound", "claim", "leave", "die")):
         return None  # "drone strikes have killed hundreds of civilians"
     if sub_event == "Arrests" and _criminal(trigger, target):
         return None
