@@ -233,3 +233,20 @@ ABBREVIATION = """The county clinic will stay open through the winter.
 def test_abbreviations_before_names_do_not_end_the_sentence(nlp):
     quotes = quotes_of(nlp, ABBREVIATION)
     assert speaker_of(quotes, "We found the money") == "Maria Lund"
+
+
+WORDS_IN_SHORT_QUOTES = """Nadia Petrova watched the debate from her sofa with the sound turned up.
+
+\u201cTell them,\u201d she said to the screen. \u201cGo on, Victor.\u201d
+
+\u201cWe will rebuild every bridge in this county,\u201d the candidate promised, and she clapped.
+
+\u201cThat is exactly what we need here,\u201d she said.
+"""
+
+
+def test_names_inside_short_quotes_are_not_antecedents(nlp):
+    # "Victor" is addressed inside a short quote: he must not become "she"
+    quotes = quotes_of(nlp, WORDS_IN_SHORT_QUOTES)
+    assert speaker_of(quotes, "That is exactly") == "Nadia Petrova"
+    assert speaker_of(quotes, "Tell them") == "Nadia Petrova"

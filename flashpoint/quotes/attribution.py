@@ -37,7 +37,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.text.quote_marks import QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, word_count
+from flashpoint.text.quote_marks import (QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, quoted_ranges,
+                                         word_count)
 from flashpoint.quotes.labels import ROLE_LABELS, caption_name, label_as_name, transcript_label
 from flashpoint.quotes.people import PRONOUN_REACH, People as _People
 from flashpoint.quotes.speakers import PERSON_TITLES, Mention, Names, collect_names, mention_at
@@ -100,7 +101,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     if not spans:
         return []
     paragraphs = paragraph_spans(text)
-    inside = SpanSet([(s.open_mark, _outer_end(s)) for s in spans])
+    inside = SpanSet(_merged([(s.open_mark, _outer_end(s)) for s in spans] + quoted_ranges(text)))
     context = _Context(doc, text, spans, paragraphs, inside, collect_names(doc, inside))
 
     quotes: list[Quote] = []
@@ -132,6 +133,17 @@ def _starts_clause(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and not token.ent_type_ \
         and token.dep_ not in ("acl", "relcl", "amod", "compound", "appos") \
         and token.head.pos_ not in ("NOUN", "PROPN", "PRON")
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges with overlaps joined (SpanSet needs them disjoint)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _outer_end(span: QuoteSpan) -> int:

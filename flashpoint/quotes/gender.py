@@ -1,7 +1,8 @@
 """Grammatical gender of a person from the words naming them, for "he said" / "she said".
 
-The words (titles, gendered role and family nouns, common given names) are data:
-``data/gendered_words.tsv``. Unknown gender is None and agrees with any pronoun.
+The words are data: titles and gendered role and family nouns in
+``data/gendered_words.tsv``, common given names in ``data/given_names.tsv``.
+Unknown gender is None and agrees with any pronoun.
 """
 
 from __future__ import annotations
@@ -10,20 +11,35 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-_DATA = Path(__file__).with_name("data") / "gendered_words.tsv"
+_DATA = Path(__file__).with_name("data")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
-@lru_cache(maxsize=1)
-def gendered_words() -> dict[str, str]:
-    """word (lower case) -> "m" or "f", read once from the data file."""
+def _table(name: str) -> dict[str, str]:
     table = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         word, gender = line.split("\t")[:2]
         table[word.strip()] = gender.strip()
     return table
+
+
+@lru_cache(maxsize=1)
+def gendered_words() -> dict[str, str]:
+    """Title or noun (lower case) -> "m" or "f", read once from the data file."""
+    return _table("gendered_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (lower case) -> "m" or "f", read once from the data file."""
+    return _table("given_names.tsv")
+
+
+def is_given_name(word: str) -> bool:
+    """True for a capitalised common given name ("Nadia"), the mark of a person's name."""
+    return word[:1].isupper() and word.lower() in given_names()
 
 
 def person_gender(name: Optional[str], role: Optional[str] = None) -> Optional[str]:
@@ -38,7 +54,7 @@ def person_gender(name: Optional[str], role: Optional[str] = None) -> Optional[s
         return found.pop()
     words = (name or "").split()
     if len(words) >= 2:
-        return table.get(words[0].lower().rstrip("."))
+        return given_names().get(words[0].lower().rstrip("."))
     return None
 
 

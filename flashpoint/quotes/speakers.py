@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.quotes.gender import is_given_name
 from flashpoint.text.quote_marks import SpanSet
 
 PRONOUNS = {"he", "she", "they", "it"}  # "it" stands for an organisation or country
@@ -111,8 +112,11 @@ def _name_tokens(head: Token) -> list[Token]:
 
 
 def _is_group(tokens: list[Token]) -> bool:
-    """True when the name is an organisation or place rather than a person."""
+    """True when the name is an organisation or place rather than a person (a name
+    opening with a common given name is a person whatever the tagger says)."""
     kinds = {t.ent_type_ for t in tokens}
+    if len(tokens) >= 2 and is_given_name(tokens[0].text):
+        return False
     return "PERSON" not in kinds and bool(kinds - {""})
 
 

@@ -189,6 +189,16 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return found
 
 
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Every closed pair of quote marks, short ones included ("Cia", "so they say"), as
+    [open mark, close mark + 1) ranges: words inside them name no one outside the quote."""
+    ranges = []
+    for p_start, p_end in paragraph_spans(text):
+        pairs = _pair_marks(text, p_start, p_end) or _pair_single_marks(text, p_start, p_end)
+        ranges.extend((open_mark, close_mark + 1) for open_mark, close_mark in pairs if close_mark is not None)
+    return ranges
+
+
 class SpanSet:
     """Sorted, non-overlapping [start, end) character ranges with a fast membership test."""
 
