@@ -24,7 +24,7 @@ def test_country_in_the_headline_places_an_event_whose_hamlet_is_unknown():
     assert doc.article.text[prov.start:prov.end] == "Mali"
     assert prov.sentence_start <= prov.start < prov.end <= prov.sentence_end
     assert prov.confidence < 0.5
-    assert place.lat is None and place.admin1 is None  # a country, not a made-up point
+    assert place.admin1 is None  # a country, no region guessed
 
 
 def test_a_demonym_in_a_later_sentence_gives_the_country():
@@ -55,3 +55,14 @@ def test_a_resolved_town_is_kept_over_the_article_country():
     _, event = _only_event(
         "Kenya news: unidentified gunmen shot dead two traders in Mogadishu on Monday, police said.")
     assert event.place.precision == "town" and event.place.country == "SO"
+
+
+def test_a_region_in_the_headline_gives_the_country_when_no_country_is_named():
+    doc, event = _only_event(
+        "Nine traders abducted in West Darfur\n\n"
+        "Armed men abducted nine traders on the road between Kwelltabu and Marrasinko on Sunday, "
+        "relatives said.")
+    place = event.place
+    assert (place.country, place.precision, place.admin1) == ("SD", "country", None)
+    assert doc.article.text[place.provenance.start:place.provenance.end] == "West Darfur"
+    assert place.provenance.confidence < 0.5

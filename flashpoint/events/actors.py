@@ -114,9 +114,15 @@ def _country_in(span: Span) -> str | None:
             code = country_code(ent.text)
             if code:
                 return code
-    for token in span:
-        if token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():
-            code = country_code(token.text)
+    names = [t for t in span if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]
+    for token in names:
+        code = country_code(token.text)
+        if code:
+            return code
+    for first, second in zip(names, names[1:]):
+        # "the United States military": the entity starts at "The", outside the phrase
+        if second.i == first.i + 1:
+            code = country_code(f"{first.text} {second.text}")
             if code:
                 return code
     return None

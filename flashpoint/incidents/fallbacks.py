@@ -14,6 +14,7 @@ import functools
 import re
 from collections import Counter
 
+from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import country_code, country_name
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
@@ -28,6 +29,8 @@ LEAD_CHARS = 300
 # Weights of a country mention: in a sentence telling the event, in the lead, elsewhere;
 # another incident of the article placed in that country counts like a lead mention.
 WEIGHTS = {"event": 3, "lead": 2, "article": 1}
+# Words after a name that mark it as a region ("Rivers State", "Kunduz Province").
+REGION_WORDS = {"state", "province", "region", "governorate", "district", "county", "prefecture"}
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'’-]*)*")
 
 
@@ -113,15 +116,71 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
         if other is not event and other.place is not None and other.place.country in first:
             weights[other.place.country] += WEIGHTS["lead"]
     ranked = weights.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return event  # no country signal, or no single country: unknown stays null
+    if not ranked:
+        return region_from_article(event, article)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return event  # no single country: unknown stays null
     code = ranked[0][0]
     start, end, where = first[code]
     left, right = sentence_around(text, start, end)
-    event.place = Place(
-        name=country_name(code) or code, text=text[start:end], precision="country", country=code,
-        provenance=Provenance(article_id=article.id, sentence=text[left:right].strip(),
-                              sentence_start=left, sentence_end=right, start=start, end=end,
-                              confidence=COUNTRY_CONFIDENCE[where]),
-    )
+    event.place = country_place(code, text[start:end], Provenance(
+        article_id=article.id, sentence=text[left:right].strip(), sentence_start=left, sentence_end=right,
+        start=start, end=end, confidence=COUNTRY_CONFIDENCE[where]))
+    return event
+
+
+def country_place(code: str, written: str, provenance: Provenance) -> Place:
+    """The country ``code`` as a Place, at the gazetteer's point for it when it has one."""
+    name = country_name(code) or code
+    found = resolve_candidate(Place(name=name, text=name, precision="country"))
+    if found is None or found.country != code or found.precision != "country":
+        found = Place(name=name, text=written, precision="country", country=code, kind="country")
+    found.text, found.provenance, found.admin1 = written, provenance, None
+    return found
+
+
+def _regions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, Place]]:
+    """Regions (admin1) named inside ``spans`` of ``text``: names of two or more words
+    or followed by a region word ("West Darfur", "Rivers State"); a lone capitalised
+    word is too often something else."""
+    found = []
+    for lo, hi in spans:
+        for m in _CAPITALISED.finditer(text, lo, hi):
+            words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"[^\s,]+", m.group())]
+            for n in (3, 2, 1):
+                hits = []
+                for i in range(len(words) - n + 1):
+                    start, end = words[i][0], words[i + n - 1][1]
+                    after = text[end:end + 20].split()
+                    if n == 1 and not (after and after[0].lower().strip(".,") in REGION_WORDS):
+                        continue
+                    name = text[start:end]
+                    place = resolve_candidate(Place(name=name, text=name, precision="admin1"))
+                    if place is not None and place.precision == "admin1":
+                        hits.append((start, end, place))
+                if hits:
+                    found += hits
+                    break
+    return found
+
+
+def region_from_article(event: Event, article: Article) -> Event:
+    """With no country named, a region the incident's sentences or the lead name places
+    it: in that region when its own sentences name it, else in the region's country.
+    Regions of different countries leave the place null."""
+    text = article.text
+    own = [(p.sentence_start, p.sentence_end) for p in (event.mentions or [event.evidence])]
+    regions = _regions(text, own + [(0, min(LEAD_CHARS, len(text)))])
+    if not regions or len({place.country for _, _, place in regions}) != 1:
+        return event
+    start, end, place = min(regions, key=lambda r: (_where(r[0], event) != "event", r[0]))
+    where = _where(start, event)
+    left, right = sentence_around(text, start, end)
+    provenance = Provenance(article_id=article.id, sentence=text[left:right].strip(), sentence_start=left,
+                            sentence_end=right, start=start, end=end, confidence=COUNTRY_CONFIDENCE[where])
+    if where != "event":
+        event.place = country_place(place.country, text[start:end], provenance)
+    else:
+        place.provenance = provenance
+        event.place = place
     return event
