@@ -36,8 +36,12 @@ _ADMIN_CUES = (
 # A first name that is also a place this large ("Paris", "Washington") is a place
 # unless it reads as a person's name.
 FAMOUS_POPULATION = 100_000
-PATTERN_BONUS = 3.0
-CAPITAL_BONUS = 0.5
+# Score weights (see ``score``); tuned on the dev sets (docs/geo.md).
+WEIGHTS = {
+    "hint": 4.0, "actor_country": 2.0, "country_named": 1.0, "most_named": 0.5, "holds_anchor": 2.0,
+    "near": 2.0, "region_named": 1.0, "country": 1.5, "alternate": 0.52, "capital": 0.5, "population": 0.4,
+    "pattern": 3.0,
+}
 # Place.precision (one of model.PRECISIONS) for each kind of gazetteer record.
 _PRECISION_OF_KIND = {"town": "town", "admin2": "admin1", "admin1": "admin1", "country": "country",
                       "continent": "country"}
@@ -133,38 +137,39 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
 
 def score(match: Match, place: Place, event: Optional[Event], context: ArticleContext,
           exclude_key: str = "") -> float:
-    """How well a record fits the candidate in its article (higher is better)."""
+    """How well a record fits the candidate in its article (higher is better; weights: WEIGHTS)."""
+    w = WEIGHTS
     record = match.record
     value = 0.0
     if place.country and record.country == place.country:
-        value += 4
+        value += w["hint"]
     if event is not None:
         actors = {a.country for a in (event.actor1, event.actor2) if a is not None and a.country}
         if record.country in actors:
-            value += 2
+            value += w["actor_country"]
     mentions = context.countries.get(record.country, 0)
     if mentions:
-        value += 1 + (0.5 if mentions == max(context.countries.values()) else 0)
+        value += w["country_named"] + (w["most_named"] if mentions == max(context.countries.values()) else 0)
     anchors = [a for key, a in context.anchors if key != exclude_key]
     if anchors and record.precision != "town" and any(contains(record, a) for a in anchors):
-        value += 2  # a region or country holding the article's other places
+        value += w["holds_anchor"]  # a region or country holding the article's other places
     elif anchors and record.lat is not None and record.precision not in ("country", "continent"):
         d = min(distance_km((record.lat, record.lon), (a.lat, a.lon)) for a in anchors)
-        value += 2 if d <= 50 else 1.5 if d <= 150 else 1 if d <= 400 else 0
+        value += w["near"] * (1 if d <= 50 else 0.75 if d <= 150 else 0.5 if d <= 400 else 0)
     if record.precision == "town" and record.admin1 and name_key(record.admin1) in context.names \
             and name_key(record.admin1) != exclude_key:
-        value += 1  # the article names the town's region
+        value += w["region_named"]  # the article names the town's region
     if record.precision in ("country", "continent"):
-        value += 1.5
+        value += w["country"]
     # An alternate name ("Jenin" for Janīn) loses to a place of that very name
-    # unless the alternate's place is some 20 times larger (0.52 / 0.4 = log10 20).
+    # unless the alternate's place is much larger.
     if match.alternate:
-        value -= 0.52
+        value -= w["alternate"]
     if record.precision == "town" and is_capital(record):
-        value += CAPITAL_BONUS  # news names capitals far more often than their namesakes
+        value += w["capital"]  # news names capitals far more often than their namesakes
     # Size: a region or country weighs its whole population against a same-named
     # town ("Texas" the state, not a village in Mexico).
-    value += 0.4 * math.log10((record.population or 0) + 1)
+    value += w["population"] * math.log10((record.population or 0) + 1)
     return value
 
 
@@ -201,7 +206,7 @@ def _pattern_bonus(matches: list[Match], place: Place, gazetteer: Gazetteer) -> 
     towns = [r for r in gazetteer.lookup(before) if r.precision == "town"] if before else []
     for m in matches:
         if any(contains(c, m.record) for c in containers) or any(contains(m.record, t) for t in towns):
-            bonus[m.record] = PATTERN_BONUS
+            bonus[m.record] = WEIGHTS["pattern"]
     return bonus
 
 
