@@ -203,6 +203,10 @@ def test_places():
     assert compatible(base, make_event("x", place=syria, killed=4))
     assert compatible(base, make_event("x", kind="shelling", place=syria, killed=4))  # both Explosions
     assert not compatible(base, make_event("x", kind="armed clash", place=syria, killed=4))
+    # a city-state named as a whole is as precise as a province: no toll needed
+    hong_kong = Place("Hong Kong", "Hong Kong", "country", "HK")
+    wan_chai = Place("Wan Chai", "Wan Chai", "town", "HK", "Wan Chai", 22.28, 114.17)
+    assert compatible(make_event("a1", kind="protest", place=wan_chai), make_event("x", kind="protest", place=hong_kong))
     aleppo = make_event("a2", place="Aleppo", killed=6)
     merged = merge_events([base, aleppo, make_event("x", place=syria, killed=4)])
     assert sorted(map(sources, merged)) == [["a1", "x"], ["a2"]]

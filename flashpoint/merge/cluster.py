@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from flashpoint.merge.assign import assign
 from flashpoint.merge.blocking import blocking_keys, key_str
 from flashpoint.merge.combine import combine, event_order
-from flashpoint.merge.rules import compatible, country_wide
+from flashpoint.merge.rules import compatible, country_only
 from flashpoint.model import Event
 
 
@@ -60,7 +60,7 @@ def compatible_pairs(events: list[Event]) -> dict[str, set[str]]:
         country_block = key.split("|")[2:3] == ["country"]
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if country_block and not (country_wide(a) or country_wide(b)):
+                if country_block and not (country_only(a) or country_only(b)):
                     continue
                 if b.id not in adjacency[a.id] and compatible(a, b):
                     adjacency[a.id].add(b.id)

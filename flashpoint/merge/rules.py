@@ -216,9 +216,22 @@ def tolls_compatible(a: Count | None, b: Count | None) -> bool:
     return high.value - low.value <= max(TOLL_SLACK, TOLL_SPREAD * high.value)
 
 
-def country_wide(event: Event) -> bool:
-    """The report names no place finer than its country."""
+@functools.lru_cache(maxsize=1)
+def city_states() -> frozenset[str]:
+    """Countries that are one city (data/city_states.tsv)."""
+    text = resources.files("flashpoint.merge").joinpath("data/city_states.tsv").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def country_only(event: Event) -> bool:
+    """The report's place is a country (or territory) as a whole."""
     return event.place is not None and event.place.precision == "country"
+
+
+def country_wide(event: Event) -> bool:
+    """The report names no place finer than a country that is more than one city
+    ("in Hong Kong" is as precise as a province)."""
+    return country_only(event) and event.place.country not in city_states()
 
 
 def country_wide_evidence(a: Event, b: Event) -> bool:
