@@ -41,9 +41,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def process_group(pgid: int) -> list[tuple[int, str]]:
-    """(pid, command line) of every live process in process group ``pgid`` (Linux /proc)."""
-    found = []
+def _processes() -> dict[int, tuple[int, int, str]]:
+    """pid -> (parent pid, process group, command line) of every live process (Linux /proc)."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -51,13 +51,29 @@ def process_group(pgid: int) -> list[tuple[int, str]]:
             stat = (entry / "stat").read_text()
             # fields after the ")" that closes the command name: state ppid pgrp ...
             fields = stat[stat.rindex(")") + 2 :].split()
-            if int(fields[2]) != pgid or fields[0] == "Z":
+            if fields[0] == "Z":
                 continue
             cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except (OSError, ValueError, IndexError):
             continue  # the process ended while we looked
-        found.append((int(entry.name), cmdline))
+        found[int(entry.name)] = (int(fields[1]), int(fields[2]), cmdline)
     return found
+
+
+def process_tree(root: int) -> list[tuple[int, str]]:
+    """(pid, command line) of ``root``, its process group and all their descendants.
+
+    By parentage as well as group: PySpark's Python daemon moves itself and its
+    workers into a process group of their own.
+    """
+    procs = _processes()
+    members = {pid for pid, (_, pgid, _) in procs.items() if pgid == root or pid == root}
+    grown = True
+    while grown:
+        children = {pid for pid, (ppid, _, _) in procs.items() if ppid in members} - members
+        members |= children
+        grown = bool(children)
+    return [(pid, procs[pid][2]) for pid in sorted(members)]
 
 
 class StandaloneCluster:
@@ -147,12 +163,12 @@ class StandaloneCluster:
     def python_workers(self, worker: int) -> list[int]:
         """Pids of the PySpark Python processes under worker ``worker`` (its executor's Python workers)."""
         proc = self.procs[f"worker{worker}"]
-        return [pid for pid, cmd in process_group(proc.pid) if "pyspark.daemon" in cmd or "pyspark.worker" in cmd]
+        return [pid for pid, cmd in process_tree(proc.pid) if "pyspark.daemon" in cmd or "pyspark.worker" in cmd]
 
     def kill_worker(self, worker: int) -> None:
         """SIGKILL a worker with its executor and Python workers (a machine lost mid-job)."""
         proc = self.procs[f"worker{worker}"]
-        _kill_group(proc.pid, signal.SIGKILL)
+        _kill_tree(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
 
     def submit_command(self, app: list[str], conf: dict[str, str] | None = None, options: list[str] | None = None) -> list[str]:
@@ -186,7 +202,7 @@ class StandaloneCluster:
     def stop(self) -> None:
         """Stop the workers, then the master: SIGTERM to each process group, SIGKILL if still there."""
         for name in sorted(self.procs, reverse=True):  # worker1, worker0, master
-            _kill_group(self.procs[name].pid, signal.SIGTERM)
+            _kill_tree(self.procs[name].pid, signal.SIGTERM)
         deadline = time.monotonic() + 20
         for proc in self.procs.values():
             try:
@@ -194,7 +210,7 @@ class StandaloneCluster:
             except subprocess.TimeoutExpired:
                 pass
         for proc in self.procs.values():
-            _kill_group(proc.pid, signal.SIGKILL)
+            _kill_tree(proc.pid, signal.SIGKILL)
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -218,11 +234,22 @@ def _kill_group(pgid: int, sig: int) -> None:
         pass
 
 
+def _kill_tree(root: int, sig: int) -> None:
+    """Signal ``root``'s process group and every descendant (see process_tree)."""
+    pids = [pid for pid, _ in process_tree(root)]
+    _kill_group(root, sig)
+    for pid in pids:
+        try:
+            os.kill(pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
 def finish(proc: subprocess.Popen, timeout: float) -> int:
     """Wait for a process started in its own group; kill the group on timeout (or any error); its exit code."""
     try:
         proc.wait(timeout=timeout)
     finally:
-        _kill_group(proc.pid, signal.SIGKILL)  # leftovers, or all of it on timeout
+        _kill_tree(proc.pid, signal.SIGKILL)  # leftovers, or all of it on timeout
         proc.wait()
     return proc.returncode
