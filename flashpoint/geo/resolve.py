@@ -22,7 +22,7 @@ from flashpoint.geo.countries import country_code, is_capital
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
-from flashpoint.geo.toponym import is_plausible_toponym
+from flashpoint.geo.toponym import COMMON_WORDS, is_plausible_toponym
 from flashpoint.model import PRECISIONS, Document, Event, Place
 
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,3}"
@@ -106,7 +106,7 @@ def _admin_cued(place: Place, context: ArticleContext) -> bool:
 
 
 def candidate_matches(place: Place, gazetteer: Gazetteer,
-                      context: Optional[ArticleContext] = None) -> list[Match]:
+                      context: Optional[ArticleContext] = None, backoff: bool = False) -> list[Match]:
     """Gazetteer matches for a plausible candidate; weak alternate-name towns only as a last resort.
 
     A region abbreviation ("Ky.", "Ont.") finds its region; a short capital form
@@ -130,9 +130,36 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
     if code and not any(m.record.precision == "country" and m.record.country == code for m in found):
         country = gazetteer.country(code)
         found = found + [Match(country, False)] if country else found
+    if not found and backoff:
+        found = _backoff_matches(core, gazetteer)
     strong = [m for m in found if not m.alternate or (m.record.population or 0) >= 1000
               or m.record.precision != "town"]
     return strong or found
+
+
+def _backoff_matches(name: str, gazetteer: Gazetteer) -> list[Match]:
+    """For an unknown multi-word name, the places named by its modifier: "University of
+    Alberta" -> Alberta, "Liverpool Academy" -> Liverpool, "Greater Toronto Area" -> Toronto.
+
+    The head noun ("Academy", "Center", "Peninsula") is never looked up on its own;
+    countries only after "of" ("Republic of Armenia")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if "of" in words[1:-1]:
+        tail = " ".join(words[len(words) - words[::-1].index("of"):])
+        return [m for m in gazetteer.matches(tail) if not m.alternate and m.record.precision != "continent"]
+    modifier = words[:-1]
+    for size in range(len(modifier), 0, -1):
+        for i in range(len(modifier) - size + 1):
+            part = " ".join(modifier[i:i + size])
+            if not part[:1].isupper() or name_key(part) in COMMON_WORDS or (part.isupper() and len(part) <= 3):
+                continue
+            found = [m for m in gazetteer.matches(part) if not m.alternate
+                     and m.record.precision in ("town", "admin2", "admin1")]
+            if found:
+                return found
+    return []
 
 
 def score(match: Match, place: Place, event: Optional[Event], context: ArticleContext,

@@ -47,7 +47,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], article_id: str =
     gazetteer = gazetteer or get_gazetteer()
     context = article_context(text)
     candidates = [span_candidate(text, s, e, article_id) for s, e in spans]
-    found = [candidate_matches(c, gazetteer, context) for c in candidates]
+    found = [candidate_matches(c, gazetteer, context, backoff=True) for c in candidates]
     for candidate, matches in zip(candidates, found):  # unambiguous places anchor the rest
         if matches and len({m.record.country for m in matches}) == 1:
             record = choose_record(matches, candidate, None, context, gazetteer)
