@@ -72,3 +72,14 @@ def test_thousands_who_have_died_are_a_running_total():
             "and troops have died since the conflict began.")
     (event,) = _events(text)
     assert event.fatalities.value == 4
+
+
+def test_an_uptick_in_attacks_is_a_trend_not_an_event():
+    text = ("The north-east, hit by an uptick in militant and bandit attacks on soldiers in recent "
+            "weeks, remains the most unstable region.")
+    assert _events(text) == []
+
+
+def test_a_wave_of_attacks_with_a_toll_is_still_an_event():
+    (event,) = _events("A wave of bombings killed 12 people in Baghdad on Monday.")
+    assert event.fatalities.value == 12

@@ -84,6 +84,10 @@ RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"
 # Words that tell a death without telling violence: disease, disaster or accident
 # unless a violent word or a perpetrator comes with them.
 BARE_DEATH_LEMMAS = {"die", "death", "dead", "perish"}
+# Nouns that make an event word name a trend of many events ("an uptick in attacks").
+# Not "a series/wave/string of": those often are the incident being reported.
+AGGREGATE_NOUNS = {"surge", "uptick", "upsurge", "rise", "increase", "escalation", "spike", "number",
+                   "history", "decline", "drop"}
 # Modifiers of an event word that say it has not happened yet ("a planned rally").
 PLANNED_WORDS = {"planned", "proposed", "upcoming", "scheduled", "intended", "possible", "potential",
                  "future", "expected", "impending", "looming", "threatened"}
@@ -321,6 +325,16 @@ def _headline(sent: Span, paragraph: int) -> bool:
         and "\n\n" in text_of(sent.doc)[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
 
 
+def _aggregated(trigger: Token) -> bool:
+    """An event word that only names a trend of many events: "a surge in attacks",
+    "an uptick in kidnappings", "a history of clashes"."""
+    token = trigger
+    while token.dep_ == "conj" and token.head is not token:  # "an uptick in Boko Haram and ISWAP attacks"
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("of", "in") \
+        and token.head.head.lemma_.lower() in AGGREGATE_NOUNS
+
+
 def _perfect_total(trigger: Token) -> bool:
     """"X have killed N" with a plural, undetermined subject is a running total."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
@@ -387,6 +401,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                        strength=0, actor1=owner, anaphoric=True, last_paragraph=paragraph)
     if not has_casualties and any(c.lower_ in GENERIC_MODIFIERS for c in trigger.children):
         return None  # "repeated attacks in the region"
+    if _aggregated(trigger):
+        return None  # "an uptick in Boko Haram attacks"
     sides = next((found for found in map(between_sides, triggers) if found), None)
     target = patient(trigger)
     if lemma in PROTEST_LEMMAS or "protest" in cues:
