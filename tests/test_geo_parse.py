@@ -180,3 +180,10 @@ def test_cli_geojson_and_one_line_errors(tmp_path):
     assert "none.txt" in missing.stderr and "Traceback" not in missing.stderr
     bad_gold = run_cli("geoparse", "--evaluate", str(text))
     assert bad_gold.returncode == 1 and "a.txt" in bad_gold.stderr and "Traceback" not in bad_gold.stderr
+
+
+def test_confidence_is_higher_when_the_text_settles_the_reading():
+    (bare,) = places_for("The parade went through Springfield on Sunday.", "Springfield")
+    (settled,) = places_for("The parade went through Springfield, Illinois on Sunday.", "Springfield")
+    assert settled.admin1 == "Illinois"
+    assert settled.provenance.confidence > bare.provenance.confidence

@@ -47,13 +47,14 @@ def _print_evaluation(paths: tuple[str, ...]) -> None:
 
     results = [(path, evaluate_file(path)[0]) for path in paths]  # bad input fails before any output
     click.echo(f"{'set':<22}{'toponyms':>9}{'answered':>9}{'acc@161':>9}{'overall':>9}"
-               f"{'raw@161':>9}{'raw all':>9}{'mean km':>9}{'AUC':>7}")
+               f"{'raw@161':>9}{'raw all':>9}{'mean km':>9}{'AUC':>7}{'conf AUC':>9}")
     for path, figures in results:
         name = path.rsplit("/", 1)[-1]
         click.echo(f"{name:<22}{figures['toponyms']:>9}{figures['answered']:>9.3f}"
                    f"{figures['acc161_answered']:>9.3f}{figures['acc161_all']:>9.3f}"
                    f"{figures['raw_acc161_answered']:>9.3f}{figures['raw_acc161_all']:>9.3f}"
-                   f"{figures['mean_error_km'] or 0:>9.0f}{figures['auc']:>7.3f}")
+                   f"{figures['mean_error_km'] or 0:>9.0f}{figures['auc']:>7.3f}"
+                   f"{figures['confidence_auc'] or 0:>9.3f}")
 
 
 @click.command("geoparse")

@@ -9,13 +9,16 @@ of its article (``spans.resolve_spans``). Reported, per set:
   is right wherever its point is); ``raw`` variants use distance only;
 * over all: correct / all toponyms (unanswered count as wrong);
 * mean error (km) of the answered, and AUC (Gritta et al. 2018: the mean of
-  ln(1 + error) / ln(20039), lower is better; unanswered count as the maximum).
+  ln(1 + error) / ln(20039), lower is better; unanswered count as the maximum);
+* confidence AUC: how well the answers' confidence ranks right answers above
+  wrong ones (ROC AUC, 0.5 = no better than chance).
 
 The gold files are read where they are (never copied).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -165,7 +168,22 @@ def summarise(rows: list[tuple[GoldArticle, GoldToponym, Optional[Place]]]) -> d
     return report
 
 
+def confidence_auc(rows: list[tuple[GoldArticle, GoldToponym, Optional[Place]]]) -> Optional[float]:
+    """ROC AUC of the answers' confidence for telling right (within 161 km) from wrong answers."""
+    scored = [(p.provenance.confidence, error_km(p, g) <= 161) for _, g, p in rows
+              if p is not None and p.provenance is not None and error_km(p, g) is not None]
+    right = [c for c, ok in scored if ok]
+    wrong = sorted(c for c, ok in scored if not ok)
+    if not right or not wrong:
+        return None
+    below = sum(bisect.bisect_left(wrong, c) + 0.5 * (bisect.bisect_right(wrong, c) - bisect.bisect_left(wrong, c))
+                for c in right)
+    return below / (len(right) * len(wrong))
+
+
 def evaluate_file(path: str | Path) -> tuple[dict, list]:
     """(figures, per-toponym rows) for one gold file."""
     rows = list(resolved(read_gold(path)))
-    return summarise(rows), rows
+    figures = summarise(rows)
+    figures["confidence_auc"] = confidence_auc(rows)
+    return figures, rows

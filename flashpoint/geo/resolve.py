@@ -225,6 +225,21 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
     return best
 
 
+def confidence(record: GeoRecord, matches: list[Match], place: Place, event: Optional[Event],
+               context: ArticleContext, gazetteer: Gazetteer) -> float:
+    """How sure the choice is: the logistic of its score margin over the best reading
+    more than 161 km away (0.95 when there is no other reading)."""
+    key = surface_key(place)
+    bonus = _pattern_bonus(matches, place, gazetteer)
+    scores = {m.record: score(m, place, event, context, key) + bonus.get(m.record, 0) for m in matches}
+    chosen = scores.get(record, max(scores.values(), default=0.0))
+    others = [v for r, v in scores.items() if r.lat is not None and record.lat is not None
+              and distance_km((r.lat, r.lon), (record.lat, record.lon)) > 161]
+    if not others:
+        return 0.95
+    return round(1 / (1 + math.exp(-(chosen - max(others)))), 3)
+
+
 def _pattern_bonus(matches: list[Match], place: Place, gazetteer: Gazetteer) -> dict[GeoRecord, float]:
     """+3 for a record the "Town, Region" pattern around the candidate supports."""
     bonus: dict[GeoRecord, float] = {}

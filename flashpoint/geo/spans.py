@@ -12,10 +12,11 @@ from typing import Optional, Sequence
 
 from flashpoint.geo.gazetteer import Gazetteer, get_gazetteer
 from flashpoint.geo.resolve import (
-    article_context, candidate_matches, choose_record, record_to_place, surface_key,
+    article_context, candidate_matches, choose_record, confidence, record_to_place, surface_key,
 )
 from flashpoint.model import Place, Provenance
 
+BACKOFF_CONFIDENCE = 0.7
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n")
 
 
@@ -56,5 +57,12 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], article_id: str =
     places: list[Optional[Place]] = []
     for candidate, matches in zip(candidates, found):
         record = choose_record(matches, candidate, None, context, gazetteer)
-        places.append(record_to_place(record, candidate) if record else None)
+        if record is None:
+            places.append(None)
+            continue
+        sure = confidence(record, matches, candidate, None, context, gazetteer)
+        if not any(m.record == record for m in gazetteer.matches(candidate.text)):
+            sure *= BACKOFF_CONFIDENCE  # found through another name: an abbreviation, a modifier
+        candidate.provenance.confidence = round(sure, 3)
+        places.append(record_to_place(record, candidate))
     return places
