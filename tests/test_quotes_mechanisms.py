@@ -250,3 +250,20 @@ def test_names_inside_short_quotes_are_not_antecedents(nlp):
     quotes = quotes_of(nlp, WORDS_IN_SHORT_QUOTES)
     assert speaker_of(quotes, "That is exactly") == "Nadia Petrova"
     assert speaker_of(quotes, "Tell them") == "Nadia Petrova"
+
+
+DESCRIBED = """KANDALA: Floods cut the main road to the district on Monday, officials said.
+
+A local council member, who asked not to be named, said the water had reached the second floor of the school. \u201cWe moved the children to the mosque before dawn,\u201d he said.
+
+The governor, Amadou Keita, visited the area on Tuesday. The governor said the army would send boats. \u201cNobody will be left on a roof tonight,\u201d he said.
+"""
+
+
+def test_he_said_after_an_unnamed_speaker_stays_unnamed(nlp):
+    quotes = quotes_of(nlp, DESCRIBED)
+    children = [q for q in quotes if q.text.startswith("We moved the children")][0]
+    # "he" is the council member: no name, the description as role (not the dateline)
+    assert children.speaker is None and "council member" in (children.role or "")
+    # a definite description ("The governor said") points back to the named governor
+    assert speaker_of(quotes, "Nobody will be left") == "Amadou Keita"

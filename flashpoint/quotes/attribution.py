@@ -168,7 +168,7 @@ class _Context:
         self.sentence_starts = self._sentence_starts()
         self.token_starts = [t.idx for t in doc]
         self.people = _People(self, SPEECH_VERBS)
-        self.people.read(names.people, self._pronoun_subjects())
+        self.people.read(names.people, self._pronoun_subjects(), names.described)
 
     # --- finding the attribution -------------------------------------------------
 
@@ -184,7 +184,7 @@ class _Context:
             mention, cue = self._colon_intro(index), "colon"
         if mention is not None:
             attribution = self._resolve(mention)
-            if attribution.speaker is not None or mention.kind != "pronoun":
+            if attribution.speaker is not None or attribution.role is not None or mention.kind != "pronoun":
                 attribution.cue = cue or attribution.cue
                 return attribution
         return self._carry_over(index, found, span)
@@ -362,7 +362,9 @@ class _Context:
         found = self.people.lookup(pronoun.token)
         if found is None:
             return _Attribution(None, None, 0.3, pronoun)
-        name, confidence = found
+        name, confidence, role = found
+        if name is None:  # "a local official said ... “...,” he said"
+            return _Attribution(None, role, confidence, pronoun)
         return _Attribution(name, self.book.role(name), confidence, pronoun)
 
     def _group_antecedent(self, pronoun: Mention, earliest: int) -> _Attribution:

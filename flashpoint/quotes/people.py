@@ -33,10 +33,11 @@ class Antecedent:
     """A person mention a later pronoun may point to."""
 
     start: int
-    name: str
+    name: Optional[str]  # None for a described speaker ("a local official said ...")
     sentence: int
     rank: int  # 0 subject of a speech verb, 1 another subject or an apposition, 2 anything else
     depth: int  # head steps up to the sentence root (main clause first)
+    role: Optional[str] = None  # the description of a described speaker
 
 
 class People:
@@ -48,39 +49,48 @@ class People:
         self.entries: list[Antecedent] = []
         self.starts: list[int] = []
         self.genders: dict[str, Optional[str]] = {}
-        self.resolved: dict[int, tuple[str, float]] = {}  # pronoun token index -> (name, confidence)
+        self.resolved: dict[int, tuple] = {}  # pronoun token index -> (name, confidence, role)
 
-    def read(self, mentions: list[Mention], pronouns: list[Token]) -> None:
-        """Take the person mentions and subject pronouns (both outside quotes) in text order."""
-        events = sorted([(m.start, 0, m) for m in mentions] + [(t.idx, 1, t) for t in pronouns],
-                        key=lambda e: (e[0], e[1]))
-        for start, is_pronoun, item in events:
-            if is_pronoun:
+    def read(self, mentions: list[Mention], pronouns: list[Token], described: list[Mention] = ()) -> None:
+        """Take the person mentions, subject pronouns and described speakers (common-noun
+        subjects of speech verbs), all outside quotes, in text order."""
+        speaking = [m for m in described if m.token.head.lemma_.lower() in self.speech_verbs]
+        events = sorted([(m.start, 0, m) for m in mentions] + [(t.idx, 1, t) for t in pronouns]
+                        + [(m.start, 2, m) for m in speaking], key=lambda e: (e[0], e[1]))
+        for start, kind, item in events:
+            if kind == 1:
                 found = self.resolve(start, item.lower_)
                 if found is None:
                     continue
                 self.resolved[item.i] = found
-                name = found[0]
-                if self.gender(name) is None and item.lower_ in PRONOUN_GENDER:
+                name, role = found[0], found[2]
+                if name is not None and self.gender(name) is None and item.lower_ in PRONOUN_GENDER:
                     self.genders[name] = PRONOUN_GENDER[item.lower_]
-                self._add(start, name, item, subject=True, introduced=False)
+                self._add(start, name, item, subject=True, introduced=False, role=role)
+            elif kind == 2:
+                self._add(start, None, item.token, True, False, role=item.role)
             elif item.name:
                 self._add(start, item.name, item.token, item.subject, _has_apposition(item.token))
 
-    def _add(self, start: int, name: str, token: Token, subject: bool, introduced: bool) -> None:
+    def _add(self, start: int, name: Optional[str], token: Token, subject: bool, introduced: bool,
+             role: Optional[str] = None) -> None:
         speaking = (subject and token.head.lemma_.lower() in self.speech_verbs) or _according_to(token)
         rank = 0 if speaking else 1 if (subject or introduced) else 2
-        self.entries.append(Antecedent(start, name, self.context.sentence_of(start), rank, depth(token)))
+        self.entries.append(Antecedent(start, name, self.context.sentence_of(start), rank, depth(token), role))
         self.starts.append(start)
 
-    def gender(self, name: str) -> Optional[str]:
-        """The gender of ``name`` from its words and role, else as learned from pronouns."""
+    def gender(self, name: Optional[str], role: Optional[str] = None) -> Optional[str]:
+        """The gender of ``name`` from its words and role, else as learned from pronouns
+        (a described speaker: from the description, "spokeswoman")."""
+        if name is None:
+            return person_gender(None, role)
         if name not in self.genders:
             self.genders[name] = person_gender(name, self.context.book.role(name))
         return self.genders[name]
 
-    def resolve(self, position: int, pronoun: str) -> Optional[tuple[str, float]]:
-        """(name, confidence) of the person ``pronoun`` at ``position`` stands for, or None."""
+    def resolve(self, position: int, pronoun: str) -> Optional[tuple[Optional[str], float, Optional[str]]]:
+        """(name, confidence, role) of the person ``pronoun`` at ``position`` stands for, or
+        None; the name is None (and the role the description) for a described speaker."""
         paragraph = self.context.paragraph_of(position)
         earliest = self.context.paragraphs[max(0, paragraph - PRONOUN_REACH)][0]
         best: Optional[Antecedent] = None
@@ -91,16 +101,18 @@ class People:
             j -= 1
             if sentence is not None and entry.sentence != sentence:
                 break
-            if not agrees(pronoun, self.gender(entry.name)):
+            if not agrees(pronoun, self.gender(entry.name, entry.role)):
                 continue
             sentence = entry.sentence
             if best is None or (entry.rank, entry.depth) < (best.rank, best.depth):
                 best = entry
         if best is None:
             return None
-        return best.name, 0.7 if best.rank <= 1 else 0.55
+        if best.name is None:
+            return None, 0.5, best.role
+        return best.name, 0.7 if best.rank <= 1 else 0.55, None
 
-    def lookup(self, token: Token) -> Optional[tuple[str, float]]:
+    def lookup(self, token: Token) -> Optional[tuple[Optional[str], float, Optional[str]]]:
         """The resolution made for the subject pronoun ``token``, else a fresh one."""
         return self.resolved.get(token.i) or self.resolve(token.idx, token.lower_)
 

@@ -326,6 +326,7 @@ class Names:
     subjects: list[Mention]  # persons that are grammatical subjects ("he said" antecedents)
     group_subjects: list[Mention]  # organisations and countries as subjects ("it said")
     people: list[Mention]  # every person mention outside quotes, subject or not, in text order
+    described: list[Mention]  # common-noun subjects ("a local official said ..."), in text order
 
 
 def collect_names(doc: Doc, excluded: SpanSet) -> Names:
@@ -340,6 +341,7 @@ def collect_names(doc: Doc, excluded: SpanSet) -> Names:
     subjects: list[Mention] = []
     group_subjects: list[Mention] = []
     people: list[Mention] = []
+    described: list[Mention] = []
 
     seen_heads: set[int] = set()
     for token in doc:
@@ -353,6 +355,10 @@ def collect_names(doc: Doc, excluded: SpanSet) -> Names:
         if not (is_subject or is_person_ent or is_known_surname):
             continue
         mention = mention_at(token)
+        if mention is not None and mention.kind == "common" and is_subject and mention.role and _indefinite(token):
+            mention.subject = True
+            described.append(mention)
+            continue
         if mention is None or mention.name is None:
             continue
         if mention.kind == "group" and book.is_person_name(mention.name):
@@ -371,7 +377,14 @@ def collect_names(doc: Doc, excluded: SpanSet) -> Names:
         people.append(mention)
         if is_subject:
             subjects.append(mention)
-    return Names(book, subjects, group_subjects, people)
+    return Names(book, subjects, group_subjects, people, described)
+
+
+def _indefinite(token: Token) -> bool:
+    """True for a noun phrase that brings in someone new ("a local official", "one witness");
+    "the nominee" points back to someone already named."""
+    return any(child.dep_ in ("det", "nummod") and child.lower_ in ("a", "an", "one", "another")
+               for child in token.children)
 
 
 def depth(token: Token) -> int:
