@@ -130,3 +130,13 @@ def test_an_attack_by_a_group_named_after_the_toll_is_read_from_the_sentence():
                         "fighters on a market in Kwelltabu, Nigerian officials said on Monday.")
     assert event.actor1.name == "Boko Haram"
     assert event.actor1.text.startswith("Boko Haram") and event.actor1.provenance.confidence >= 0.5
+
+
+def test_territory_taken_by_a_group_is_taken_from_the_state_unless_told_otherwise():
+    event = _only_event("The Taliban seized control of Kwelltabu district in Afghanistan on Monday, a local "
+                        "official said.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1.name == "Taliban"
+    assert (event.actor2.name, event.actor2.text) == ("Military Forces of Afghanistan", "")
+    assert event.actor2.provenance.confidence < 0.5
+
