@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import time
 from pathlib import Path
 
@@ -41,8 +42,16 @@ SUBMIT_TIMEOUT = 900  # seconds; generous, the CI machine may be loaded
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     work = tmp_path_factory.mktemp("cluster")
-    with StandaloneCluster(work, workers=2, cores=1, memory="1g") as running:
-        yield running
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")  # so that pytest still runs the teardown below
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        with StandaloneCluster(work, workers=2, cores=1, memory="1g") as running:
+            yield running  # leaving the block stops the master, workers, executors and Python workers
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.fixture(scope="module")
