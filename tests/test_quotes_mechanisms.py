@@ -267,3 +267,18 @@ def test_he_said_after_an_unnamed_speaker_stays_unnamed(nlp):
     assert children.speaker is None and "council member" in (children.role or "")
     # a definite description ("The governor said") points back to the named governor
     assert speaker_of(quotes, "Nobody will be left") == "Amadou Keita"
+
+
+THE_TITLE = """Prime minister Tariq Haddad spoke after the vote.
+
+Selma Varga again asked parliament for more money for the flood defences. \u201cWe cannot wait for the next storm to find out,\u201d the regional governor said in her weekly address.
+
+The lieutenant Marc Obi confirmed the patrols. \u201cThe bridges will be guarded day and night,\u201d he affirmed.
+"""
+
+
+def test_the_title_said_points_to_the_person_just_named(nlp):
+    quotes = quotes_of(nlp, THE_TITLE)
+    assert speaker_of(quotes, "We cannot wait") == "Selma Varga"
+    # "affirm" is a speech verb (translated text uses it)
+    assert speaker_of(quotes, "The bridges will be") == "Marc Obi"

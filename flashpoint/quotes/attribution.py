@@ -330,6 +330,9 @@ class _Context:
             known = self._titled_person(mention)
             if known is not None:  # "the Ukrainian president said", after "President Volodymyr Zelenskiy"
                 return _Attribution(known, mention.role, 0.6, mention)
+            recent = self._described_person(mention)
+            if recent is not None:  # "Zelenskiy appealed ... “...,” the Ukrainian president said"
+                return _Attribution(recent, mention.role, 0.5, mention)
             return _Attribution(None, mention.role, 0.5, mention)
         name = mention.name or ""
         full = self.book.full_name(name, mention.start)
@@ -349,6 +352,17 @@ class _Context:
         found = {p.name for p in self.book.people.values() if p.first_start < mention.start and p.role
                  and words <= {w.lower() for w in p.role.split()}}
         return found.pop() if len(found) == 1 else None
+
+    def _described_person(self, mention: Mention) -> Optional[str]:
+        """For "the <title> said" with no one given that title: the person the previous
+        sentence is about (its speaking or grammatical subject), when that sentence is in
+        the same paragraph; None for "a spokesman" or when no such person is there."""
+        words = {w.lower() for w in (mention.role or "").split()}
+        first = mention.token.doc[mention.token.left_edge.i].lower_
+        if first != "the" or not words & PERSON_TITLES:
+            return None
+        found = self.people.resolve(mention.start, "they", same_paragraph=True, subjects_only=True)
+        return found[0] if found is not None else None
 
     def _paragraph_of(self, idx: int) -> int:
         number = bisect.bisect_right(self.paragraph_starts, idx) - 1

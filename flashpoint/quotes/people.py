@@ -88,11 +88,13 @@ class People:
             self.genders[name] = person_gender(name, self.context.book.role(name))
         return self.genders[name]
 
-    def resolve(self, position: int, pronoun: str) -> Optional[tuple[Optional[str], float, Optional[str]]]:
+    def resolve(self, position: int, pronoun: str, same_paragraph: bool = False,
+                subjects_only: bool = False) -> Optional[tuple[Optional[str], float, Optional[str]]]:
         """(name, confidence, role) of the person ``pronoun`` at ``position`` stands for, or
-        None; the name is None (and the role the description) for a described speaker."""
+        None; the name is None (and the role the description) for a described speaker.
+        ``same_paragraph``/``subjects_only`` narrow the search (for "the president said")."""
         paragraph = self.context.paragraph_of(position)
-        earliest = self.context.paragraphs[max(0, paragraph - PRONOUN_REACH)][0]
+        earliest = self.context.paragraphs[max(0, paragraph - (0 if same_paragraph else PRONOUN_REACH))][0]
         best: Optional[Antecedent] = None
         sentence = None
         j = bisect.bisect_left(self.starts, position) - 1
@@ -101,7 +103,7 @@ class People:
             j -= 1
             if sentence is not None and entry.sentence != sentence:
                 break
-            if not agrees(pronoun, self.gender(entry.name, entry.role)):
+            if not agrees(pronoun, self.gender(entry.name, entry.role)) or (subjects_only and entry.rank > 1):
                 continue
             sentence = entry.sentence
             if best is None or (entry.rank, entry.depth) < (best.rank, best.depth):
