@@ -85,8 +85,9 @@ def _context(place: Place) -> tuple[Optional[str], Optional[str], Optional[str]]
     before = _WORD.findall(prov.sentence[:start])
     after = _WORD.findall(prov.sentence[end:])
     gap = prov.sentence[end:end + 2]
-    # A comma right after the name ends the phrase ("Victoria, Seychelles").
-    if gap.startswith(","):
+    # A comma or bracket right after the name ends the phrase ("Victoria, Seychelles",
+    # "Washington (CNN)"): what follows is no surname.
+    if not re.match(r"\s+[A-Za-z]", prov.sentence[end:end + 3]) and not gap[:1].isalpha():
         after = []
     return (before[-1] if before else None, after[0] if after else None,
             after[1] if len(after) > 1 else None)
