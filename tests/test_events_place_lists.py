@@ -43,3 +43,15 @@ def test_only_crowd_and_territory_events_without_a_toll_split():
     assert splits_by_place("Non-state actor overtakes territory", has_toll=False)
     assert not splits_by_place("Peaceful protest", has_toll=True)
     assert not splits_by_place("Armed clash", has_toll=False)
+
+
+def test_a_place_in_the_crowds_demand_is_not_where_it_marched():
+    text = "Large crowds gathered in protests across Belgium on Saturday, demanding a ceasefire in Gaza."
+    (event,) = _events(text)
+    assert event.place.name == "Belgium"
+
+
+def test_a_place_on_a_quoted_banner_is_not_where_it_marched():
+    text = 'Several thousand people marched on Saturday, holding banners that read "Stop the massacre in Gaza now".'
+    (event,) = _events(text)
+    assert event.place is None or event.place.name != "Gaza"

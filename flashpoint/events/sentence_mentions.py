@@ -34,7 +34,7 @@ from flashpoint.events.roles import (
 from flashpoint.events.spans import (
     QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
-from flashpoint.events.taxonomy import RIOTS, STRATEGIC, event_type_of
+from flashpoint.events.taxonomy import PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Article, EventDate, Event, Source
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
@@ -84,6 +84,9 @@ RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"
 # Words that tell a death without telling violence: disease, disaster or accident
 # unless a violent word or a perpetrator comes with them.
 BARE_DEATH_LEMMAS = {"die", "death", "dead", "perish"}
+# Words whose complement is what a crowd wants or opposes, not where it is.
+CROWD_CAUSE_WORDS = {"demand", "call", "urge", "against", "solidarity", "support", "condemn", "denounce",
+                     "oppose", "end", "ceasefire", "halt", "stop"}
 # Nouns that make an event word name a trend of many events ("an uptick in attacks").
 # Not "a series/wave/string of": those often are the incident being reported.
 AGGREGATE_NOUNS = {"surge", "uptick", "upsurge", "rise", "increase", "escalation", "spike", "number",
@@ -325,6 +328,18 @@ def _headline(sent: Span, paragraph: int) -> bool:
         and "\n\n" in text_of(sent.doc)[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
 
 
+def _cause_of_crowd(sent: Span, place, trigger: Token) -> bool:
+    """A place a crowd speaks about, not where it gathers: "protests in Paris demanding a
+    ceasefire in Gaza", "a march against the war in Ukraine"."""
+    token = _token_at(sent, place.provenance.start)
+    for head in token.ancestors:
+        if head.i == trigger.i or head.i in {t.i for t in trigger.ancestors}:
+            return False  # reached the crowd event itself or what it hangs on
+        if head.lemma_.lower() in CROWD_CAUSE_WORDS:
+            return True
+    return False
+
+
 def _aggregated(trigger: Token) -> bool:
     """An event word that only names a trend of many events: "a surge in attacks",
     "an uptick in kidnappings", "a history of clashes"."""
@@ -435,9 +450,11 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     date, date_anaphoric = _date(sent, trigger, article)
     if nonevents.reason(sent, trigger, date is not None, has_casualties):
         return None  # a match report, or what keeps happening ("often target ...")
-    locations = [p for p in place_candidates(sent, trigger, article)
-                 if not any(_overlaps(p.provenance, a.provenance) for a in (actor1, actor2) if a is not None)]
+    locations = [p for p in place_candidates(sent, trigger, article) if not quoted.contains(p.provenance.start)
+                 and not any(_overlaps(p.provenance, a.provenance) for a in (actor1, actor2) if a is not None)]
     sub_event, strength = label
+    if event_type_of(sub_event) in (PROTESTS, RIOTS):
+        locations = [p for p in locations if not _cause_of_crowd(sent, p, trigger)]
     if not has_casualties and date is None and trigger.head.lemma_.lower() in TREND_VERBS:
         return None  # "Ukraine has intensified drone attacks": a trend, not an event
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
