@@ -34,6 +34,8 @@ def main(argv: list[str]) -> int:
         by_id = {e.id: e for e in events}
         for event_id, a, b, shared in result.wrong:
             print(f"WRONG {a} + {b} (shared gold {shared}): {_describe(by_id[event_id])}")
+        for incident, a, b in result.unscored:
+            print(f"NOT SCORABLE {incident}: {a} / {b} (one of them gave no matching event)")
         for incident, a, b in result.misses:
             print(f"MISS {incident}: {a} / {b}")
             for e in events:

@@ -72,6 +72,7 @@ class PairScore:
     correct: int = 0
     misses: list[tuple] = field(default_factory=list)
     wrong: list[tuple] = field(default_factory=list)
+    unscored: list[tuple] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -151,6 +152,7 @@ def score_pairs(events: Iterable[Event], set_id: dict[str, str], merge_set: Merg
         for a, b in combinations(sorted(arts), 2):
             if not (any(a in m for _, m in found) and any(b in m for _, m in found)):
                 result.unscorable += 1
+                result.unscored.append((incident_id, a, b))
                 continue
             result.scorable += 1
             if any({a, b} <= m for _, m in found):
