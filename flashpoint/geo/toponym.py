@@ -83,6 +83,9 @@ def _context(place: Place) -> tuple[Optional[str], Optional[str], Optional[str]]
     if not (0 <= start <= end <= len(prov.sentence)):
         return None, None, None
     before = _WORD.findall(prov.sentence[:start])
+    # Punctuation between ends the phrase before the name too ("the minister, Slovenia").
+    if re.search(r"[,;:()\[\]\"“”—–]\s*$", prov.sentence[:start]):
+        before = []
     after = _WORD.findall(prov.sentence[end:])
     gap = prov.sentence[end:end + 2]
     # A comma or bracket right after the name ends the phrase ("Victoria, Seychelles",
