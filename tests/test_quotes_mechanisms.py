@@ -282,3 +282,16 @@ def test_the_title_said_points_to_the_person_just_named(nlp):
     assert speaker_of(quotes, "We cannot wait") == "Selma Varga"
     # "affirm" is a speech verb (translated text uses it)
     assert speaker_of(quotes, "The bridges will be") == "Marc Obi"
+
+
+APPOSED_SPEAKER = """Raiders burned the market in Kogi town on Sunday night.
+
+Another trader, Ruth Adebayo, said the Night Wolves gang had attacked two nearby villages last month.
+
+\u201cThey took everything we had in the shops and then set the roofs alight,\u201d she added.
+"""
+
+
+def test_a_speaker_named_in_apposition_outranks_a_subject_inside_her_speech(nlp):
+    quotes = quotes_of(nlp, APPOSED_SPEAKER)
+    assert speaker_of(quotes, "They took everything") == "Ruth Adebayo"

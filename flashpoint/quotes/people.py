@@ -74,6 +74,8 @@ class People:
 
     def _add(self, start: int, name: Optional[str], token: Token, subject: bool, introduced: bool,
              role: Optional[str] = None) -> None:
+        while token.dep_ in ("appos", "compound", "flat") and token.head.i != token.i:
+            token = token.head  # "Another resident, Peter Malgwui, said": the phrase's own head
         speaking = (subject and token.head.lemma_.lower() in self.speech_verbs) or _according_to(token)
         rank = 0 if speaking else 1 if (subject or introduced) else 2
         self.entries.append(Antecedent(start, name, self.context.sentence_of(start), rank, depth(token), role))
