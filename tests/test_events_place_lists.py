@@ -55,3 +55,9 @@ def test_a_place_on_a_quoted_banner_is_not_where_it_marched():
     text = 'Several thousand people marched on Saturday, holding banners that read "Stop the massacre in Gaza now".'
     (event,) = _events(text)
     assert event.place is None or event.place.name != "Gaza"
+
+
+def test_a_place_named_with_its_region_as_possessor_is_the_place():
+    text = "Ten people were injured when a grenade exploded near a market in Jammu and Kashmir's Srinagar on Sunday."
+    (event,) = _events(text, date="2024-11-03")
+    assert event.place.name == "Srinagar"

@@ -82,6 +82,12 @@ TARGETING_WORDS = {"strike", "attack", "airstrike", "shell", "shelling", "bomb",
                    "capture", "seize", "recapture", "retake", "overrun", "besiege"}
 
 
+def _possessed_by_place(ent: Span) -> bool:
+    """"Kashmir's Srinagar", "Moscow's district of Krasnogorsk": the possessor names the
+    region the place lies in, so the possessed place is the finer one."""
+    return any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in ent.root.children)
+
+
 def _precision(ent: Span) -> tuple[str, bool]:
     """(requested precision, is a reference point) for an entity."""
     doc = ent.doc
@@ -122,7 +128,8 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         prov.start = ent.start_char + ent.text.find(text)
         prov.end = prov.start + len(text)
         place = Place(name=text, text=text, precision=precision, provenance=prov)
-        found.append(((1 if reference else 0, tree_distance(ent.root, trigger)), place))
+        found.append(((1 if reference else 0, 0 if _possessed_by_place(ent) else 1,
+                       tree_distance(ent.root, trigger)), place))
     found.extend(_unlabelled(sent, trigger, article, skip_before))
     found.sort(key=lambda item: item[0])
     return [place for _, place in found]
@@ -146,5 +153,5 @@ def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) 
         span = token.doc[start:token.i + 1]
         prov = span_provenance(article, span, 0.6)
         place = Place(name=span.text, text=span.text, precision="town", provenance=prov)
-        found.append(((0, tree_distance(token, trigger)), place))
+        found.append(((0, 1, tree_distance(token, trigger)), place))
     return found
