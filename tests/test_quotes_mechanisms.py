@@ -286,7 +286,7 @@ def test_the_title_said_points_to_the_person_just_named(nlp):
 
 APPOSED_SPEAKER = """Raiders burned the market in Kogi town on Sunday night.
 
-Another trader, Ruth Adebayo, said the Night Wolves gang had attacked two nearby villages last month.
+Another trader, Ruth Adebayo, said her neighbour Mary Okon had lost two shops in the same fire.
 
 \u201cThey took everything we had in the shops and then set the roofs alight,\u201d she added.
 """
