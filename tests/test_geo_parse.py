@@ -187,3 +187,9 @@ def test_confidence_is_higher_when_the_text_settles_the_reading():
     (settled,) = places_for("The parade went through Springfield, Illinois on Sunday.", "Springfield")
     assert settled.admin1 == "Illinois"
     assert settled.provenance.confidence > bare.provenance.confidence
+
+
+def test_a_nation_of_a_country_is_its_region():
+    england, britain = places_for("Rain spread from England across Britain overnight.", "England", "Britain")
+    assert (england.name, england.kind, england.country) == ("England", "admin1", "GB")
+    assert (britain.kind, britain.country) == ("country", "GB")

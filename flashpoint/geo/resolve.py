@@ -210,6 +210,12 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
     best = max(matches, key=lambda m: (score(m, place, event, context, key) + bonus.get(m.record, 0),
                                        -matches.index(m))).record
     cued = _admin_cued(place, context)
+    if best.precision == "country" and name_key(best.name) != key:
+        # "England", "Wales": another name of the country but the very name of one of its
+        # regions means the region (its country stays the same)
+        named = [m.record for m in matches if m.record.precision == "admin1" and not m.alternate
+                 and m.record.country == best.country and name_key(m.record.name) == key]
+        best = named[0] if named else best
     same_country = [m.record for m in matches if m.record.country == best.country]
     if best.precision == "admin1" and not cued:
         towns = [r for r in same_country if r.precision == "town" and r.admin1 == best.name]
