@@ -140,3 +140,10 @@ def test_territory_taken_by_a_group_is_taken_from_the_state_unless_told_otherwis
     assert (event.actor2.name, event.actor2.text) == ("Military Forces of Afghanistan", "")
     assert event.actor2.provenance.confidence < 0.5
 
+
+
+def test_the_dead_fighters_of_a_toll_are_not_the_other_side_of_a_named_group():
+    event = _only_event("Six fighters were killed on Monday when Houthi fighters and pro-government troops "
+                        "clashed near Kwelltabu in Yemen's Marib province, a military source said.")
+    assert event.actor1.name == "Houthi Movement"
+    assert event.actor2 is None or event.actor2.kind == "state forces"  # never "Rebels (Yemen)"

@@ -11,7 +11,9 @@
   territory is actor1, a government regaining it is actor1.
 - An unnamed armed attacker ("gunmen", "militants", or one the type implies) in an
   article that names exactly one armed group is that group, with a low confidence
-  and provenance at the group's first naming: ACLED attributes by the report.
+  and provenance at the group's first naming: ACLED attributes by the report. Unnamed
+  armed dead beside a named group in a battle ("six fighters were killed") are the
+  toll, not the other side, and are no actor2.
 - Unnamed local parties take the incident's country (``geo.actors.localise_actors``).
 - State forces acting outside their country are "external/other" (ACLED inter code 8),
   except in hostilities between two states' forces, where both stay state forces.
@@ -145,6 +147,11 @@ def name_parties(event: Event, article: Article) -> Event:
         if kind and getattr(event, role) is None:
             setattr(event, role, _implied(kind, event))
     _article_group(event, article)
+    a1, a2 = event.actor1, event.actor2
+    if event.event_type == "Battles" and a1 is not None and a2 is not None and a1.kind in ARMED \
+            and a2.kind in ARMED and is_named(a1) and not is_named(a2):
+        # "six fighters were killed" beside a named group: the toll's dead, not the other side
+        event.actor2 = None
     localise_actors(event)
     _mark_external(event)
     return event
