@@ -4,9 +4,10 @@
 
 Inserts N made-up events through the store API (``Store.add_documents``, so
 merging and every table are exercised), one short article per event, spread
-over a few countries' boxes and two years. Events are generated so that no
-two merge (each has its own actor pair), so the database holds exactly N
-events. Nothing here is real: names, places and figures are random, seeded.
+over a few countries' boxes and two years. Each has its own actors, yet two
+reports of one type on one day a few km apart can still merge (as real ones
+would), so the database may hold a few fewer than N events: it prints how
+many. Nothing here is real: names, places and figures are random, seeded.
 """
 
 from __future__ import annotations

@@ -36,13 +36,23 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "events.db"
+    with open_store(str(path)) as store:
+        store.add_documents(documents())
+    process, base = serve(path)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def serve(path) -> tuple:
+    """Start `flashpoint serve` on a database file; return (process, base URL) once it answers."""
     import subprocess
     import sys
     import time
 
-    path = tmp_path_factory.mktemp("web") / "events.db"
-    with open_store(str(path)) as store:
-        store.add_documents(documents())
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("FLASHPOINT_TOKEN", "FLASHPOINT_PRIVATE_READS")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
@@ -50,18 +60,14 @@ def site(tmp_path_factory):
                                 "--log-level", "warning"], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            assert process.poll() is None, "flashpoint serve exited early"
-            try:
-                if httpx.get(f"{base}/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    for _ in range(300):
+        assert process.poll() is None, "flashpoint serve exited early"
+        try:
+            if httpx.get(f"{base}/stats", timeout=10).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    return process, base
 
 
 def open_page(browser, url, width, height=860):  # noqa: F811
@@ -165,7 +171,9 @@ def test_killed_filter_fit_pan_and_timeline(site, browser):  # noqa: F811
         page.wait_for_timeout(100)
     assert off_centre < 40 and zoom >= 6, (off_centre, zoom)  # pixels from the map's centre
     page.evaluate("map.setZoom(10, { animate: false })")  # ~150 km across: Ankara only, Syria is 600 km away
+    ready(page)  # the server counts the new view
     assert page.locator("#in-view").get_attribute("data-count") == "1"
+    assert [li.get_attribute("data-event-id") for li in page.locator("#event-list li").all()] == ["ev-protest"]
 
     page.locator("#timeline rect.bar").last.click()
     ready(page)
@@ -186,4 +194,67 @@ def test_api_docs_render_offline(site, browser):  # noqa: F811
     page.wait_for_selector("#swagger-ui .opblock", timeout=30_000)
     assert page.locator("#swagger-ui .opblock").count() >= 5
     assert not foreign, foreign
+    page.close()
+
+
+# ---- scale (item 12): more events than the old page's 10,000 cap --------------------------------------------
+
+BIG = 10_300
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory):
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from synthetic_events import synthetic_documents
+
+    path = tmp_path_factory.mktemp("big") / "events.db"
+    with open_store(str(path)) as store:
+        store.add_documents(synthetic_documents(BIG, seed=3), batch_size=1000)
+        total = store.count_events()  # a few synthetic reports may merge into one event
+    assert total > 10_000
+    process, base = serve(path)
+    try:
+        yield base, total
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def server_count(page, base) -> int:
+    """What the server says the page's current view holds (the page's own box and filters)."""
+    query = page.evaluate("(() => { const p = filterParams(); p.set('bbox', viewBox()); return p.toString(); })()")
+    return httpx.get(f"{base}/map?{query}&zoom=2", timeout=30).json()["total"]
+
+
+@pytest.mark.parametrize("width, height", [(1400, 860), (390, 800)])
+def test_a_database_over_the_old_cap_is_counted_whole_and_aggregated(big_site, browser, width, height):  # noqa: F811
+    big_site, total = big_site
+    page = open_page(browser, big_site + "/", width, height)
+    assert page.locator("#summary").get_attribute("data-total") == str(total)
+    assert f"{total:,} events match" in page.locator("#summary").text_content()
+    in_view = int(page.locator("#in-view").get_attribute("data-count"))
+    assert 0 < in_view <= total and in_view == server_count(page, big_site)
+    # grid cells, not 10,000 markers: their counts add up to the view's
+    cells = [int(c) for c in page.eval_on_selector_all(".fp-cluster", "els => els.map(e => e.dataset.count)")]
+    assert 1 < len(cells) < 200 and sum(cells) == in_view and not markers(page)
+    assert page.locator("#event-list li").count() == 100
+    assert page.locator("#list-count").text_content() == f"(100 of {in_view:,} in view)"
+    page.locator("#list-more").click()
+    page.wait_for_selector("#event-list li:nth-child(101)", timeout=30_000)
+    assert page.locator("#event-list li").count() == 200
+
+    # a click on the biggest cell zooms to its events; the count follows the view
+    biggest = max(range(len(cells)), key=cells.__getitem__)
+    zoom = page.evaluate("map.getZoom()")
+    page.locator(".fp-cluster").nth(biggest).click()
+    ready(page)
+    assert page.evaluate("map.getZoom()") > zoom
+    closer = int(page.locator("#in-view").get_attribute("data-count"))
+    assert closer == server_count(page, big_site) and closer < in_view
+    assert sum(page.locator("#timeline rect.bar").evaluate_all("bars => bars.map(b => 1)")) > 50  # weeks of two years
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"map_scale_{width}.png"))
+    assert not page.errors and not page.foreign
     page.close()

@@ -22,19 +22,22 @@ const SUB_EVENT_TYPES = [
   "Non-violent transfer of territory", "Other",
 ];
 const NARROW = 800;  // px: below this the page is one scrolling column
-const PAGE = 1000;
-const MAX_EVENTS = 10000;
+const LIST_PAGE = 100;  // events listed per page ("Show more" asks the server for the next)
 const MAX_DOWNLOAD = 100000;  // the API's page limit for csv/geojson
 
 const map = L.map("map", { worldCopyJump: true, minZoom: 2 }).setView([20, 20], 2);
 const leaders = L.layerGroup().addTo(map);  // lines from fanned-out markers to their places
 const markers = L.featureGroup().addTo(map);
+const clusters = L.layerGroup().addTo(map);  // grid cells when the view holds too many events to draw
 let markerById = new Map();
 let selectedId = null;
+let viewSeq = 0;  // the newest view request; older answers are dropped
+let suppressMove = false;  // a fit done by refresh() loads its own view
+let listMore = null;  // { params, offset } of the list's next page, or null
 
 function colour(type) { return TYPE_COLOURS[type] || OTHER_COLOUR; }
 function radius(event) {
-  const dead = event.fatalities ? event.fatalities.value : 0;
+  const dead = event.fatalities || 0;
   // Smaller at world zoom, where neighbouring countries' markers would cover each other.
   const scale = map.getZoom() <= 3 ? 0.55 : map.getZoom() <= 5 ? 0.8 : 1;
   return Math.max(3, scale * Math.min(30, 5 + 2.5 * Math.sqrt(dead)));
@@ -87,8 +90,10 @@ async function loadBasemap() {
       style: { color: "#8a8a8a", weight: 0.8, fillColor: "#f2efe6", fillOpacity: tileUrl ? 0 : 1 },
     }).addTo(map);
     if (!tileUrl) addCountryLabels(countries);
+    document.body.dataset.basemap = "ready";
   } catch (err) {
     console.warn("no borders", err);
+    document.body.dataset.basemap = "none";
   }
   map.attributionControl.addAttribution("borders: Natural Earth (via countryinfo)");
 }
@@ -135,31 +140,39 @@ function addLegend() {
 
 // ---- events ----------------------------------------------------------------
 
-async function fetchEvents(params) {
-  const events = [];
-  let total = 0;
-  for (let offset = 0; offset < MAX_EVENTS; offset += PAGE) {
-    params.set("limit", PAGE);
-    params.set("offset", offset);
-    const page = await getJSON(`/events?${params}`);
-    total = page.total;
-    events.push(...page.events);
-    if (page.next_offset === null || page.events.length === 0) break;
-  }
-  return { events, total };
+// The server aggregates: /map answers for the visible box and zoom with the
+// events as light points (few) or grid cells with counts (many); the list
+// pages through /events for the same box; the timeline is /stats' weekly count.
+
+function wrapLon(lon) { return ((((lon + 180) % 360) + 360) % 360) - 180; }
+
+function viewBox() {
+  // west,south,east,north of the visible map, in the API's ranges (west > east crosses 180°).
+  const b = map.getBounds();
+  let west = b.getWest(), east = b.getEast();
+  if (east - west >= 360) { west = -180; east = 180; } else { west = wrapLon(west); east = wrapLon(east); }
+  const south = Math.max(-90, b.getSouth()), north = Math.min(90, b.getNorth());
+  return [west, south, east, north].map(v => v.toFixed(5)).join(",");
 }
 
 function hasPoint(event) {
   return event.place && event.place.lat !== null && event.place.lon !== null;
 }
 
-function drawMarkers(events) {
+function pointOf(feature) {
+  // A /map feature as the marker code uses it.
+  const p = feature.properties;
+  return { id: feature.id, lat: feature.geometry.coordinates[1], lon: feature.geometry.coordinates[0],
+    event_type: p.event_type, fatalities: p.fatalities, date: p.event_date, location: p.location };
+}
+
+function drawMarkers(points) {
   markers.clearLayers();
   markerById = new Map();
   // Biggest first so small markers stay clickable on top of them.
-  const located = events.filter(hasPoint).sort((a, b) => radius(b) - radius(a));
+  const located = [...points].sort((a, b) => radius(b) - radius(a));
   for (const event of located) {
-    const marker = L.circleMarker([event.place.lat, event.place.lon], {
+    const marker = L.circleMarker([event.lat, event.lon], {
       radius: radius(event),
       color: "#333",
       weight: 1,
@@ -167,9 +180,9 @@ function drawMarkers(events) {
       fillOpacity: 0.75,
       className: "fp-marker",
     });
-    marker.bindTooltip(`${event.event_type}: ${event.place.name}${event.date ? " (" + event.date.start + ")" : ""}`);
+    marker.bindTooltip(`${event.event_type}: ${event.location || "?"}${event.date ? " (" + event.date + ")" : ""}`);
     marker.on("click", () => selectEvent(event.id));
-    marker.home = L.latLng(event.place.lat, event.place.lon);
+    marker.home = L.latLng(event.lat, event.lon);
     marker.event = event;
     marker.addTo(markers);
     marker.getElement().setAttribute("data-event-id", event.id);
@@ -177,6 +190,29 @@ function drawMarkers(events) {
   }
   spreadColocated();
   return located.length;
+}
+
+function drawClusters(cells) {
+  // One disc per grid cell: area by event count, colour by its most frequent type; a click zooms to its events.
+  clusters.clearLayers();
+  const biggest = Math.max(1, ...cells.map(c => c.count));
+  for (const cell of cells) {
+    const size = Math.round(18 + 30 * Math.sqrt(cell.count / biggest));
+    const disc = el("div", { class: "fp-cluster-disc", style: `width:${size}px;height:${size}px;line-height:${size}px;background:${colour(cell.event_type)}` },
+      cell.count >= 10000 ? `${Math.round(cell.count / 1000)}k` : String(cell.count));
+    const marker = L.marker([cell.lat, cell.lon], {
+      icon: L.divIcon({ className: "fp-cluster", html: disc, iconSize: [size, size] }),
+      title: `${cell.count} events, ${cell.fatalities} fatalities (mostly ${cell.event_type}): click to zoom in`,
+    });
+    marker.on("click", () => {
+      const [south, west, north, east] = cell.bounds;
+      const box = L.latLngBounds([south, west], [north, east]);
+      if (box.getNorthEast().equals(box.getSouthWest())) map.setView(box.getCenter(), map.getZoom() + 3);
+      else map.fitBounds(box.pad(0.1), { animate: false, maxZoom: Math.max(map.getZoom() + 1, 8) });
+    });
+    marker.addTo(clusters);
+    marker.getElement().setAttribute("data-count", String(cell.count));
+  }
 }
 
 function spreadColocated() {
@@ -204,21 +240,56 @@ function spreadColocated() {
   }
   for (const marker of markerById.values()) marker.bringToFront();  // above the lines, biggest first
 }
+function showInView(n) {
+  // How many matching events the visible part of the map holds (the server's count, redone on every pan and zoom).
+  const box = document.getElementById("in-view");
+  box.textContent = `${n.toLocaleString("en")} in view`;
+  box.dataset.count = String(n);
+}
+
+async function loadView() {
+  const seq = ++viewSeq;
+  document.body.dataset.state = "loading";
+  const params = filterParams();
+  params.set("bbox", viewBox());
+  const listParams = new URLSearchParams(params);
+  listParams.set("limit", LIST_PAGE);
+  params.set("zoom", String(Math.round(map.getZoom())));
+  try {
+    const [view, page] = await Promise.all([getJSON(`/map?${params}`), getJSON(`/events?${listParams}`)]);
+    if (seq !== viewSeq) return false;  // the map moved on meanwhile
+    if (view.features) { clusters.clearLayers(); drawMarkers(view.features.features.map(pointOf)); }
+    else { drawMarkers([]); drawClusters(view.clusters); }
+    showInView(view.total);
+    listMore = page.next_offset === null ? null : { params: listParams, offset: page.next_offset };
+    drawList(page.events, page.total, false);
+    if (selectedId && markerById.has(selectedId)) markerById.get(selectedId).setStyle({ weight: 3, color: "#000" });
+    document.body.dataset.markers = String(markerById.size);
+    document.body.dataset.clusters = String(view.clusters ? view.clusters.length : 0);
+    document.body.dataset.state = "ready";
+    return true;
+  } catch (err) {
+    if (seq !== viewSeq) return false;
+    document.getElementById("summary").textContent = `error: ${err.message}`;
+    document.body.dataset.state = "error";
+    return false;
+  }
+}
+
 map.on("zoomend", () => {
   for (const [id, marker] of markerById) marker.setRadius(radius(marker.event));
   spreadColocated();
 });
+map.on("moveend", () => { if (!suppressMove) loadView(); });
 
-function countInView() {
-  // How many of the drawn events the visible part of the map holds (updated on every pan and zoom).
-  const bounds = map.getBounds();
-  let n = 0;
-  for (const marker of markerById.values()) if (bounds.contains(marker.home)) n += 1;
-  const box = document.getElementById("in-view");
-  box.textContent = `${n} in view`;
-  box.dataset.count = String(n);
+async function showMore() {
+  if (!listMore) return;
+  const { params, offset } = listMore;
+  params.set("offset", offset);
+  const page = await getJSON(`/events?${params}`);
+  listMore = page.next_offset === null ? null : { params, offset: page.next_offset };
+  drawList(page.events, page.total, true);
 }
-map.on("moveend", countInView);
 
 function describe(event) {
   const parts = [event.date ? event.date.start : "undated", event.event_type];
@@ -227,16 +298,24 @@ function describe(event) {
   return parts.join(" · ");
 }
 
-function drawList(events, total) {
+function drawList(events, total, append) {
+  // The events in view, one page at a time (a page is LIST_PAGE events from the server).
   const list = document.getElementById("event-list");
-  list.replaceChildren(...events.map(event => {
-    const item = el("li", { "data-event-id": event.id },
+  const items = events.map(event => {
+    const item = el("li", { "data-event-id": event.id, class: event.id === selectedId ? "selected" : null },
       el("span", { class: "swatch", style: `background:${colour(event.event_type)}` }), describe(event),
       hasPoint(event) ? null : " (no coordinates)");
-    item.addEventListener("click", () => selectEvent(event.id, { pan: true }));
+    const at = hasPoint(event) ? L.latLng(event.place.lat, event.place.lon) : null;
+    item.addEventListener("click", () => selectEvent(event.id, { pan: true, at }));
     return item;
-  }));
-  document.getElementById("list-count").textContent = total > events.length ? `(${events.length} of ${total})` : `(${total})`;
+  });
+  if (append) list.append(...items); else list.replaceChildren(...items);
+  const shown = list.children.length;
+  document.getElementById("list-count").textContent =
+    total > shown ? `(${shown.toLocaleString("en")} of ${total.toLocaleString("en")} in view)` : `(${total.toLocaleString("en")} in view)`;
+  const more = document.getElementById("list-more");
+  more.hidden = !listMore;
+  more.textContent = listMore ? `Show ${Math.min(LIST_PAGE, total - shown)} more` : "";
 }
 
 // ---- event panel -----------------------------------------------------------
@@ -300,12 +379,13 @@ function clearSelection() {
   panel.replaceChildren(el("p", { class: "hint" }, "Click a marker (or an event below) to see its evidence."));
 }
 
-async function selectEvent(id, { pan = false } = {}) {
+async function selectEvent(id, { pan = false, at = null } = {}) {
   if (selectedId && markerById.has(selectedId)) markerById.get(selectedId).setStyle({ weight: 1, color: "#333" });
   selectedId = id;
   const marker = markerById.get(id);
   if (marker) { marker.setStyle({ weight: 3, color: "#000" }); marker.bringToFront(); }
-  if (marker && pan) map.setView(marker.home, Math.max(map.getZoom(), 6), { animate: false });  // a jump: no race with a running fit
+  const home = marker ? marker.home : at;
+  if (home && pan) map.setView(home, Math.max(map.getZoom(), 6), { animate: false });  // a jump: no race with a running fit
   const panelBox = document.getElementById("panel");
   if (!pan && window.innerWidth <= NARROW) panelBox.scrollIntoView({ block: "start" });  // the panel is below the map
   for (const li of document.querySelectorAll("#event-list li")) li.classList.toggle("selected", li.dataset.eventId === id);
@@ -495,35 +575,40 @@ function timelineParams(params) {
 }
 
 async function refresh() {
+  const seq = ++viewSeq;  // answers to views of the old selection are dropped
   document.body.dataset.state = "loading";
   const params = filterParams();
   const summary = document.getElementById("summary");
   history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
   setDownloads(params);
+  let stats;
   try {
-    const [{ events, total }, stats, wide] = await Promise.all([
-      fetchEvents(new URLSearchParams(params)), getJSON(`/stats?${params}`), getJSON(`/stats?${timelineParams(params)}`)]);
-    const shown = drawMarkers(events);
-    drawList(events, total);
+    const [selected, wide] = await Promise.all([getJSON(`/stats?${params}`), getJSON(`/stats?${timelineParams(params)}`)]);
+    stats = selected;
     drawTimeline(wide.by_week, params.get("since"), params.get("until"));
-    if (firstLoad) fillChoices(stats);
-    if (selectedId && !events.some(e => e.id === selectedId)) clearSelection();  // not in this selection any more
-    else if (selectedId && markerById.has(selectedId)) markerById.get(selectedId).setStyle({ weight: 3, color: "#000" });
-    summary.textContent = total > events.length
-      ? `${total} events match; the first ${events.length} are drawn (${shown} on the map): narrow the filters to see the rest`
-      : `${total} events, ${shown} on the map`;
-    if (shown) map.fitBounds(L.latLngBounds([...markerById.values()].map(m => m.home)).pad(0.3), { maxZoom: 7, animate: false });
-    firstLoad = false;
-    countInView();
-    document.body.dataset.markers = String(shown);
-    document.body.dataset.state = "ready";
   } catch (err) {
+    if (seq !== viewSeq) return;
     summary.textContent = `error: ${err.message}`;
     document.body.dataset.state = "error";
+    return;
   }
+  if (firstLoad) fillChoices(stats);
+  firstLoad = false;
+  const unlocated = stats.total - stats.located;
+  summary.textContent = `${stats.total.toLocaleString("en")} events match` +
+    (unlocated ? ` (${unlocated.toLocaleString("en")} without coordinates: in the downloads, not on the map)` : "");
+  summary.dataset.total = String(stats.total);
+  if (stats.bounds) {
+    const [south, west, north, east] = stats.bounds;
+    suppressMove = true;  // fitting fires moveend; the view is loaded once, below
+    try { map.fitBounds(L.latLngBounds([south, west], [north, east]).pad(0.3), { maxZoom: 7, animate: false }); }
+    finally { suppressMove = false; }
+  }
+  if (await loadView() && selectedId && !markerById.has(selectedId)) clearSelection();  // not in this selection any more
 }
 
 document.getElementById("filters").addEventListener("submit", e => { e.preventDefault(); refresh(); });
+document.getElementById("list-more").addEventListener("click", showMore);
 document.getElementById("filters").addEventListener("reset", () => setTimeout(refresh, 0));
 fillFormFromUrl();
 addLegend();
