@@ -36,6 +36,7 @@ _ADMIN_CUES = (
 # A first name that is also a place this large ("Paris", "Washington") is a place
 # unless it reads as a person's name.
 FAMOUS_POPULATION = 100_000
+ALTERNATE_RATIO = 10
 # Score weights (see ``score``); tuned on the dev sets (docs/geo.md).
 WEIGHTS = {
     "hint": 4.0, "actor_country": 2.0, "country_named": 1.0, "most_named": 0.5, "holds_anchor": 2.0,
@@ -134,6 +135,11 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
         found = _backoff_matches(core, gazetteer)
     strong = [m for m in found if not m.alternate or (m.record.population or 0) >= 1000
               or m.record.precision != "town"]
+    # A town known by this name only as an alternate ("Minnesota" for Minneota) gives
+    # way to a place of that very name some ALTERNATE_RATIO times larger.
+    primary = max((m.record.population or 0 for m in strong if not m.alternate), default=0)
+    strong = [m for m in strong if not (m.alternate and m.record.precision == "town"
+                                        and (m.record.population or 0) * ALTERNATE_RATIO < primary)]
     return strong or found
 
 
