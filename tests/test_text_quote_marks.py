@@ -49,3 +49,9 @@ def test_short_speech_handing_over_to_its_attribution_is_kept():
             'Critics called the plan "very costly," and the mayor called it "fair".')
     # short quotes opening a sentence with , ? or ! inside the mark are speech
     assert texts(text) == ["Stop the car", "Why now?"]
+
+
+def test_a_short_sentence_quoted_after_an_attributed_quote_is_kept():
+    text = ('"Does anyone here know what the plan is?" the mayor asked. "Neither do I." '
+            'The crowd laughed at the "big idea."')
+    assert texts(text) == ["Does anyone here know what the plan is?", "Neither do I."]

@@ -37,8 +37,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.text.quote_marks import (QuoteSpan, SpanSet, find_quote_spans, paragraph_spans, quoted_ranges,
-                                         word_count)
+from flashpoint.text.quote_marks import (QuoteSpan, SpanSet, find_quote_spans, hands_over, paragraph_spans,
+                                         quoted_ranges, word_count)
 from flashpoint.quotes.labels import ROLE_LABELS, caption_name, label_as_name, transcript_label
 from flashpoint.quotes.people import PRONOUN_REACH, People as _People
 from flashpoint.quotes.speakers import PERSON_TITLES, Mention, Names, collect_names, mention_at
@@ -97,7 +97,10 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     speaker that cannot be read from the text is None.
     """
     text = article.text
-    spans = [s for s in find_quote_spans(text) if not _is_quoted_term(doc, text, s)]
+    paragraph_starts = [start for start, _ in paragraph_spans(text)]
+    spans = [s for s in find_quote_spans(text)
+             if hands_over(text, paragraph_starts[s.paragraph], s.open_mark, s.close_mark)
+             or not _is_quoted_term(doc, text, s)]
     if not spans:
         return []
     paragraphs = paragraph_spans(text)

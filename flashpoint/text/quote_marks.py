@@ -137,13 +137,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _short_speech(text: str, paragraph_start: int, open_mark: int, close_mark: Optional[int]) -> bool:
+def hands_over(text: str, paragraph_start: int, open_mark: int, close_mark: Optional[int]) -> bool:
     """True for a short quote that opens a sentence and hands over to its attribution
     with a comma, ! or ? inside the closing mark ("Don't shoot him," she says)."""
     if close_mark is None or text[close_mark - 1] not in ",!?":
         return False
     before = text[paragraph_start:open_mark].rstrip()
     return not before or before[-1] in ".!?:\u201d\""
+
+
+def _follows_speech(text: str, found: list[QuoteSpan], paragraph: int, open_mark: int,
+                    close_mark: Optional[int]) -> bool:
+    """True for a short sentence quoted right after a quote and its attribution in the same
+    paragraph ('"Does anybody know ...?" Graham asked. "Neither do I."')."""
+    if close_mark is None or not found or found[-1].paragraph != paragraph or found[-1].close_mark is None:
+        return False
+    between = text[found[-1].close_mark + 1:open_mark].rstrip()
+    inner = text[open_mark + 1:close_mark].rstrip()
+    return bool(between) and between[-1] in ".!?" and word_count(between) <= 6 \
+        and bool(inner) and inner[-1] in ".!?"
 
 
 def _opens_speech(text: str, paragraph_start: int, open_mark: int) -> bool:
@@ -181,7 +193,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             inner_end = close_mark if close_mark is not None else p_end
             start, end = _trim(text, open_mark + 1, inner_end)
             words = word_count(text[start:end])
-            if words < MIN_QUOTE_WORDS and not (words >= MIN_SPOKEN_WORDS and _short_speech(text, p_start, open_mark, close_mark)):
+            if words < MIN_QUOTE_WORDS and not (words >= MIN_SPOKEN_WORDS and (
+                    hands_over(text, p_start, open_mark, close_mark)
+                    or _follows_speech(text, found, number, open_mark, close_mark))):
                 continue
             continues = previous_left_open and index == 0 and open_mark == p_start
             found.append(QuoteSpan(start, end, open_mark, close_mark, number, continues))
