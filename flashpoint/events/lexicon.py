@@ -44,3 +44,19 @@ SIMILAR_MODIFIERS = set(_LEXICON["similar_modifiers"])
 # Weapon and method cues for sub-event types, by family (multi-word phrases allowed).
 CUES: dict[str, list[str]] = {name: list(phrases) for name, phrases in _LEXICON["cues"].items()}
 CUES["disaster"] = CUES["disaster"] + _lines("disaster_words.txt")
+
+
+class WordLists:
+    """Named word lists from a TOML data file in ``data/`` (one array per name)."""
+
+    def __init__(self, name: str):
+        with (DATA / name).open("rb") as handle:
+            self._lists = tomllib.load(handle)
+
+    def set(self, name: str) -> set[str]:
+        """The list ``name`` as a set (membership tests)."""
+        return set(self._lists[name])
+
+    def tuple(self, name: str) -> tuple[str, ...]:
+        """The list ``name`` in file order."""
+        return tuple(self._lists[name])

@@ -21,6 +21,7 @@ from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, actor_name
 from flashpoint.events.classify import PROTEST_LEMMAS, cues_in, classify
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
+from flashpoint.events.lexicon import WordLists
 from flashpoint.events.lexicon import (
     ALL_TRIGGERS, ANAPHORIC_MODIFIERS, DEATH_WORDS, INJURY_WORDS, IRREALIS_HEADS, MODALS, SIMILAR_MODIFIERS,
 )
@@ -37,63 +38,44 @@ from flashpoint.events.spans import (
 from flashpoint.events.taxonomy import PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Article, EventDate, Event, Source
 
+_RULES = WordLists("mention_rules.toml")
+
 # Triggers too common in other senses to stand alone ("hit a record", "target
 # voters"): they count only when the sentence also has casualties or weapons.
-WEAK_TRIGGERS = {"gain", "take", "throw", "hurl", "smash", "barricade", "blow", "bomber", "beat", "hit", "target", "strike", "fire", "pound", "capture", "seize",
-                 "respond", "response", "regain", "blast", "fight", "march", "rally",
-                 "confiscate", "recover", "discover", "find", "dismantle", "agreement", "deal",
-                 "swap", "exchange", "accord", "release", "establish", "set", "create",
-                 "build", "withdraw", "pull", "hand", "defect", "deploy", "dispatch",
-                 "reinforce", "destroy", "burn", "identify", "exchange"}
+WEAK_TRIGGERS = _RULES.set("weak_triggers")
 # Cue families that do not, alone, make a weak trigger an event.
-NON_VALIDATING_CUES = {"attack", "disaster"}
-REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "add", "state", "write", "post"}
-TIME_UNITS = {"day", "week", "month", "year", "decade", "days", "weeks", "months", "years"}
-CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
-SPEECH_VERBS = {"say", "tell", "blame", "accuse", "claim", "demand", "urge", "want", "believe",
-                "insist", "argue", "complain", "vow", "warn", "call", "hope", "fear", "plan"}
-TREND_VERBS = {"intensify", "step", "escalate", "increase", "continue", "ramp", "resume", "expand"}
-GENERIC_MODIFIERS = {"repeated", "frequent", "numerous", "recurring", "regular", "ongoing",
-                     "continued", "continuing", "sporadic", "occasional", "periodic", "such"}
+NON_VALIDATING_CUES = _RULES.set("non_validating_cues")
+REPORTING_VERBS = _RULES.set("reporting_verbs")
+TIME_UNITS = _RULES.set("time_units")
+CROWD_NOUNS = _RULES.set("crowd_nouns")
+SPEECH_VERBS = _RULES.set("speech_verbs")
+TREND_VERBS = _RULES.set("trend_verbs")
+GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 # An event that ended this long before the article is background history.
 HISTORY_DAYS = 60
 # A date range this wide is a period, not the date of one event.
 AGGREGATE_DAYS = 45
-RUNNING_TOTAL_PHRASES = ("in recent years", "in recent months", "over the years", "over the past year",
-                         "over the past decade", "in the past year", "since the start of",
-                         "over the past week", "in the past week", "over the past month",
-                         "in the past month", "over the past few days", "this year alone",
-                         "in the weeks of", "in weeks of", "in months of", "during weeks of",
-                         "during months of", "in the months of", "in recent weeks",
-                         "in the past few months", "in the last few months", "in the last 24 hours",
-                         "in the past 24 hours", "over the past few months")
+RUNNING_TOTAL_PHRASES = _RULES.tuple("running_total_phrases")
 RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about )?(?:\w+ )?(?:years|decades)\b"
                               r"|\bthe first (?:\w+ )?(?:months|weeks|half)\b")
-OTHER_EVENT_PREPS = {"after", "before", "since", "following", "than", "like"}
+OTHER_EVENT_PREPS = _RULES.set("other_event_preps")
 CLAIM_PHRASE = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)", re.I)
-TOLL_VERBS = {"rise", "climb", "increase", "reach", "jump", "grow", "mount", "stand", "hit", "soar"}
-TERRITORY_NOUNS = {"field", "oilfield", "town", "city", "village", "area", "territory", "base", "district", "hill",
-                   "hilltop", "position", "region", "province", "border", "crossing", "airport",
-                   "highway", "road", "neighbourhood", "neighborhood", "camp", "outpost",
-                   "checkpoint", "post", "control", "stronghold", "island", "port", "valley"}
-HISTORIC_MODIFIERS = {"past", "previous", "earlier", "former", "existing", "prior", "old"}
+TOLL_VERBS = _RULES.set("toll_verbs")
+TERRITORY_NOUNS = _RULES.set("territory_nouns")
+HISTORIC_MODIFIERS = _RULES.set("historic_modifiers")
 # Abstract agents of running totals ("the war has killed ...").
-CUMULATIVE_AGENTS = {"insurgency", "conflict", "war", "violence", "crisis", "unrest",
-                     "campaign", "rebellion", "pandemic", "fighting", "civil"}
-RESPONSE_LEMMAS = {"respond", "response", "retaliate", "retaliation", "reprisal"}
+CUMULATIVE_AGENTS = _RULES.set("cumulative_agents")
+RESPONSE_LEMMAS = _RULES.set("response_lemmas")
 # Words that tell a death without telling violence: disease, disaster or accident
 # unless a violent word or a perpetrator comes with them.
-BARE_DEATH_LEMMAS = {"die", "death", "dead", "perish"}
+BARE_DEATH_LEMMAS = _RULES.set("bare_death_lemmas")
 # Words whose complement is what a crowd wants or opposes, not where it is.
-CROWD_CAUSE_WORDS = {"demand", "call", "urge", "against", "solidarity", "support", "condemn", "denounce",
-                     "oppose", "end", "ceasefire", "halt", "stop"}
+CROWD_CAUSE_WORDS = _RULES.set("crowd_cause_words")
 # Nouns that make an event word name a trend of many events ("an uptick in attacks").
 # Not "a series/wave/string of": those often are the incident being reported.
-AGGREGATE_NOUNS = {"surge", "uptick", "upsurge", "rise", "increase", "escalation", "spike", "number",
-                   "history", "decline", "drop"}
+AGGREGATE_NOUNS = _RULES.set("aggregate_nouns")
 # Modifiers of an event word that say it has not happened yet ("a planned rally").
-PLANNED_WORDS = {"planned", "proposed", "upcoming", "scheduled", "intended", "possible", "potential",
-                 "future", "expected", "impending", "looming", "threatened"}
+PLANNED_WORDS = _RULES.set("planned_words")
 
 
 def _governing_verb(token: Token) -> Token | None:
