@@ -193,3 +193,11 @@ def test_a_nation_of_a_country_is_its_region():
     england, britain = places_for("Rain spread from England across Britain overnight.", "England", "Britain")
     assert (england.name, england.kind, england.country) == ("England", "admin1", "GB")
     assert (britain.kind, britain.country) == ("country", "GB")
+
+
+def test_geoparse_finds_names_the_model_does_not_label_as_places():
+    text = "LVIV, Ukraine - Drones hit the port of Odesa and shelling went on around Kharkiv."
+    found = {p.text: p for p in flashpoint.geoparse(text)}
+    assert found["LVIV"].country == "UA"
+    assert found["Odesa"].country == "UA" and found["Odesa"].kind == "town"
+    assert found["Kharkiv"].country == "UA"
