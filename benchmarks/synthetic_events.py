@@ -47,8 +47,9 @@ START = dt.date(2023, 1, 1)
 DAYS = 730
 
 
-def synthetic_documents(n: int, seed: int = 16) -> Iterator[Document]:
-    """``n`` documents of one synthetic event each (reproducible for a seed)."""
+def synthetic_documents(n: int, seed: int = 16, days: int = DAYS) -> Iterator[Document]:
+    """``n`` documents of one synthetic event each (reproducible for a seed), dated over ``days`` days
+    from 2023-01-01 (a longer span puts fewer reports in each merge block, so storing is faster)."""
     rng = random.Random(seed)
     codes = sorted(BOXES)
     for i in range(n):
@@ -56,7 +57,7 @@ def synthetic_documents(n: int, seed: int = 16) -> Iterator[Document]:
         south, west, north, east = BOXES[code]
         lat, lon = round(rng.uniform(south, north), 4), round(rng.uniform(west, east), 4)
         event_type, sub, kind1, kind2 = TYPES[rng.randrange(len(TYPES))]
-        day = START + dt.timedelta(days=rng.randrange(DAYS))
+        day = START + dt.timedelta(days=rng.randrange(days))
         article_id = f"syn{i:07d}"
         sentence = f"Synthetic event {i} of type {sub} at place {i}."
         prov = Provenance(article_id, sentence, 0, len(sentence), 0, len(sentence), 0.9)
@@ -86,10 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="how many events")
     parser.add_argument("--db", required=True, help="SQLite file (or database URL) to add them to")
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--days", type=int, default=DAYS, help=f"dated over this many days (default {DAYS})")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     with open_store(args.db) as store:
-        stats = store.add_documents(synthetic_documents(args.n, args.seed), batch_size=500)
+        stats = store.add_documents(synthetic_documents(args.n, args.seed, args.days), batch_size=500)
         total = store.count_events()
     print(f"added {stats.events} events ({total} in the database) in {time.perf_counter() - started:.1f} s")
     return 0

@@ -211,7 +211,7 @@ def big_site(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("big") / "events.db"
     with open_store(str(path)) as store:
-        store.add_documents(synthetic_documents(BIG, seed=3), batch_size=1000)
+        store.add_documents(synthetic_documents(BIG, seed=3, days=3650), batch_size=500)
         total = store.count_events()  # a few synthetic reports may merge into one event
     assert total > 10_000
     process, base = serve(path)
