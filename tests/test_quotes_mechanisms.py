@@ -295,3 +295,16 @@ Another trader, Ruth Adebayo, said her neighbour Mary Okon had lost two shops in
 def test_a_speaker_named_in_apposition_outranks_a_subject_inside_her_speech(nlp):
     quotes = quotes_of(nlp, APPOSED_SPEAKER)
     assert speaker_of(quotes, "They took everything") == "Ruth Adebayo"
+
+
+IT_WROTE = """The Valley Courier looked back at the plant's first year.
+
+\u201cThe plant employed more people in its first year than the old mill did in its last ten,\u201d the Courier wrote.
+
+\u201cBut the promised rail link never came, and the trucks still go through the town centre,\u201d it added.
+"""
+
+
+def test_it_said_reaches_the_organisation_of_the_previous_paragraph(nlp):
+    quotes = quotes_of(nlp, IT_WROTE)
+    assert speaker_of(quotes, "But the promised rail link") == "Courier"

@@ -168,6 +168,7 @@ class _Context:
         self.subjects = names.subjects
         self.subject_starts = [m.start for m in self.subjects]
         self.group_subjects = names.group_subjects
+        self.group_starts = [m.start for m in self.group_subjects]
         self.sentence_starts = self._sentence_starts()
         self.token_starts = [t.idx for t in doc]
         self.people = _People(self, SPEECH_VERBS)
@@ -385,12 +386,13 @@ class _Context:
         return _Attribution(name, self.book.role(name), confidence, pronoun)
 
     def _group_antecedent(self, pronoun: Mention, earliest: int) -> _Attribution:
-        """For "it said": the organisation or country last named as a subject, in the same paragraph."""
-        earliest = max(earliest, self.paragraphs[self._paragraph_of(pronoun.start)][0])
-        candidates = [m for m in self.group_subjects if earliest <= m.start < pronoun.start]
-        if not candidates:
+        """For "it said": the organisation or country last named as a subject, in this
+        paragraph or the one before ("..., the Times wrote. / “...,” it further wrote")."""
+        earliest = max(earliest, self.paragraphs[max(0, self._paragraph_of(pronoun.start) - 1)][0])
+        position = bisect.bisect_left(self.group_starts, pronoun.start) - 1
+        if position < 0 or self.group_subjects[position].start < earliest:
             return _Attribution(None, None, 0.3, pronoun)
-        return _Attribution(candidates[-1].name, None, 0.6, pronoun)
+        return _Attribution(self.group_subjects[position].name, None, 0.6, pronoun)
 
     def _sentence_starts(self) -> list[int]:
         """Where each sentence starts (paragraph starts and ends of sentences outside quotes)."""

@@ -120,6 +120,13 @@ def _is_group(tokens: list[Token]) -> bool:
     return "PERSON" not in kinds and bool(kinds - {""})
 
 
+def _after_the(name: list[Token], titles: list[Token]) -> bool:
+    """True for a proper name right after "the" ("the Valley Courier"): a thing, not a person."""
+    first = (titles or name)[0]
+    return first.i > 0 and first.doc[first.i - 1].lower_ == "the" and \
+        not any(t.ent_type_ == "PERSON" for t in name)
+
+
 def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading title words off a name: (title tokens, name tokens)."""
     cut = 0
@@ -214,7 +221,7 @@ def mention_at(token: Token) -> Optional[Mention]:
         # a personal title before two or more name words makes a person, whatever the
         # model's label ("Zamfara Governor Dauda Lawal" is tagged ORG)
         titled = any(t.lower_ in PERSON_TITLES for t in titles) and len(name) >= 2
-        kind = "group" if _is_group(name) and not titled else "person"
+        kind = "group" if (_is_group(name) or _after_the(name, titles)) and not titled else "person"
         titles = _pre_name_title((titles or name)[0]) + titles
         appos = _apposition(token)
         role_tokens = titles or (_phrase_tokens(appos) if appos is not None else [])
