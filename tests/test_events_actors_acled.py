@@ -147,3 +147,14 @@ def test_the_dead_fighters_of_a_toll_are_not_the_other_side_of_a_named_group():
                         "clashed near Kwelltabu in Yemen's Marib province, a military source said.")
     assert event.actor1.name == "Houthi Movement"
     assert event.actor2 is None or event.actor2.kind == "state forces"  # never "Rebels (Yemen)"
+
+
+def test_a_later_air_strike_nobody_is_named_for_is_the_articles_one_air_force():
+    doc = flashpoint.extract(
+        "Airstrikes by the Saudi-led coalition killed nine civilians at a market in Kwelltabu in Yemen's "
+        "Saada province on Monday, medics said. On Tuesday, an airstrike hit a wedding party in the nearby "
+        "village of Marrasinko, killing four guests.", date=DAY)
+    first, second = doc.events
+    assert first.actor1.name == second.actor1.name == "Military Forces of Saudi Arabia"
+    assert second.actor1.provenance.confidence < first.actor1.provenance.confidence
+    assert second.place.country == "YE" and second.place.text == "Yemen"  # no "'s" in the span

@@ -72,6 +72,7 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
                 start, end = words[i][0], words[i + n - 1][1]
                 code = country_code(text[start:end].rstrip(".,"))
                 if code:
+                    end = start + len(re.sub(r"(?:['’]s)?[.,]*$", "", text[start:end]))  # "Yemen's" -> "Yemen"
                     found.append((start, end, code))
                     i += n
                     break

@@ -61,5 +61,5 @@ def group_incidents(document: Document) -> Document:
     events = [date_from_publication(combine(members, f"{article.id}-e{n}"), article)
               for n, members in enumerate(assign(document.events), 1)]
     for event in events:
-        name_parties(country_from_article(event, article, events), article)
+        name_parties(country_from_article(event, article, events), article, events)
     return dataclasses.replace(document, events=events)

@@ -14,6 +14,8 @@
   and provenance at the group's first naming: ACLED attributes by the report. Unnamed
   armed dead beside a named group in a battle ("six fighters were killed") are the
   toll, not the other side, and are no actor2.
+- An air strike nobody is named for, in an article whose other incidents have a single
+  state attacker, is that state's (lower confidence, the attacker's own provenance).
 - Unnamed local parties take the incident's country (``geo.actors.localise_actors``).
 - State forces acting outside their country are "external/other" (ACLED inter code 8),
   except in hostilities between two states' forces, where both stay state forces.
@@ -39,6 +41,9 @@ STATE, EXTERNAL = "state forces", "external/other"
 HOSTILE_TYPES = {"Battles", "Explosions/Remote violence"}
 # A party the text does not name but the type implies: this confidence.
 DEFAULT_CONFIDENCE = 0.35
+# An attacker carried over from the article's other incidents keeps this share of its confidence.
+CARRIED = 0.5
+AIR_STRIKE = "Air/drone strike"
 # The one armed group an article names, standing for an unnamed attacker: this confidence.
 ARTICLE_GROUP_CONFIDENCE = 0.3
 ARMED = {"rebel group", "political militia", "identity militia"}
@@ -135,8 +140,24 @@ def _article_group(event: Event, article: Article) -> None:
                                                confidence=ARTICLE_GROUP_CONFIDENCE))
 
 
-def name_parties(event: Event, article: Article) -> Event:
-    """Fill and name the incident's parties the ACLED way (see the module docstring)."""
+def _air_force(event: Event, others: list[Event]) -> None:
+    """An air strike nobody is named for, in an article whose other incidents have one
+    state (or foreign state) attacker, is that state's: only states fly in most wars."""
+    if event.sub_event_type != AIR_STRIKE or event.actor1 is not None:
+        return
+    forces = {o.actor1.name: o.actor1 for o in others if o is not event and o.actor1 is not None
+              and o.actor1.kind in (STATE, EXTERNAL)}
+    if len(forces) == 1:
+        actor = dataclasses.replace(next(iter(forces.values())))
+        if actor.provenance is not None:
+            actor.provenance = dataclasses.replace(actor.provenance, confidence=round(
+                actor.provenance.confidence * CARRIED, 3))
+        event.actor1 = actor
+
+
+def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Event:
+    """Fill and name the incident's parties the ACLED way (see the module docstring);
+    ``others`` are the article's other incidents."""
     defaults = type_actors()
     crowd = defaults.get((event.sub_event_type, "actor1"))
     if crowd in CROWDS:
@@ -147,6 +168,7 @@ def name_parties(event: Event, article: Article) -> Event:
         if kind and getattr(event, role) is None:
             setattr(event, role, _implied(kind, event))
     _article_group(event, article)
+    _air_force(event, list(others))
     a1, a2 = event.actor1, event.actor2
     if event.event_type == "Battles" and a1 is not None and a2 is not None and a1.kind in ARMED \
             and a2.kind in ARMED and is_named(a1) and not is_named(a2):
