@@ -308,3 +308,19 @@ IT_WROTE = """The Valley Courier looked back at the plant's first year.
 def test_it_said_reaches_the_organisation_of_the_previous_paragraph(nlp):
     quotes = quotes_of(nlp, IT_WROTE)
     assert speaker_of(quotes, "But the promised rail link") == "Courier"
+
+
+INTERVIEW = """Our reporter spoke with the fire chief, Daniel Osei, on Friday.
+
+"Q: How many crews are still out on the ridge tonight?
+
+"A: Four crews, and two more will join them at first light."
+"""
+
+
+def test_interview_q_and_a_labels(nlp):
+    quotes = quotes_of(nlp, INTERVIEW)
+    question = [q for q in quotes if q.text.startswith("Q:")][0]
+    # the interviewer is not named: no speaker, the role says who asks
+    assert question.speaker is None and question.role == "interviewer"
+    assert question.speaker_cue == "label"
