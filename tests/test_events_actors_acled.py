@@ -158,3 +158,11 @@ def test_a_later_air_strike_nobody_is_named_for_is_the_articles_one_air_force():
     assert first.actor1.name == second.actor1.name == "Military Forces of Saudi Arabia"
     assert second.actor1.provenance.confidence < first.actor1.provenance.confidence
     assert second.place.country == "YE" and second.place.text == "Yemen"  # no "'s" in the span
+
+
+def test_a_protest_met_with_arrests_was_met_by_police_even_unnamed():
+    event = _only_event("Hundreds of students gathered outside the parliament in Kwelltabu on Monday to protest "
+                        "against fee increases, and twenty of them were arrested, Ghanaian media reported.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1.name == "Protesters (Ghana)"
+    assert (event.actor2.name, event.actor2.kind, event.actor2.text) == ("Police Forces of Ghana", "state forces", "")

@@ -37,6 +37,7 @@ from flashpoint.model import Actor, Article, Event, Provenance
 
 CROWDS = {"protesters", "rioters", "civilians"}
 STATE, EXTERNAL = "state forces", "external/other"
+POLICE = "police forces"  # in type_actors.tsv: state forces named as police
 # Event types in which two states' forces face each other as enemies.
 HOSTILE_TYPES = {"Battles", "Explosions/Remote violence"}
 # A party the text does not name but the type implies: this confidence.
@@ -73,7 +74,9 @@ def _renamed(actor: Actor, kind: str) -> Actor:
 
 def _implied(kind: str, event: Event) -> Actor:
     where = event.evidence
-    return Actor(name=actor_name(kind, None, False), text="", kind=kind, country=None,
+    police = kind == POLICE
+    kind = STATE if police else kind
+    return Actor(name=actor_name(kind, None, police), text="", kind=kind, country=None,
                  provenance=Provenance(article_id=where.article_id, sentence=where.sentence,
                                        sentence_start=where.sentence_start, sentence_end=where.sentence_end,
                                        start=where.sentence_start, end=where.sentence_start,
