@@ -201,3 +201,16 @@ def test_geoparse_finds_names_the_model_does_not_label_as_places():
     assert found["LVIV"].country == "UA"
     assert found["Odesa"].country == "UA" and found["Odesa"].kind == "town"
     assert found["Kharkiv"].country == "UA"
+
+
+def test_events_place_a_country_at_its_capital_geoparse_at_its_centre():
+    from flashpoint.geo import resolve_candidate
+    from flashpoint.geo.spans import span_candidate
+
+    text = "Troops were deployed across Kenya on Monday."
+    start = text.index("Kenya")
+    event_place = resolve_candidate(span_candidate(text, start, start + 5))
+    (parsed,) = flashpoint.geoparse(text, spans=[(start, start + 5)])
+    assert event_place.geonameid == parsed.geonameid and parsed.kind == "country"
+    assert abs(event_place.lat - (-1.28)) < 0.1 and abs(event_place.lon - 36.82) < 0.1  # Nairobi
+    assert abs(parsed.lat - event_place.lat) > 1  # the country's own centre, not Nairobi

@@ -178,6 +178,23 @@ class Gazetteer:
         ).fetchone()
         return _record(row) if row else None
 
+    def seat(self, record: GeoRecord) -> Optional[GeoRecord]:
+        """The town that stands for a country (its capital) or an admin1 region (its
+        largest town), as ACLED places events known only to that level; else None."""
+        if record.precision == "country":
+            from flashpoint.geo.countries import geonames_countries
+
+            capital = (geonames_countries().get(record.country) or {}).get("capital")
+            towns = [r for r in self.lookup(capital, record.country) if r.precision == "town"] if capital else []
+            return towns[0] if towns else None
+        if record.precision == "admin1":
+            row = self._db().execute(
+                f"SELECT {_COLUMNS} FROM records r WHERE r.precision = 'town' AND r.country = ? AND r.admin1 = ? "
+                "ORDER BY r.population DESC LIMIT 1", (record.country, record.name),
+            ).fetchone()
+            return _record(row) if row else None
+        return None
+
     def size(self) -> dict[str, int]:
         """Counts of records by precision and of name keys (for reports)."""
         db = self._db()

@@ -278,11 +278,15 @@ def record_to_place(record: GeoRecord, candidate: Place) -> Place:
 def resolve_candidate(place: Place, event: Optional[Event] = None,
                       context: Optional[ArticleContext] = None,
                       gazetteer: Optional[Gazetteer] = None) -> Optional[Place]:
-    """Resolve one candidate to a filled-in Place, or None if it is not a known place."""
+    """Resolve one event candidate to a filled-in Place, or None if it is not a known place.
+
+    As in ``resolve``: a town, admin1 region or country, a country or region at the
+    point ACLED gives such events (its capital or largest town)."""
     gazetteer = gazetteer or get_gazetteer()
     context = context or ArticleContext()
-    record = choose_record(candidate_matches(place, gazetteer), place, event, context, gazetteer)
-    return record_to_place(record, place) if record else None
+    matches = [m for m in candidate_matches(place, gazetteer) if m.record.precision in PRECISIONS]
+    record = choose_record(matches, place, event, context, gazetteer)
+    return _event_place(record, place, gazetteer) if record else None
 
 
 def _known_countries(event: Event, context: ArticleContext) -> set[str]:
@@ -290,6 +294,24 @@ def _known_countries(event: Event, context: ArticleContext) -> set[str]:
     known = set(context.countries)
     known.update(a.country for a in (event.actor1, event.actor2) if a is not None and a.country)
     return known
+
+
+def _event_place(record: GeoRecord, candidate: Place, gazetteer: Gazetteer) -> Place:
+    """The event's Place: a country or region is the entity itself (name, id, precision) at
+    the point ACLED gives such events, its capital or largest town (the geoparser keeps
+    the entity's own centre)."""
+    place = record_to_place(record, candidate)
+    seat = gazetteer.seat(record)
+    if seat is not None and seat.lat is not None:
+        place.lat, place.lon = seat.lat, seat.lon
+    return place
+
+
+def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:
+    """True for a people's name ("Somali", "English") that no gazetteer country goes by."""
+    core = strip_qualifiers(text or "")
+    code = country_code(core)
+    return bool(code) and not any(m.record.precision == "country" for m in gazetteer.matches(core))
 
 
 def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Document:
@@ -320,8 +342,10 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
         for order, candidate in enumerate(event.locations):
             record = choose_record(matches[id(candidate)], candidate, event, context, gazetteer)
             if record:
-                place = record_to_place(record, candidate)
+                place = _event_place(record, candidate, gazetteer)
                 resolved.append((PRECISIONS.index(place.precision), order, place))
+        named = [item for item in resolved if not _is_demonym(item[2].text, gazetteer)]
+        resolved = named or resolved  # "Somali" places an event only when nothing else does
         known = _known_countries(event, context)
         if any(place.country in known for _, _, place in resolved):
             # a finer place in a country the article never names ("Badia", Italy, in a
