@@ -188,12 +188,22 @@ class Quote:
 
 
 @dataclass
+class NonEvent:
+    """A sentence with an event word that reports no event, and why ("irrealis",
+    "background:total", "sport", ...): what ``flashpoint eval --errors`` shows."""
+
+    reason: str
+    evidence: Provenance  # the sentence
+
+
+@dataclass
 class Document:
     """What extraction returns for one article."""
 
     article: Article
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    non_events: list[NonEvent] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings)."""
@@ -256,6 +266,8 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Document, "article"): Article,
     (Document, "events"): list,
     (Document, "quotes"): list,
+    (Document, "non_events"): list,
+    (NonEvent, "evidence"): Provenance,
 }
 _LIST_ITEM = {
     (Event, "sources"): Source,
@@ -263,6 +275,7 @@ _LIST_ITEM = {
     (Event, "mentions"): Provenance,
     (Document, "events"): Event,
     (Document, "quotes"): Quote,
+    (Document, "non_events"): NonEvent,
 }
 
 

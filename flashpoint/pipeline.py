@@ -61,4 +61,6 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16, learned=
 
 def _document(article: Article, doc) -> Document:
     """One article's events and quotes, from its spaCy parse."""
-    return Document(article=article, events=find_events(article, doc), quotes=extract_quotes(article, doc))
+    non_events: list = []
+    events = find_events(article, doc, non_events)
+    return Document(article=article, events=events, quotes=extract_quotes(article, doc), non_events=non_events)

@@ -73,3 +73,16 @@ def test_eval_on_the_seed_gold_prints_every_section():
                 "date within gold range", "fatalities within ±1", "location within 15 km",
                 "speaker accuracy, all gold quotes", "debris strings removed"):
         assert row in result.output, row
+
+
+def test_eval_errors_say_why_a_missed_events_sentences_were_not_coded(tmp_path):
+    row = {"id": "plans", "date": "2021-03-06",
+           "text": "The opposition plans a rally in Abuja on Friday. Police said the city was calm.",
+           "events": [{"event_type": "Protests", "sub_event_type": "Peaceful protest", "date": "2021-03-05",
+                       "location": {"name": "Abuja", "country": "NG"}}]}
+    path = tmp_path / "plans.jsonl"
+    path.write_text(json.dumps(row), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(path), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "missed gold event ? (Peaceful protest) in plans" in result.output
+    assert "not coded (irrealis): 'The opposition plans a rally in Abuja on Friday.'" in result.output

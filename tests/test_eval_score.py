@@ -110,7 +110,7 @@ def test_empty_prediction_scores_zero():
     assert report["quotes"]["found"]["value"] == 0.0
     assert report["quotes"]["speaker_accuracy"]["value"] == 0.0
     assert {m["gold"] for m in report["events"]["missed"]} == {"clash", "strike"}
-    assert "missed gold event clash in a1" in error_lines(report)
+    assert "missed gold event clash (Armed clash) in a1" in error_lines(report)
 
 
 def test_half_right_prediction_scores_what_hand_counting_gives():

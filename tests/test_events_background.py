@@ -83,3 +83,24 @@ def test_an_uptick_in_attacks_is_a_trend_not_an_event():
 def test_a_wave_of_attacks_with_a_toll_is_still_an_event():
     (event,) = _events("A wave of bombings killed 12 people in Baghdad on Monday.")
     assert event.fatalities.value == 12
+
+
+def test_sentences_passed_over_are_kept_with_the_reason():
+    doc = flashpoint.extract("Gunmen killed five villagers in Bankass on Saturday. The insurgency has killed "
+                             "35,000 people since 2009. The opposition plans a rally on Friday.", date="2024-05-20")
+    assert len(doc.events) == 1
+    reasons = {n.reason: n.evidence.sentence for n in doc.non_events}
+    assert reasons == {"background:total": "The insurgency has killed 35,000 people since 2009.",
+                       "irrealis": "The opposition plans a rally on Friday."}
+    assert all(doc.article.text[n.evidence.sentence_start:n.evidence.sentence_end] == n.evidence.sentence
+               for n in doc.non_events)
+
+
+def test_a_district_headquarters_overrun_is_territory_taken():
+    (event,) = _events("A council official said the Taliban overran the Nirkh district headquarters on Tuesday.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_an_area_retaken_after_a_gunfight_is_territory_regained():
+    text = "Army commanders said on Monday that their troops had retaken the area after a heavy gunfight."
+    assert "Government regains territory" in {e.sub_event_type for e in _events(text)}

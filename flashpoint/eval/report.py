@@ -105,8 +105,13 @@ def error_lines(report: dict[str, Any], limit: int = 30) -> list[str]:
     lines: list[str] = []
     events = report.get("events")
     if events:
+        seen: set[str] = set()
         for miss in events["missed"][:limit]:
-            lines.append(f"missed gold event {miss['gold'] or '?'} in {miss['article']}")
+            kind = f" ({miss['sub_event_type']})" if miss.get("sub_event_type") else ""
+            lines.append(f"missed gold event {miss['gold'] or '?'}{kind} in {miss['article']}")
+            if miss["article"] not in seen:  # why the rules passed over that article's other event words
+                seen.add(miss["article"])
+                lines += [f"    not coded ({n['reason']}): {n['sentence'][:100]!r}" for n in miss.get("not_coded", [])]
         for extra in events["spurious"][:limit]:
             lines.append(f"spurious {extra['event_type']} in {extra['article']}: {extra['evidence'][:100]!r}")
     quotes = report.get("quotes")

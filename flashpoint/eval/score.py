@@ -116,7 +116,11 @@ def score_events(items: list[tuple[GoldArticle, Document]]) -> dict[str, Any]:
         typed += [(preds[i], golds[j]) for i, j in pairs]
         untyped += [(preds[i], golds[j]) for i, j in match_events(preds, golds, require_type=False)]
         matched_detail += [_pair_detail(article, preds[i], golds[j]) for i, j in pairs]
-        missed += [{"article": article.id, "gold": golds[j].id} for j in set(range(len(golds))) - {j for _, j in pairs}]
+        unmatched = sorted(set(range(len(golds))) - {j for _, j in pairs})
+        missed += [{"article": article.id, "gold": golds[j].id, "sub_event_type": golds[j].sub_event_type,
+                    # sentences of that article the rules judged no event, and why
+                    "not_coded": [{"reason": n.reason, "sentence": n.evidence.sentence} for n in doc.non_events]}
+                   for j in unmatched]
         spurious += [
             {"article": article.id, "predicted": preds[i].id, "event_type": preds[i].event_type,
              "evidence": preds[i].evidence.sentence}

@@ -36,7 +36,7 @@ from flashpoint.events.spans import (
     QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
 from flashpoint.events.taxonomy import PROTESTS, RIOTS, STRATEGIC, event_type_of
-from flashpoint.model import Article, EventDate, Event, Source
+from flashpoint.model import Article, EventDate, Event, NonEvent, Source
 
 _RULES = WordLists("mention_rules.toml")
 
@@ -354,7 +354,9 @@ def _toll_update(sent: Span) -> bool:
 
 
 def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article,
-             has_prior: bool) -> Mention | None:
+             has_prior: bool) -> Mention | str | None:
+    """The event the sentence reports; the reason it reports none although an event
+    word is in it ("irrealis", "background:total", ...); or None when it has no event word."""
     if not any(t.lemma_.lower() in ALL_TRIGGERS or t.lower_ in ALL_TRIGGERS for t in sent):
         blamed = blamed_in(sent, article) if has_prior else None
         if blamed is not None:
@@ -362,7 +364,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                            strength=0, actor1=blamed, anaphoric=True, last_paragraph=paragraph)
         return None  # most sentences: no event word at all
     if _headline(sent, paragraph):
-        return None
+        return "headline"
     if has_prior and CLAIM_PHRASE.search(sent.text):
         owner = next((claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)
         if owner is not None:
@@ -381,10 +383,12 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     trigger = _main_trigger(triggers)
     cues = cues_in(_cue_text(sent, trigger))
     lemma = trigger.lemma_.lower()
-    if _irrealis(trigger) or _cumulative(sent, trigger):
-        return None
+    if _irrealis(trigger):
+        return "irrealis"
+    if _cumulative(sent, trigger):
+        return "background:total"
     if has_casualties and (counts.fatalities and quoted.contains(counts.fatalities.provenance.start)):
-        return None
+        return "quoted toll"
     response = any(t.lemma_.lower() in RESPONSE_LEMMAS and t.pos_ in ("VERB", "NOUN")
                    and not quoted.contains(t.idx) for t in sent)
     similar = _similar(sent)
@@ -392,14 +396,14 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if has_prior and _anaphoric(trigger) and not has_casualties and not response and not similar:
         owner = claimant(trigger, article)
         if owner is None:
-            return None
+            return "re-mention"
         # not a new event: the claim names the perpetrator of the one just described
         return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger, sub_event="Other",
                        strength=0, actor1=owner, anaphoric=True, last_paragraph=paragraph)
     if not has_casualties and any(c.lower_ in GENERIC_MODIFIERS for c in trigger.children):
-        return None  # "repeated attacks in the region"
+        return "background:generic"  # "repeated attacks in the region"
     if _aggregated(trigger):
-        return None  # "an uptick in Boko Haram attacks"
+        return "background:trend"  # "an uptick in Boko Haram attacks"
     sides = next((found for found in map(between_sides, triggers) if found), None)
     target = patient(trigger)
     if lemma in PROTEST_LEMMAS or "protest" in cues:
@@ -419,7 +423,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if actor2 is None and counts.victims:
         actor2 = counts.victims
     if not has_prior and lemma in BARE_DEATH_LEMMAS and not cues and actor1 is None:
-        return None  # "34 deaths were recorded", "54 people died in Morelos": no violence is told
+        return "no violence told"  # "34 deaths were recorded", "54 people died in Morelos"
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS \
             and sides is None:
         actor2 = None
@@ -428,32 +432,33 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                      target.lemma_.lower() if target is not None else None,
                      territory=_territory(target, sent))
     if label is None:
-        return None
+        return "no event type"
     date, date_anaphoric = _date(sent, trigger, article)
-    if nonevents.reason(sent, trigger, date is not None, has_casualties):
-        return None  # a match report, or what keeps happening ("often target ...")
+    why = nonevents.reason(sent, trigger, date is not None, has_casualties)
+    if why:
+        return why  # a match report, or what keeps happening ("often target ...")
     locations = [p for p in place_candidates(sent, trigger, article) if not quoted.contains(p.provenance.start)
                  and not any(_overlaps(p.provenance, a.provenance) for a in (actor1, actor2) if a is not None)]
     sub_event, strength = label
     if event_type_of(sub_event) in (PROTESTS, RIOTS):
         locations = [p for p in locations if not _cause_of_crowd(sent, p, trigger)]
     if not has_casualties and date is None and trigger.head.lemma_.lower() in TREND_VERBS:
-        return None  # "Ukraine has intensified drone attacks": a trend, not an event
+        return "background:trend"  # "Ukraine has intensified drone attacks"
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
-        return None  # background: "months of protests in 2022", "last year's demonstrations"
+        return "background:history"  # "months of protests in 2022", "last year's demonstrations"
     if date is not None and (date.end - date.start).days > AGGREGATE_DAYS and event_type_of(sub_event) != STRATEGIC:
-        return None  # a total over months ("in the first six months of the year"), not one event
+        return "background:period"  # a total over months ("in the first six months of the year")
     big = counts.fatalities is not None and counts.fatalities.value >= 50
     if big and any(_perfect_total(t) for t in sent if t.lemma_.lower() in ("kill", "injure", "wound", "claim", "leave", "die")):
-        return None  # "drone strikes have killed hundreds of civilians"
+        return "background:total"  # "drone strikes have killed hundreds of civilians"
     if sub_event == "Arrests" and _criminal(trigger, target):
-        return None
+        return "ordinary crime"
     if strength < 2 and not (has_casualties or date or locations or response or similar or actor1 or actor2):
-        return None  # a bare violent word with nothing to pin it down
+        return "unanchored"  # a bare violent word with nothing to pin it down
     if event_type_of(sub_event) == STRATEGIC and date is None and _background(trigger, target, sub_event):
-        return None
+        return "background:state of affairs"
     if sub_event == "Change to group/activity" and date is None:
-        return None  # an undated deployment is background ("Rwanda deployed troops the same year")
+        return "background:undated deployment"  # "Rwanda deployed troops the same year"
     return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger,
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
                    fatalities=counts.fatalities, injuries=counts.injuries, date=date,
@@ -472,13 +477,22 @@ def _paragraphs(doc: Doc) -> list[int]:
     return numbers
 
 
-def find_events(article: Article, doc: Doc) -> list[Event]:
-    """All events reported in the article (outside quoted speech)."""
+def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = None) -> list[Event]:
+    """All events reported in the article (outside quoted speech).
+
+    Sentences with an event word that report no event are appended to
+    ``non_events`` (when given) with the reason, for ``flashpoint eval --errors``.
+    """
     quoted = QuotedSpans(article.text)
     paragraphs = _paragraphs(doc)
     mentions: list[Mention] = []
     for index, sent in enumerate(sentences(doc)):
         mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
+        if isinstance(mention, str):
+            if non_events is not None:
+                non_events.append(NonEvent(reason=mention, evidence=provenance(article, sent, sent.start_char,
+                                                                               sent.end_char, 1.0)))
+            continue
         if mention is None:
             continue
         prev = mentions[-1] if mentions else None
