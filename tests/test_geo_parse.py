@@ -214,3 +214,17 @@ def test_events_place_a_country_at_its_capital_geoparse_at_its_centre():
     assert event_place.geonameid == parsed.geonameid and parsed.kind == "country"
     assert abs(event_place.lat - (-1.28)) < 0.1 and abs(event_place.lon - 36.82) < 0.1  # Nairobi
     assert abs(parsed.lat - event_place.lat) > 1  # the country's own centre, not Nairobi
+
+
+def test_names_listed_with_a_state_are_states():
+    california, washington = places_for("Jobs are leaving states such as California or Washington.",
+                                        "California", "Washington")
+    assert (california.kind, california.country) == ("admin1", "US")
+    assert (washington.kind, washington.name) == ("admin1", "Washington")
+
+
+def test_bare_postal_code_where_the_articles_places_lie_in_that_region():
+    text = "Crews from Castlegar worked through the night. The BC wildfire service said rain would help."
+    places = places_for(text, "Castlegar", "BC")
+    assert places[0].admin1 == "British Columbia"
+    assert (places[1].name, places[1].kind) == ("British Columbia", "admin1")

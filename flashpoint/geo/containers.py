@@ -19,6 +19,8 @@ from flashpoint.model import Place
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _AFTER = re.compile(rf"^\s*,\s*({_NAME})")
 _BEFORE = re.compile(rf"({_NAME})\s*,\s*$")
+_COORDINATED_BEFORE = re.compile(rf"({_NAME})\s+(?:and|or)\s+$")
+_COORDINATED_AFTER = re.compile(rf"^\s+(?:and|or)\s+({_NAME})")
 
 
 def _span_text(place: Place) -> tuple[str, str]:
@@ -62,6 +64,13 @@ def contained_before(place: Place, gazetteer: Gazetteer) -> Optional[str]:
     before, _ = _span_text(place)
     match = _BEFORE.search(before)
     return match.group(1) if match else None
+
+
+def coordinated(place: Place) -> list[str]:
+    """Names joined to the candidate by "and"/"or" ("California or Washington")."""
+    before, after = _span_text(place)
+    found = [m.group(1) for m in (_COORDINATED_BEFORE.search(before), _COORDINATED_AFTER.match(after)) if m]
+    return found
 
 
 def contains(region: GeoRecord, town: GeoRecord) -> bool:

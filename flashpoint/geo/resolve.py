@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from flashpoint.geo.abbreviations import region_abbreviation
-from flashpoint.geo.containers import contained_before, container_after, contains
+from flashpoint.geo.containers import contained_before, container_after, contains, coordinated
 from flashpoint.geo.countries import country_code, is_capital
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
@@ -41,7 +41,7 @@ ALTERNATE_RATIO = 10
 WEIGHTS = {
     "hint": 4.0, "actor_country": 2.0, "country_named": 1.0, "most_named": 0.5, "holds_anchor": 2.0,
     "near": 2.0, "region_named": 1.0, "country": 1.5, "alternate": 0.52, "capital": 0.5, "population": 0.4,
-    "pattern": 3.0,
+    "pattern": 3.0, "coordinated": 3.0,
 }
 # Place.precision (one of model.PRECISIONS) for each kind of gazetteer record.
 _PRECISION_OF_KIND = {"town": "town", "admin2": "admin1", "admin1": "admin1", "country": "country",
@@ -115,6 +115,12 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
     """
     core = strip_qualifiers(place.text or "")
     abbreviation = region_abbreviation(core, after_comma=contained_before(place, gazetteer) is not None)
+    if abbreviation is None and context is not None and context.anchors:
+        # a bare postal code ("BC") in an article whose sure places lie in that region
+        code_region = region_abbreviation(core, after_comma=True)
+        if code_region and any(a.country == code_region[0] and a.admin1 == code_region[1]
+                               for _, a in context.anchors):
+            abbreviation = code_region
     if abbreviation:
         country, region = abbreviation
         return [m for m in gazetteer.matches(region, country) if m.record.precision == "admin1"]
@@ -261,6 +267,12 @@ def _pattern_bonus(matches: list[Match], place: Place, gazetteer: Gazetteer) -> 
     for m in matches:
         if any(contains(c, m.record) for c in containers) or any(contains(m.record, t) for t in towns):
             bonus[m.record] = WEIGHTS["pattern"]
+    # "California or Washington": a name listed with regions is a region of that country
+    peers = {m.record.country for name in coordinated(place) for m in gazetteer.matches(name)
+             if m.record.precision == "admin1" and not m.alternate}
+    for m in matches:
+        if m.record.precision == "admin1" and m.record.country in peers:
+            bonus[m.record] = bonus.get(m.record, 0) + WEIGHTS["coordinated"]
     return bonus
 
 

@@ -54,6 +54,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], article_id: str =
             record = choose_record(matches, candidate, None, context, gazetteer)
             if record and record.precision in ("town", "admin2", "admin1") and record.lat is not None:
                 context.anchors.append((surface_key(candidate), record))
+    # names that found nothing on their own may be read in the light of the sure places
+    found = [m or candidate_matches(c, gazetteer, context, backoff=True) for c, m in zip(candidates, found)]
     places: list[Optional[Place]] = []
     for candidate, matches in zip(candidates, found):
         record = choose_record(matches, candidate, None, context, gazetteer)
