@@ -44,3 +44,9 @@ def test_doubling_an_article_at_most_doubles_the_attribution_work(nlp, separator
     small = separator.join(PARAGRAPHS * 15)
     large = separator.join(PARAGRAPHS * 30)
     assert _calls(nlp, large) <= 2.5 * _calls(nlp, small)
+
+
+def test_pronouns_with_no_agreeing_person_stay_linear(nlp):
+    # one paragraph of men and many "she said": each pronoun may not rescan the paragraph
+    unit = "Paul Berg met John Hale. \u201cWe will sign the deal next week,\u201d she said. "
+    assert _calls(nlp, unit * 200) <= 2.5 * _calls(nlp, unit * 100)

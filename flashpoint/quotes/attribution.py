@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from flashpoint.text.quote_marks import (QuoteSpan, SpanSet, find_quote_spans, hands_over, paragraph_spans,
                                          quoted_ranges, word_count)
 from flashpoint.quotes.labels import ROLE_LABELS, caption_name, label_as_name, transcript_label
-from flashpoint.quotes.people import PRONOUN_REACH, People as _People
+from flashpoint.quotes.people import MAX_LOOKBACK, PRONOUN_REACH, People as _People
 from flashpoint.quotes.speakers import PERSON_TITLES, Mention, Names, collect_names, mention_at
 from flashpoint.model import Article, Provenance, Quote
 
@@ -432,9 +432,8 @@ class _Context:
                 and (span.continues_previous or self._only_quotes(span.paragraph)):
             factor = 0.9 if span.continues_previous else 0.8
             return _Attribution(last.speaker, last.role, round(last.confidence * factor, 3), last.mention, carried=True)
-        subjects = self._speaking_subjects(p_start, span.open_mark)
-        if subjects:
-            subject = subjects[-1]
+        subject = self._last_speaking_subject(p_start, span.open_mark)
+        if subject is not None:
             return _Attribution(subject.name, self.book.role(subject.name or ""), 0.6, subject, carried=True)
         return _Attribution(None, None, 0.3, None)
 
@@ -453,6 +452,15 @@ class _Context:
             cursor = max(cursor, hi)
         outside.append(self.text[cursor:end])
         return word_count("".join(outside)) == 0
+
+    def _last_speaking_subject(self, start: int, end: int) -> Optional[Mention]:
+        """The last person subject of a speech verb between ``start`` and ``end`` (a bounded
+        look back, so a huge paragraph stays linear)."""
+        lo, hi = bisect.bisect_left(self.subject_starts, start), bisect.bisect_left(self.subject_starts, end)
+        for j in range(hi - 1, max(lo, hi - MAX_LOOKBACK) - 1, -1):
+            if self.subjects[j].token.head.lemma_.lower() in SPEECH_VERBS:
+                return self.subjects[j]
+        return None
 
     def _speaking_subjects(self, start: int, end: int) -> list[Mention]:
         """Person subjects of speech verbs between ``start`` and ``end`` ("Celik said the talks ...")."""

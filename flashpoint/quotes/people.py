@@ -26,6 +26,8 @@ from flashpoint.quotes.speakers import Mention, depth
 
 # How many paragraphs back "he said" may look for its person.
 PRONOUN_REACH = 3
+# How many mentions back at most (keeps a huge paragraph of non-agreeing names linear).
+MAX_LOOKBACK = 60
 
 
 @dataclass
@@ -100,7 +102,8 @@ class People:
         best: Optional[Antecedent] = None
         sentence = None
         j = bisect.bisect_left(self.starts, position) - 1
-        while j >= 0 and self.entries[j].start >= earliest:
+        lowest = max(-1, j - MAX_LOOKBACK)
+        while j > lowest and self.entries[j].start >= earliest:
             entry = self.entries[j]
             j -= 1
             if sentence is not None and entry.sentence != sentence:
