@@ -166,3 +166,11 @@ def test_a_protest_met_with_arrests_was_met_by_police_even_unnamed():
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor1.name == "Protesters (Ghana)"
     assert (event.actor2.name, event.actor2.kind, event.actor2.text) == ("Police Forces of Ghana", "state forces", "")
+
+
+def test_a_country_where_people_march_is_not_a_state_facing_them():
+    event = _only_event("Marches in Germany were held on Sunday in Kwelltabu and Marrasinko under the banner of "
+                        "a united Europe, organisers said.")
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.actor1.name == "Protesters (Germany)"
+    assert event.actor2 is None

@@ -196,6 +196,8 @@ def crowd_and_police(sent: Span, article: Article, trigger: Token) -> tuple[Acto
             actor.name = actor_name(PROTESTERS, actor.country, False)
             crowd = actor
     for token in sent:
+        if token.ent_type_ == "GPE" and token.dep_ != "nsubj":
+            continue  # "marches in Germany": a place, not a state facing the crowd
         actor = actor_from(token, article, 0.7) if token.pos_ in ("NOUN", "PROPN") else None
         if actor is None:
             continue
