@@ -159,3 +159,18 @@ def test_killings_outrank_abductions():
     assert e.sub_event_type == "Attack" and e.fatalities.value == 15
     (e,) = events("Bandits abducted more than 30 women in Maru on Sunday.", date="2024-06-10")
     assert e.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_militants_torching_a_school_destroy_property_they_do_not_riot():
+    (e,) = events("Suspected militants torched a government school for girls in Bannu on Thursday night.")
+    assert e.sub_event_type == "Looting/property destruction"
+
+
+def test_a_crowd_torching_a_police_post_riots():
+    (e,) = events("Angry rioters torched a police post in Haldwani on Thursday.")
+    assert e.event_type == "Riots"
+
+
+def test_ended_up_hitting_is_something_that_happened():
+    (e,) = events("A grenade thrown at troops in Srinagar on Sunday ended up hitting a vendor's cart and injured six people.")
+    assert e.sub_event_type == "Grenade" and e.injuries.value == 6

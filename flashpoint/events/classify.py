@@ -84,7 +84,8 @@ def classify(
         return "Peaceful protest", 2
     if "mob" in cues:
         return "Mob violence", 2
-    if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot":
+    # an armed group that torches a school destroys property; it does not riot
+    if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED:
         return "Violent demonstration", 2
     if "disrupted" in cues and "weapons" in cues and not casualties and trigger in DISRUPT_VERBS:
         return "Disrupted weapons use", 2

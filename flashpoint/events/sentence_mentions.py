@@ -115,8 +115,8 @@ def _irrealis(token: Token) -> bool:
                 child.dep_ in ("pobj", "pcomp") and head.lower_ in OTHER_EVENT_PREPS | {"during", "when"}):
             break  # "vowed an investigation after seven people were murdered": the murder happened
         child = head
-        if head.lemma_.lower() in IRREALIS_HEADS:
-            return True
+        if head.lemma_.lower() in IRREALIS_HEADS and not any(c.dep_ == "prt" for c in head.children):
+            return True  # "vowed to attack", not "ended up hitting a cart"
         if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
             return True
     return False
