@@ -324,3 +324,11 @@ def test_interview_q_and_a_labels(nlp):
     # the interviewer is not named: no speaker, the role says who asks
     assert question.speaker is None and question.role == "interviewer"
     assert question.speaker_cue == "label"
+
+
+def test_a_dash_after_a_quote_followed_by_a_sentence_is_not_a_caption():
+    text = "\u201cStop the war now\u201d \u2014 Protesters then marched to the square."
+    assert caption_name(text, text.index("\u201d") + 1, len(text)) is None
+    text = "\u201cStop the war now\u201d \u2014 Lena Berg \u201cAnd bring them home.\u201d \u2014 Tom Aske"
+    first = caption_name(text, text.index("\u201d") + 1, len(text))
+    assert first is not None and first[0] == "Lena Berg"

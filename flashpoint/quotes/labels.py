@@ -38,7 +38,8 @@ def caption_name(text: str, after: int, limit: int) -> Optional[tuple[str, int, 
 
     Every word of the name must be capitalised; a full stop after the last
     word (the caption's own sentence end) is not part of it, one after a
-    single letter is ("Edwin G. Monroy").
+    single letter is ("Edwin G. Monroy"). The caption must end its paragraph
+    or sentence or be followed by the next quote.
     """
     match = _CAPTION.match(text, after, limit)
     if match is None:
@@ -57,7 +58,13 @@ def caption_name(text: str, after: int, limit: int) -> Optional[tuple[str, int, 
         kept[-1] = kept[-1].rstrip(".")
     name = " ".join(kept)
     start = match.start("name")
-    return name, start, start + len(name) if text.startswith(name, start) else start + len(kept[0])
+    end = start + len(name) if text.startswith(name, start) else start + len(kept[0])
+    # a caption stands alone: the paragraph, its sentence or the next quote follows it
+    # ("... ― Ana Ruiz “Next ...”"), not more words ("... — Protesters then marched")
+    rest = text[end:limit].lstrip(" \t.")
+    if rest and rest[0] not in "\u201c\"\u201e\u00ab(" and not text[end:limit].lstrip(" \t").startswith("."):
+        return None
+    return name, start, end
 
 
 def label_as_name(label: str) -> str:
