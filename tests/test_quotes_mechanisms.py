@@ -332,3 +332,9 @@ def test_a_dash_after_a_quote_followed_by_a_sentence_is_not_a_caption():
     text = "\u201cStop the war now\u201d \u2014 Lena Berg \u201cAnd bring them home.\u201d \u2014 Tom Aske"
     first = caption_name(text, text.index("\u201d") + 1, len(text))
     assert first is not None and first[0] == "Lena Berg"
+
+
+def test_a_single_capitalised_heading_is_not_a_transcript_label(nlp):
+    text = 'The agency posted an alert on Monday.\n\n"BREAKING: The river has burst its banks near the old mill."\n'
+    quotes = quotes_of(nlp, text)
+    assert quotes and quotes[0].speaker is None and quotes[0].speaker_cue != "label"

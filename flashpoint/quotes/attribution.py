@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -171,6 +172,8 @@ class _Context:
         self.group_starts = [m.start for m in self.group_subjects]
         self.sentence_starts = self._sentence_starts()
         self.token_starts = [t.idx for t in doc]
+        self.label_counts = Counter(found[0] for found in (transcript_label(text, s.start, s.end) for s in spans)
+                                    if found is not None)
         self.people = _People(self, SPEECH_VERBS)
         self.people.read(names.people, self._pronoun_subjects(), names.described)
 
@@ -196,6 +199,9 @@ class _Context:
     def _label(self, span: QuoteSpan) -> Optional[_Attribution]:
         """A speaker given by a transcript label ("PENCE: ...") or a dash caption ("..." ― Ana Ruiz)."""
         found, cue = transcript_label(self.text, span.start, span.end), "label"
+        if found is not None and found[0] not in ROLE_LABELS and self.label_counts[found[0]] < 2 \
+                and not self.book.is_person_name(label_as_name(found[0])):
+            found = None  # "BREAKING: ..." once is a heading; a transcript repeats its labels
         if found is None and span.close_mark is not None:
             p_end = self.paragraphs[span.paragraph][1]
             found, cue = caption_name(self.text, span.close_mark + 1, p_end), "caption"
