@@ -14,11 +14,13 @@ from flashpoint.merge import (
     cluster,
     combine,
     compatible,
+    compatible_pairs,
     components,
     event_order,
     haversine_km,
     merge_events,
     mergeable,
+    probe_keys,
     union_clusters,
 )
 from flashpoint.model import Actor, Count, Event, EventDate, Place, Provenance
@@ -395,3 +397,30 @@ def test_an_unidentified_group_may_be_the_group_another_outlet_names():
     # one name is one actor, whatever kind each report gave it (Turkish forces abroad)
     abroad = Actor("Military Forces of Turkey", "Turkish troops", "external/other", "TR")
     assert compatible(make_event("a1", kind="shelling", actor1=SYRIA, actor2=TURKEY), make_event("a2", kind="shelling", actor2=abroad))
+
+
+def test_a_stored_report_is_found_by_the_probe_keys_of_any_compatible_report():
+    """The store looks for stored candidates with probe_keys (a located report looks only
+    at its country's country-wide reports, not at the whole country)."""
+    events = random_reports(9, 80)
+    for a, b in itertools.permutations(events, 2):
+        if compatible(a, b):
+            assert set(probe_keys(a)) & set(blocking_keys(b)), (a.id, b.id)
+    located = next(e for e in events if e.place.precision == "town")
+    wide = next(e for e in events if e.place.precision == "country")
+    assert not {k for k in probe_keys(located) if "country" in k} & {k for k in blocking_keys(located) if "country" in k}
+    assert any("country-only" in k for k in blocking_keys(wide))
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_the_blocks_find_every_compatible_pair(seed):
+    """compatible_pairs compares fewer pairs in country and admin1 blocks; it still finds
+    every pair a comparison of all pairs finds."""
+    events = random_reports(seed, 80)
+    found = compatible_pairs(events)
+    every = {e.id: set() for e in events}
+    for a, b in itertools.combinations(events, 2):
+        if compatible(a, b):
+            every[a.id].add(b.id)
+            every[b.id].add(a.id)
+    assert found == every and sum(map(len, every.values())) > 20

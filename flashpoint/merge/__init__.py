@@ -7,7 +7,7 @@ and the result depends only on the set of reports, never on their order.
 """
 
 from flashpoint.merge.assign import assign, is_specific
-from flashpoint.merge.blocking import blocking_keys, key_str
+from flashpoint.merge.blocking import blocking_keys, key_str, probe_keys
 from flashpoint.merge.cluster import cluster, compatible_pairs, components, merge_events, union_clusters
 from flashpoint.merge.combine import combine, conservative_count, event_order, sources_of
 from flashpoint.merge.rules import compatible, haversine_km, mergeable, same_event, type_family
@@ -27,6 +27,7 @@ __all__ = [
     "key_str",
     "merge_events",
     "mergeable",
+    "probe_keys",
     "same_event",
     "sources_of",
     "type_family",

@@ -39,15 +39,17 @@ def _cells(lat: float, lon: float) -> list[tuple]:
     return [("cell", r, c) for r in rows for c in cols]
 
 
-def _geo_keys(event: Event) -> list[tuple]:
+def _geo_keys(event: Event, probe: bool = False) -> list[tuple]:
     place = event.place
     if place is None or not place.country:
         return []
     if place.precision == "country":
-        return [("country", place.country)]
-    # a country-wide report may join a located one (rules.country_wide_evidence);
-    # in these blocks only pairs with a country-wide member are compared (cluster.py)
-    keys: list[tuple] = [("country", place.country)]
+        # stored under "country-only" too, where located reports look for it
+        return [("country", place.country)] if probe else [("country", place.country), ("country-only", place.country)]
+    # a country-wide report may join a located one (rules.country_wide_evidence): it
+    # finds located reports under "country" (there only pairs with a country-wide
+    # member are compared, cluster.py); a located report looks only under "country-only"
+    keys: list[tuple] = [("country-only", place.country) if probe else ("country", place.country)]
     if place.admin1:
         keys.append(("admin1", place.country, place.admin1))
     if place.precision == "town":
@@ -58,18 +60,30 @@ def _geo_keys(event: Event) -> list[tuple]:
     return keys
 
 
+def _keys(event: Event, probe: bool) -> list[tuple]:
+    family = type_family(event.event_type)
+    buckets = _time_buckets(event)
+    geo = _geo_keys(event, probe)
+    if family is None or not buckets or not geo:
+        return [("solo", event.id)]
+    return [(family, bucket, *g) for bucket in buckets for g in geo]
+
+
 def blocking_keys(event: Event) -> list[tuple]:
     """The blocks an event belongs to: (family, week bucket, geographic key).
 
     An event that can never match another (no date, place or type) gets one
     key of its own, ``("solo", event.id)``, so it still passes through a block.
     """
-    family = type_family(event.event_type)
-    buckets = _time_buckets(event)
-    geo = _geo_keys(event)
-    if family is None or not buckets or not geo:
-        return [("solo", event.id)]
-    return [(family, bucket, *g) for bucket in buckets for g in geo]
+    return _keys(event, probe=False)
+
+
+def probe_keys(event: Event) -> list[tuple]:
+    """The blocks to look in for stored reports compatible with ``event`` (the store):
+    if ``compatible(new, old)`` then ``probe_keys(new)`` meets ``blocking_keys(old)``.
+    Unlike ``blocking_keys`` a located report does not look in its country's whole
+    block, only at the country-wide reports in it ("country-only")."""
+    return _keys(event, probe=True)
 
 
 def key_str(key: tuple) -> str:

@@ -8,12 +8,13 @@ and the Spark job merge each component on its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import combinations
 
 from flashpoint.merge.assign import assign
 from flashpoint.merge.blocking import blocking_keys, key_str
 from flashpoint.merge.combine import combine, event_order
-from flashpoint.merge.rules import compatible, country_only
+from flashpoint.merge.rules import compatible, country_only, region_named
 from flashpoint.model import Event
 
 
@@ -55,17 +56,37 @@ def compatible_pairs(events: list[Event]) -> dict[str, set[str]]:
         for key in blocking_keys(event):
             blocks.setdefault(key_str(key), []).append(event)
     for key, block in blocks.items():
-        # a country's block is there for its country-wide reports; located reports
-        # meet each other in their finer blocks
-        country_block = key.split("|")[2:3] == ["country"]
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                if country_block and not (country_only(a) or country_only(b)):
-                    continue
-                if b.id not in adjacency[a.id] and compatible(a, b):
-                    adjacency[a.id].add(b.id)
-                    adjacency[b.id].add(a.id)
+        for a, b in _block_pairs(key, block):
+            if b.id not in adjacency[a.id] and compatible(a, b):
+                adjacency[a.id].add(b.id)
+                adjacency[b.id].add(a.id)
     return adjacency
+
+
+def _coarse_in_admin1(event: Event) -> bool:
+    # two towns are compatible only within MAX_DISTANCE_KM (they share a cell or a
+    # gazetteer entry) unless one is named like its province
+    return event.place.precision != "town" or region_named(event.place)
+
+
+def _block_pairs(key: str, block: list[Event]) -> Iterator[tuple[Event, Event]]:
+    """The pairs of a block to compare. A country's block is there for its
+    country-wide reports and an admin1's for its admin1-wide ones (towns meet each
+    other in their cells), so there only pairs with such a member are compared:
+    linear in the block, not quadratic."""
+    kind = key.split("|")[2:3]
+    if kind == ["country"]:
+        wide = [e for e in block if country_only(e)]
+    elif kind == ["admin1"]:
+        wide = [e for e in block if _coarse_in_admin1(e)]
+    else:
+        yield from combinations(block, 2)
+        return
+    wide_ids = {e.id for e in wide}
+    for a in wide:
+        for b in block:
+            if b.id != a.id and (b.id not in wide_ids or a.id < b.id):
+                yield a, b
 
 
 def components(events: Iterable[Event]) -> list[list[Event]]:
