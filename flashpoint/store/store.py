@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import Engine, delete, false, func, insert, select, update
 
-from flashpoint.merge import blocking_keys, cluster, combine, compatible, key_str, sources_of
+from flashpoint.merge import blocking_keys, cluster, combine, compatible, key_str, probe_keys, sources_of
 from flashpoint.model import MAX_COUNT, Article, Document, Event, Quote
 from flashpoint.store import rows
 from flashpoint.store.filters import EventFilter, conditions
@@ -154,7 +154,7 @@ class Store:
         found = {e.id: e for e in new_events}
         frontier = list(new_events)
         while frontier:
-            keys = sorted({key_str(k) for e in frontier for k in blocking_keys(e)})
+            keys = sorted({key_str(k) for e in frontier for k in probe_keys(e)})
             candidate_ids: set[str] = set()
             for chunk in _chunks(keys):
                 candidate_ids.update(conn.scalars(select(merge_blocks.c.report_id).where(merge_blocks.c.key.in_(chunk))))
