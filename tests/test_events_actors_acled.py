@@ -174,3 +174,10 @@ def test_a_country_where_people_march_is_not_a_state_facing_them():
     assert event.sub_event_type == "Peaceful protest"
     assert event.actor1.name == "Protesters (Germany)"
     assert event.actor2 is None
+
+
+def test_suspected_militants_are_an_unidentified_armed_group():
+    event = _only_event("Suspected militants shot dead three teachers outside a school near Kwelltabu in "
+                        "Pakistan's Khyber Pakhtunkhwa province on Thursday, police said.")
+    assert (event.actor1.name, event.actor1.kind) == ("Unidentified Armed Group (Pakistan)", "political militia")
+    assert event.actor1.text == "Suspected militants"

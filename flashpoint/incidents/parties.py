@@ -16,6 +16,8 @@
   toll, not the other side, and are no actor2.
 - An air strike nobody is named for, in an article whose other incidents have a single
   state attacker, is that state's (lower confidence, the attacker's own provenance).
+- Armed men the report says it cannot name ("suspected militants", "unknown gunmen")
+  are an Unidentified Armed Group, whatever word it used.
 - Unnamed local parties take the incident's country (``geo.actors.localise_actors``).
 - State forces acting outside their country are "external/other" (ACLED inter code 8),
   except in hostilities between two states' forces, where both stay state forces.
@@ -48,6 +50,7 @@ AIR_STRIKE = "Air/drone strike"
 # The one armed group an article names, standing for an unnamed attacker: this confidence.
 ARTICLE_GROUP_CONFIDENCE = 0.3
 ARMED = {"rebel group", "political militia", "identity militia"}
+UNIDENTIFIED = "political militia"  # ACLED's kind for an Unidentified Armed Group
 UNKNOWN = re.compile(r"\b(?:unidentified|unknown|suspected|unnamed)\b", re.I)
 # Sub-event types whose actor1 is, by definition, a state's or a non-state party.
 STATE_FIRST = {"Government regains territory"}
@@ -172,6 +175,12 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
             setattr(event, role, _implied(kind, event))
     _article_group(event, article)
     _air_force(event, list(others))
+    for role in ("actor1", "actor2"):
+        actor = getattr(event, role)
+        if actor is not None and actor.kind in ARMED and not is_named(actor) and UNKNOWN.search(actor.text):
+            # "suspected militants", "unknown gunmen": ACLED's Unidentified Armed Group
+            setattr(event, role, dataclasses.replace(actor, kind=UNIDENTIFIED,
+                                                     name=actor_name(UNIDENTIFIED, actor.country, False)))
     a1, a2 = event.actor1, event.actor2
     if event.event_type == "Battles" and a1 is not None and a2 is not None and a1.kind in ARMED \
             and a2.kind in ARMED and is_named(a1) and not is_named(a2):
