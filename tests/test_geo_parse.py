@@ -228,3 +228,12 @@ def test_bare_postal_code_where_the_articles_places_lie_in_that_region():
     places = places_for(text, "Castlegar", "BC")
     assert places[0].admin1 == "British Columbia"
     assert (places[1].name, places[1].kind) == ("British Columbia", "admin1")
+
+
+def test_spelling_split_in_two_and_short_words_never_back_off():
+    (beled,) = places_for("Floods cut the road to Beled Weyne last week.", "Beled Weyne")
+    assert (beled.country, beled.name) == ("SO", "Beledweyne")
+    (group,) = places_for("Fighters of Al Shabaab attacked the base.", "Al Shabaab")
+    assert group is None
+    (academy,) = places_for("He trained at the Liverpool Academy for years.", "Liverpool Academy")
+    assert (academy.name, academy.kind, academy.country) == ("Liverpool", "town", "GB")

@@ -137,6 +137,8 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
     if code and not any(m.record.precision == "country" and m.record.country == code for m in found):
         country = gazetteer.country(code)
         found = found + [Match(country, False)] if country else found
+    if not found and " " in core:  # a spelling split in two: "Beled Weyne" for Beledweyne
+        found = [m for m in gazetteer.matches(core.replace(" ", "")) if m.record.precision != "continent"]
     if not found and backoff:
         found = _backoff_matches(core, gazetteer)
     strong = [m for m in found if not m.alternate or (m.record.population or 0) >= 1000
@@ -165,7 +167,7 @@ def _backoff_matches(name: str, gazetteer: Gazetteer) -> list[Match]:
     for size in range(len(modifier), 0, -1):
         for i in range(len(modifier) - size + 1):
             part = " ".join(modifier[i:i + size])
-            if not part[:1].isupper() or name_key(part) in COMMON_WORDS or (part.isupper() and len(part) <= 3):
+            if not part[:1].isupper() or name_key(part) in COMMON_WORDS or len(part) < 4:
                 continue
             found = [m for m in gazetteer.matches(part) if not m.alternate
                      and m.record.precision in ("town", "admin2", "admin1")]
@@ -229,8 +231,10 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
                  and m.record.country == best.country and name_key(m.record.name) == key]
         best = named[0] if named else best
     same_country = [m.record for m in matches if m.record.country == best.country]
-    if best.precision == "admin1" and not cued:
-        towns = [r for r in same_country if r.precision == "town" and r.admin1 == best.name]
+    if best.precision in ("admin1", "admin2") and not cued:
+        towns = [r for r in same_country if r.precision == "town" and (
+            r.admin1 == best.name if best.precision == "admin1"
+            else r.admin1 == best.admin1 and distance_km((r.lat, r.lon), (best.lat, best.lon)) <= 100)]
         if towns:  # "Kharkiv" unmarked: the city, not the oblast (not a "California" elsewhere)
             best = max(towns, key=lambda r: r.population or 0)
     elif best.precision == "town" and cued:
