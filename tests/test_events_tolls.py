@@ -16,3 +16,16 @@ def test_capitalised_number_word_parsed_as_compound_still_counts():
 def test_a_single_victim_named_by_an_unlisted_noun_counts_one():
     text = "A herder was killed and two others wounded when gunmen attacked a village in Plateau on Monday."
     assert _tolls(text) == [(1, 2)]
+
+
+def test_beaten_to_death_counts_the_object_and_injured_another_counts_one():
+    doc = flashpoint.extract("Villagers in Dumka district beat a man to death on Monday and critically "
+                             "injured another over suspicion of cattle theft.", date="2020-05-12")
+    (event,) = doc.events
+    assert (event.fatalities.value, event.injuries.value) == (1, 1)
+    assert event.sub_event_type == "Mob violence"  # unorganised civilians' violence
+
+
+def test_stabbed_to_death_counts_the_passive_subject():
+    (event,) = flashpoint.extract("Two men were stabbed to death in Kisumu on Friday.", date="2020-05-12").events
+    assert event.fatalities.value == 2

@@ -32,7 +32,7 @@ def _is_person(token: Token) -> bool:
     if token.ent_type_ in ("NORP", "PERSON"):
         return True
     lemma = token.lemma_.lower()
-    if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in ("other", "year-old") \
+    if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in ("other", "another", "year-old") \
             or token.lower_.endswith("-year-old"):
         return True
     # any other plural noun with a count ("three shepherds") unless it is a thing
@@ -80,6 +80,12 @@ def _victim_tokens(pred: Token) -> list[Token]:
         if not found and (is_number(pred.head) or _is_person(pred.head)):
             found = [pred.head]
     elif pred.pos_ in ("NOUN", "PROPN"):
+        verb = pred.head.head if pred.dep_ == "pobj" and pred.head.lower_ == "to" else None
+        if lemma == "death" and verb is not None and verb.pos_ == "VERB":
+            # "beat a man to death", "was stabbed to death", "two people burned to death"
+            found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or \
+                [c for c in verb.children if c.dep_ == "nsubj"]
+            return found
         if lemma == "toll":
             if pred.lower_ != "toll":
                 return []
@@ -100,7 +106,8 @@ def _count_for(victim: Token) -> tuple[int, str, int, int] | None:
     numbers = [c for c in victim.children if c.dep_ in COUNT_DEPS and is_number(c)]
     if numbers:
         return count_at(numbers[0])
-    if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children):
+    if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children) \
+            or victim.lower_ == "another":  # "injured another"
         return 1, "exact", victim.idx, victim.idx + len(victim.text)
     return None
 

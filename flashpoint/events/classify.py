@@ -82,8 +82,8 @@ def classify(
         if "intervention" in cues:
             return "Protest with intervention", 2
         return "Peaceful protest", 2
-    if "mob" in cues:
-        return "Mob violence", 2
+    if "mob" in cues or (actor1 == CIVILIANS and casualties and not weapon and "shooting" not in cues):
+        return "Mob violence", 2  # "villagers beat a man to death": unorganised civilians' violence
     # an armed group that torches a school destroys property; it does not riot
     if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED:
         return "Violent demonstration", 2
