@@ -29,7 +29,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     right = len(text)
     match = _SENTENCE_END.search(text, end)
     if match:
-        right = match.start() + 1
+        right = match.start() + (1 if text[match.start()] in ".!?" else 0)  # the stop, not the newline
     return left, right
 
 
