@@ -7,7 +7,8 @@ Starts `flashpoint serve` on the database, opens the page in headless
 Chromium (/usr/bin/chromium, driven by Playwright) and reports: the time from
 navigation to the first drawn view (``body[data-state=ready]``), the page's JS
 heap and the browser's total memory after it, the bytes the page fetched,
-and what the page says it holds. Then it zooms in twice and times each view.
+and what the page says it holds. Then it clicks the biggest grid cell twice and
+times each new view (seconds, zoom level, events in view).
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ def _serve(db: str, port: int) -> subprocess.Popen:
 
 
 def _browser_memory_mib(browser_pid: int) -> float:
-    """Resident memory of the Chromium process tree (sum of RSS of it and its descendants), MiB."""
+    """Memory of the Chromium process tree: the sum of each process's PSS (shared pages
+    counted once in total, not once per process), MiB."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -60,8 +62,9 @@ def _browser_memory_mib(browser_pid: int) -> float:
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry.name))
-            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
+            pss = next(line for line in (entry / "smaps_rollup").read_text().splitlines() if line.startswith("Pss:"))
+            rss[int(entry.name)] = int(pss.split()[1]) * 1024
+        except (OSError, IndexError, ValueError, StopIteration):
             continue
     total, stack = 0, [browser_pid]
     while stack:
@@ -71,8 +74,8 @@ def _browser_memory_mib(browser_pid: int) -> float:
     return total / 2**20
 
 
-def measure(db: str, width: int, height: int) -> dict:
-    """Open the page on ``db`` and return its figures."""
+def measure(db: str, width: int, height: int, script: str | None = None) -> dict:
+    """Open the page on ``db`` and return its figures (``script``: an app.js to serve instead of ours)."""
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
@@ -82,14 +85,24 @@ def measure(db: str, width: int, height: int) -> dict:
             marker = f"--flashpoint-benchmark={os.getpid()}"  # finds this browser's process (an unknown flag is ignored)
             browser = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, marker])
             page = browser.new_page(viewport={"width": width, "height": height})
-            fetched = []
-            page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
+            if script:
+                body = Path(script).read_text(encoding="utf-8")
+                page.route("**/static/app.js", lambda route: route.fulfill(body=body, content_type="text/javascript"))
+            fetched: list[tuple[str, int]] = []
+
+            def finished(request) -> None:
+                fetched.append((request.url, request.sizes()["responseBodySize"]))
+
+            page.on("requestfinished", finished)
             started = time.perf_counter()
             page.goto(f"http://127.0.0.1:{port}/")
             page.wait_for_selector("body[data-state=ready]", timeout=300_000)
             first_paint = time.perf_counter() - started
-            page.wait_for_selector("body[data-basemap]", timeout=300_000)
+            if not script:  # an older page does not say when its borders are drawn
+                page.wait_for_selector("body[data-basemap]", timeout=300_000)
             with_basemap = time.perf_counter() - started
+            page.remove_listener("requestfinished", finished)
+            api = ("/map?", "/events?", "/stats")
             cdp = page.context.new_cdp_session(page)
             cdp.send("HeapProfiler.collectGarbage")
             metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]} \
@@ -101,19 +114,27 @@ def measure(db: str, width: int, height: int) -> dict:
                 "with_borders_s": round(with_basemap, 2),
                 "js_heap_mib": round(metrics.get("JSHeapUsedSize", 0) / 2**20, 1),
                 "dom_nodes": int(metrics.get("Nodes", 0)),
-                "fetched_kib": round(sum(fetched) / 1024),
+                "fetched_kib": round(sum(n for _, n in fetched) / 1024),
+                "api_data_kib": round(sum(n for url, n in fetched if any(a in url for a in api)) / 1024),
                 "summary": page.locator("#summary").text_content(),
                 "in_view": page.locator("#in-view").text_content(),
                 "clusters": page.locator("body").get_attribute("data-clusters"),
                 "markers": page.locator("body").get_attribute("data-markers"),
-                "chromium_rss_mib": round(max((_browser_memory_mib(pid) for pid in pids), default=0.0)),
+                "chromium_pss_mib": round(max((_browser_memory_mib(pid) for pid in pids), default=0.0)),
             }
+            cdp.send("Performance.disable")
+            cdp.detach()  # an attached profiler slows the page down
             zooms = []
-            for _ in range(2):
+            for _ in range(2):  # as a user does: click the biggest cell (or zoom in twice when there are none)
                 started = time.perf_counter()
-                page.evaluate("map.setZoom(map.getZoom() + 2, { animate: false })")
+                counts = page.eval_on_selector_all(".fp-cluster", "els => els.map(e => +e.dataset.count)")
+                if counts:
+                    page.locator(".fp-cluster").nth(counts.index(max(counts))).click()
+                else:
+                    page.evaluate("map.setZoom(map.getZoom() + 2, { animate: false })")
                 page.wait_for_selector("body[data-state=ready]", timeout=300_000)
-                zooms.append(round(time.perf_counter() - started, 2))
+                zooms.append((round(time.perf_counter() - started, 2), page.evaluate("map.getZoom()"),
+                              page.locator("#in-view").get_attribute("data-count")))
             figures["zoom_in_s"] = zooms
             browser.close()
     finally:
@@ -127,8 +148,10 @@ def main() -> int:
     parser.add_argument("db", help="SQLite file built by synthetic_events.py")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--script", help="serve this app.js instead (before/after: "
+                                         "git show 93e75d0^:flashpoint/web/static/app.js > old.js)")
     args = parser.parse_args()
-    for name, value in measure(args.db, args.width, args.height).items():
+    for name, value in measure(args.db, args.width, args.height, args.script).items():
         print(f"{name:18} {value}")
     return 0
 

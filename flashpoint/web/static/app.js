@@ -132,7 +132,7 @@ function addLegend() {
     for (const [type, c] of Object.entries(TYPE_COLOURS)) {
       box.append(el("div", {}, el("span", { class: "swatch", style: `background:${c}` }), type));
     }
-    box.append(el("div", {}, "marker size: fatalities"));
+    box.append(el("div", {}, "marker size: fatalities"), el("div", {}, "numbered disc: events in a cell (click to zoom)"));
     return box;
   };
   legend.addTo(map);
