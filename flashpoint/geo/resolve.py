@@ -195,7 +195,11 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
     if anchors and record.precision != "town" and any(contains(record, a) for a in anchors):
         value += w["holds_anchor"]  # a region or country holding the article's other places
     elif anchors and record.lat is not None and record.precision not in ("country", "continent"):
-        d = min(distance_km((record.lat, record.lon), (a.lat, a.lon)) for a in anchors)
+        # distance to the sure towns; a sure region counts as "near" for the towns inside it
+        d = min((distance_km((record.lat, record.lon), (a.lat, a.lon)) for a in anchors
+                 if a.precision in ("town", "admin2")), default=float("inf"))
+        if any(contains(a, record) for a in anchors if a.precision == "admin1"):
+            d = min(d, 150)
         value += w["near"] * (1 if d <= 50 else 0.75 if d <= 150 else 0.5 if d <= 400 else 0)
     if record.precision == "town" and record.admin1 and name_key(record.admin1) in context.names \
             and name_key(record.admin1) != exclude_key:
