@@ -174,3 +174,17 @@ def test_a_crowd_torching_a_police_post_riots():
 def test_ended_up_hitting_is_something_that_happened():
     (e,) = events("A grenade thrown at troops in Srinagar on Sunday ended up hitting a vendor's cart and injured six people.")
     assert e.sub_event_type == "Grenade" and e.injuries.value == 6
+
+
+@pytest.mark.parametrize("dateline", ["Dhaka [Bangladesh], August 21 (ANI):", "HANGU:", "New Delhi:"])
+def test_a_colon_dateline_is_not_the_event_place_or_date(dateline):
+    text = f"{dateline} Gunmen killed three villagers in Bannu on Saturday, police said."
+    (e,) = events(text, date="2023-08-21")
+    assert e.place.name == "Bannu"
+    assert e.date.start.isoformat() == "2023-08-19"
+
+
+def test_a_sentence_with_a_colon_is_no_dateline():
+    (e,) = events("Gunmen killed five people in Bama: police said the attack began at dawn on Saturday.",
+                  date="2023-08-21")
+    assert e.place.name == "Bama"
