@@ -125,3 +125,14 @@ def test_text_over_the_size_limit():
     with pytest.raises(InputError, match=r"^api body: too large \(6\.0 MB; limit 5 MB\)$"):
         make_article("é" * (3 * 1024 * 1024), source="api body")  # 3 M characters, 6 MB in UTF-8
     assert make_article("a" * MAX_ARTICLE_BYTES).text == "a" * MAX_ARTICLE_BYTES
+
+
+def test_a_date_header_glued_to_the_first_sentence_is_still_the_header():
+    article = make_article(" date 2020-06-25 A suspected robber was shot dead on Thursday.")
+    assert article.date == dt.date(2020, 6, 25)
+    assert article.text == "A suspected robber was shot dead on Thursday."
+
+
+def test_a_date_of_birth_line_is_not_a_header():
+    article = make_article("Date of birth 2001-06-25 was given as the victim's.")
+    assert article.date is None and article.text.startswith("Date of birth")

@@ -21,6 +21,7 @@ _ISO_FULL = re.compile(_ISO + r"\Z")
 # A first line such as "date 2020-02-10", "Date: 2020-02-10", "DATE: 2020-02-10T08:00Z".
 _DATE_HEADER = re.compile(r"(?i:date)[ \t]*:?[ \t]*(?P<value>\S+(?:[ \t]\d{2}:\S+)?)")
 _ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GLUED_HEADER = re.compile(r"[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<value>\d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
 _LINE = re.compile(r"\r\n?|\n|\Z")
 _MAX_HEADER_CHARS = 300  # a longer first line is article text, not a header
 
@@ -115,6 +116,10 @@ def split_date_header(raw: str) -> tuple[Optional[dt.date], str]:
         if line:
             header = _DATE_HEADER.fullmatch(line)
             if header is None or not _ISO_PREFIX.match(header.group("value")):
+                # a scraper may glue the header to the first sentence: "date 2020-06-25 A suspected ..."
+                glued = _GLUED_HEADER.match(raw, position)
+                if glued is not None:
+                    return _iso_date(glued.group("value")), raw[glued.end() :]
                 break  # "Date of birth ..." and the like are article text
             return _iso_date(header.group("value")), raw[m.end() :]
         position = m.end()
