@@ -264,9 +264,14 @@ def test_post_article_runs_the_pipeline_and_stores_it(tmp_path):
     with open_store(f"sqlite:///{tmp_path / 'w.db'}") as store, TestClient(
         create_app(Settings(token=TOKEN), store=store)
     ) as c:
-        response = c.post("/articles", json={"text": text, "url": "https://example.org/kaduna"}, headers=AUTH)
+        response = c.post("/articles", json={"text": text, "url": "https://example.org/kaduna",
+                                             "outlet": "Example Daily"}, headers=AUTH)
         assert response.status_code == 201, response.text
         result = response.json()
+        assert c.get(f"/articles/{result['article_id']}").json()["outlet"] == "Example Daily"
+        assert result["events"] >= 1
+        csv_text = c.get("/events", params={"format": "csv"}).text  # ACLED's source: the outlet, not its site
+        assert "Example Daily" in csv_text and "example.org," not in csv_text
         assert result["duplicate"] is False
         article = c.get(f"/articles/{result['article_id']}").json()
         assert "Kaduna" in article["text"] and article["date"] == "2021-05-03"

@@ -123,6 +123,8 @@ class ArticleIn(BaseModel):
     date: Optional[IsoDate] = Field(None, description="publication date; relative dates resolve against it")
     url: Optional[str] = Field(None, max_length=2000)
     title: Optional[str] = Field(None, max_length=1000)
+    outlet: Optional[str] = Field(None, max_length=200, description="the publisher, e.g. Reuters "
+                                                                     "(ACLED's source column)")
 
 
 class IngestResult(BaseModel):

@@ -58,11 +58,12 @@ async def post_article(
     date: Annotated[Optional[IsoDate], Query(description="publication date, for text/plain bodies")] = None,
     url: Annotated[Optional[str], Query(max_length=2000, description="for text/plain bodies")] = None,
     title: Annotated[Optional[str], Query(max_length=1000, description="for text/plain bodies")] = None,
+    outlet: Annotated[Optional[str], Query(max_length=200, description="the publisher, for text/plain bodies")] = None,
 ) -> Any:
-    """Submit one article (JSON ``{"text", "date", "url", "title"}`` or a
+    """Submit one article (JSON ``{"text", "date", "url", "title", "outlet"}`` or a
     text/plain body) for extraction; its events and quotes are stored."""
     body = await _read_body(request)
-    submitted = _parse(body, request.headers.get("content-type", ""), date=date, url=url, title=title)
+    submitted = _parse(body, request.headers.get("content-type", ""), date=date, url=url, title=title, outlet=outlet)
     result, created = await run_in_threadpool(_extract_and_store, request.app.state.holder, submitted)
     return JSONResponse(result.model_dump(), status_code=201 if created else 200)
 
@@ -115,7 +116,8 @@ def _extract_and_store(holder: Any, submitted: ArticleIn) -> tuple[IngestResult,
     from flashpoint.text import make_article
     from flashpoint.workers import Failure
 
-    article = make_article(submitted.text, date=submitted.date, url=submitted.url, title=submitted.title, source="body")
+    article = make_article(submitted.text, date=submitted.date, url=submitted.url, title=submitted.title, source="body",
+                           outlet=submitted.outlet)
     with holder.lock:
         store = holder.get()
         if store.has_article(article.id):
