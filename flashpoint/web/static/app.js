@@ -598,6 +598,9 @@ async function refresh() {
   summary.textContent = `${stats.total.toLocaleString("en")} events match` +
     (unlocated ? ` (${unlocated.toLocaleString("en")} without coordinates: in the downloads, not on the map)` : "");
   summary.dataset.total = String(stats.total);
+  // A download is one API page: say so rather than truncate a bigger selection silently.
+  document.getElementById("download-note").textContent =
+    stats.total > MAX_DOWNLOAD ? `(the first ${MAX_DOWNLOAD.toLocaleString("en")}; narrow the filters or use flashpoint events)` : "";
   if (stats.bounds) {
     const [south, west, north, east] = stats.bounds;
     suppressMove = true;  // fitting fires moveend; the view is loaded once, below
