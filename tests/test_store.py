@@ -209,7 +209,7 @@ def test_migrations_match_the_schema(store):
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
         version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
     assert diff == []
-    assert version == "0002"
+    assert version == "0003"
 
 
 def test_sqlite_file_is_wal_with_a_flat_events_view(tmp_path):
@@ -304,3 +304,27 @@ def test_unreachable_database_is_one_line_error():
         open_store("/no/such/folder/x.db")
     assert "\n" not in str(info.value)
     assert "/no/such/folder" in str(info.value)
+
+
+def test_map_view_cells_and_stats_add_up_on_every_database(store):
+    import sys
+    from pathlib import Path
+
+    from flashpoint.store.mapview import map_view
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic_events import synthetic_documents
+
+    store.add_documents(synthetic_documents(300, seed=5, days=3650))
+    events = store.events()
+    dead = sum(e.fatalities.value for e in events if e.fatalities)
+    with store.engine.connect() as conn:
+        cells = map_view(conn, EventFilter(), zoom=3, max_features=50)["clusters"]
+        points = map_view(conn, EventFilter(bbox=(36.0, 33.0, 41.0, 36.8)), zoom=6, max_features=1000)
+    assert sum(c["count"] for c in cells) == len(events) and sum(c["fatalities"] for c in cells) == dead
+    syria = {e.id for e in events if e.place.country == "SY"}
+    assert {f["id"] for f in points["features"]["features"]} == syria and points["total"] == len(syria)
+    stats = store.stats()
+    assert stats["total"] == stats["located"] == len(events)
+    assert sum(w["events"] for w in stats["by_week"]) == len(events)
+    assert sum(w["fatalities"] for w in stats["by_week"]) == dead
