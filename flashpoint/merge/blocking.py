@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from flashpoint.merge.rules import MAX_DISTANCE_KM, padded_window, type_family
+from flashpoint.merge.rules import MAX_DISTANCE_KM, padded_window, region_named, type_family
 from flashpoint.model import Event
 
 BUCKET_DAYS = 7
@@ -51,7 +51,15 @@ def _geo_keys(event: Event, probe: bool = False) -> list[tuple]:
     # member are compared, cluster.py); a located report looks only under "country-only"
     keys: list[tuple] = [("country-only", place.country) if probe else ("country", place.country)]
     if place.admin1:
-        keys.append(("admin1", place.country, place.admin1))
+        # likewise a town looks only at its admin1's admin1-wide reports (and towns
+        # named like it): other towns it meets in its cells
+        wide = place.precision != "town" or region_named(place)
+        admin1 = ("admin1", place.country, place.admin1)
+        admin1_wide = ("admin1-wide", place.country, place.admin1)
+        if probe:
+            keys.append(admin1 if wide else admin1_wide)
+        else:
+            keys.extend([admin1, admin1_wide] if wide else [admin1])
     if place.precision == "town":
         if place.lat is not None and place.lon is not None:
             keys.extend(_cells(place.lat, place.lon))
@@ -82,7 +90,8 @@ def probe_keys(event: Event) -> list[tuple]:
     """The blocks to look in for stored reports compatible with ``event`` (the store):
     if ``compatible(new, old)`` then ``probe_keys(new)`` meets ``blocking_keys(old)``.
     Unlike ``blocking_keys`` a located report does not look in its country's whole
-    block, only at the country-wide reports in it ("country-only")."""
+    block, only at the country-wide reports in it ("country-only"), and a town not
+    named like its province only at its admin1's admin1-wide reports ("admin1-wide")."""
     return _keys(event, probe=True)
 
 
