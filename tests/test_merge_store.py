@@ -87,3 +87,26 @@ def test_acled_rows_are_never_merged_with_each_other(tmp_path):
     groups = sorted(sorted(s.article_id for s in e.sources) for e in events)
     assert sum("news-1" in g for g in groups) == 1
     assert all(sum(a.startswith("acled:") for a in g) == 1 for g in groups)
+
+
+def test_migration_0003_gives_stored_reports_the_current_blocking_keys(tmp_path):
+    """A database built before the country-wide and admin1-wide keys: after the
+    migration a country-wide report finds the located report stored before."""
+    from importlib import import_module
+
+    import sqlalchemy as sa
+    from test_merge import make_event
+
+    from flashpoint.model import Place
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with open_store(url) as store:
+        store.add_documents([doc("a1", make_event("a1", killed=5))])
+        with store.engine.begin() as conn:  # what an older version stored: no country key
+            conn.execute(sa.text("DELETE FROM merge_blocks WHERE key LIKE '%|country|%'"))
+            rekey = import_module("flashpoint.store.migrations.versions.0003_merge_block_keys").rekey
+            assert rekey(conn) > 0
+            keys = set(conn.scalars(sa.text("SELECT key FROM merge_blocks")))
+        assert any("|country|SY" in k for k in keys)
+        store.add_documents([doc("x1", make_event("x1", place=Place("Syria", "Syria", "country", "SY"), killed=5))])
+        assert [sorted(s.article_id for s in e.sources) for e in store.events()] == [["a1", "x1"]]
