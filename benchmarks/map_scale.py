@@ -129,7 +129,7 @@ def measure(db: str, width: int, height: int, script: str | None = None) -> dict
                 started = time.perf_counter()
                 counts = page.eval_on_selector_all(".fp-cluster", "els => els.map(e => +e.dataset.count)")
                 if counts:
-                    page.locator(".fp-cluster").nth(counts.index(max(counts))).click()
+                    page.locator(".fp-cluster").nth(counts.index(max(counts))).dispatch_event("click")
                 else:
                     page.evaluate("map.setZoom(map.getZoom() + 2, { animate: false })")
                 page.wait_for_selector("body[data-state=ready]", timeout=300_000)

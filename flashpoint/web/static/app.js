@@ -132,7 +132,7 @@ function addLegend() {
     for (const [type, c] of Object.entries(TYPE_COLOURS)) {
       box.append(el("div", {}, el("span", { class: "swatch", style: `background:${c}` }), type));
     }
-    box.append(el("div", {}, "marker size: fatalities"), el("div", {}, "numbered disc: events in a cell (click to zoom)"));
+    box.append(el("div", {}, "marker size: fatalities"));
     return box;
   };
   legend.addTo(map);
@@ -583,7 +583,10 @@ async function refresh() {
   setDownloads(params);
   let stats;
   try {
-    const [selected, wide] = await Promise.all([getJSON(`/stats?${params}`), getJSON(`/stats?${timelineParams(params)}`)]);
+    const wideParams = timelineParams(params);  // the same query unless a period is picked: ask once
+    const [selected, wide] = wideParams.toString() === params.toString()
+      ? await getJSON(`/stats?${params}`).then(one => [one, one])
+      : await Promise.all([getJSON(`/stats?${params}`), getJSON(`/stats?${wideParams}`)]);
     stats = selected;
     drawTimeline(wide.by_week, params.get("since"), params.get("until"));
   } catch (err) {
