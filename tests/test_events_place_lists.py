@@ -1,5 +1,7 @@
 """One event per listed place for crowd events and changes of territory (ACLED: one event, one place)."""
 
+import pytest
+
 import flashpoint
 from flashpoint.events.place_lists import listed_places, splits_by_place
 from flashpoint.model import Place, Provenance
@@ -57,7 +59,9 @@ def test_a_place_on_a_quoted_banner_is_not_where_it_marched():
     assert event.place is None or event.place.name != "Gaza"
 
 
-def test_a_place_named_with_its_region_as_possessor_is_the_place():
-    text = "Ten people were injured when a grenade exploded near a market in Jammu and Kashmir's Srinagar on Sunday."
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_place_named_with_its_region_as_possessor_is_the_place(apostrophe):
+    text = ("Ten people were injured after a grenade exploded near the Tourist Reception Centre in "
+            f"Jammu and Kashmir{apostrophe}s Srinagar on Sunday, police said.")
     (event,) = _events(text, date="2024-11-03")
     assert event.place.name == "Srinagar"

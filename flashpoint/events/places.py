@@ -82,6 +82,17 @@ TARGETING_WORDS = {"strike", "attack", "airstrike", "shell", "shelling", "bomb",
                    "capture", "seize", "recapture", "retake", "overrun", "besiege"}
 
 
+POSSESSIVE = {"'s", "’s"}
+
+
+def _after_possessor(ent: Span) -> Span:
+    """"Kashmir’s Srinagar" tagged as one entity: the place is what follows the possessive."""
+    cut = next((t.i for t in ent[:-1] if t.lower_ in POSSESSIVE), None)
+    if cut is None:
+        return ent
+    return Span(ent.doc, cut + 1, ent.end, label=ent.label_)
+
+
 def _possessed_by_place(ent: Span) -> bool:
     """"Kashmir's Srinagar", "Moscow's district of Krasnogorsk": the possessor names the
     region the place lies in, so the possessed place is the finer one."""
@@ -106,7 +117,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
     """Unresolved Places for the event in ``sent``, most likely first."""
     skip_before = dateline_end(article.text)
     found: list[tuple[tuple[int, int], Place]] = []
-    for ent in ents_in(sent):
+    for ent in map(_after_possessor, ents_in(sent)):
         if ent.label_ in NOT_PLACES:
             continue
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") and not _after_strong_locative(ent):
@@ -116,7 +127,10 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         if not ent.text[:1].isupper():
             continue
         prep = _locative_head(ent.root)
-        if prep is None and not _targeted(ent):
+        # "Kashmir's Srinagar": a place owned by a place is a location whatever its slot
+        possessed = _possessed_by_place(ent) or ent.start > 0 and ent.doc[ent.start - 1].lower_ in POSSESSIVE \
+            and ent.doc[ent.start - 1].head.ent_type_ in ("GPE", "LOC", "FAC")
+        if prep is None and not _targeted(ent) and not possessed:
             after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
             if not (ent.label_ in ("GPE", "LOC") and after in ADMIN1_WORDS | SETTLEMENT_WORDS):
                 continue
@@ -128,7 +142,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         prov.start = ent.start_char + ent.text.find(text)
         prov.end = prov.start + len(text)
         place = Place(name=text, text=text, precision=precision, provenance=prov)
-        found.append(((1 if reference else 0, 0 if _possessed_by_place(ent) else 1,
+        found.append(((1 if reference else 0, 0 if possessed else 1,
                        tree_distance(ent.root, trigger)), place))
     found.extend(_unlabelled(sent, trigger, article, skip_before))
     found.sort(key=lambda item: item[0])
