@@ -34,6 +34,8 @@ def test_parse_number(text, value):
     ("2018", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
     ("three days ago", dt.date(2020, 2, 7), dt.date(2020, 2, 7)),
     ("this month", dt.date(2020, 2, 1), MONDAY),
+    ("last November", dt.date(2019, 11, 1), dt.date(2019, 11, 30)),
+    ("last February", dt.date(2019, 2, 1), dt.date(2019, 2, 28)),  # not the current month
 ])
 def test_dates_resolve_against_article_date(text, start, end):
     assert resolve(text, MONDAY) == (start, end)

@@ -95,7 +95,11 @@ def _relative(t: str, d: dt.date) -> Range | None:
 
 
 def _month_of_year(t: str, d: dt.date | None) -> Range | None:
-    """"March last year", "June this year"."""
+    """"March last year", "June this year", "last November" (the latest one before this month)."""
+    m = re.fullmatch(r"(?:last|this past) ([a-z]+)", t)
+    if m and m.group(1) in MONTHS and d is not None:
+        month = MONTHS[m.group(1)]
+        return _month_range(d.year if month < d.month else d.year - 1, month)
     m = re.fullmatch(r"([a-z]+) (last|this) year", t)
     if not m or m.group(1) not in MONTHS or d is None:
         return None
