@@ -196,3 +196,15 @@ def test_page_furniture_lines_are_dropped():
            "Police said the investigation continues.")
     text, _ = clean(raw)
     assert text == "Gunmen attacked the market on Monday.\n\nPolice said the investigation continues."
+
+
+def test_links_to_other_stories_are_dropped():
+    raw = ("Troops killed five militants on Monday.\n\nAlso Read India seized 833 kg of gold, highest from "
+           "Myanmar\n\nMore on this topic\n\nThe army said the operation continues.")
+    text, _ = clean(raw)
+    assert text == "Troops killed five militants on Monday.\n\nThe army said the operation continues."
+
+
+def test_a_sentence_that_starts_also_reading_is_kept():
+    text, _ = clean("Also reading from the report, the minister said five were killed.")
+    assert text.startswith("Also reading from the report")

@@ -58,10 +58,11 @@ _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.I)
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|li|ul|ol|h[1-6]|blockquote|section|article|table|tr)\b[^<>]{0,300}>", re.I)
 _INLINE_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]{0,300})?\s*/?\s*>", re.I)
 # Whole lines of page furniture a scraper kept: share buttons, ads, tag lists,
-# links to other stories ("Read more: ...").
+# links to other stories ("Read more: ...", "Also Read <another headline>").
 _BOILERPLATE_LINE = re.compile(
     r"(?im)^[ \t]*(?:share (?:on|this)\b[^\n]*|advertisement|tags?:[^\n]*|read more:[^\n]*"
-    r"|related(?: stories| articles)?:[^\n]*|follow us on[^\n]*|sign up for[^\n]*|copy link)[ \t]*(?:\n|$)"
+    r"|related(?: stories| articles)?:[^\n]*|follow us on[^\n]*|sign up for[^\n]*|copy link"
+    r"|also read\b[^\n]*|read also\b[^\n]*|you may also like[^\n]*|more on this topic)[ \t]*(?:\n|$)"
 )
 
 
