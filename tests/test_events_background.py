@@ -104,3 +104,12 @@ def test_a_district_headquarters_overrun_is_territory_taken():
 def test_an_area_retaken_after_a_gunfight_is_territory_regained():
     text = "Army commanders said on Monday that their troops had retaken the area after a heavy gunfight."
     assert "Government regains territory" in {e.sub_event_type for e in _events(text)}
+
+
+def test_having_ambushed_several_convoys_is_a_pattern_not_an_event():
+    assert _events("Reports say the militias have ambushed several army convoys on the roads.") == []
+
+
+def test_ambushing_several_convoys_on_a_day_with_a_toll_is_an_event():
+    (event,) = _events("Militias ambushed several army convoys near Bannu on Monday, killing 12 soldiers.")
+    assert event.fatalities.value == 12

@@ -74,6 +74,8 @@ CROWD_CAUSE_WORDS = _RULES.set("crowd_cause_words")
 # Nouns that make an event word name a trend of many events ("an uptick in attacks").
 # Not "a series/wave/string of": those often are the incident being reported.
 AGGREGATE_NOUNS = _RULES.set("aggregate_nouns")
+# Quantifiers that make an object many events' worth ("several convoys").
+INDEFINITE_MANY = _RULES.set("indefinite_many")
 # Modifiers of an event word that say it has not happened yet ("a planned rally").
 PLANNED_WORDS = _RULES.set("planned_words")
 
@@ -322,6 +324,15 @@ def _cause_of_crowd(sent: Span, place, trigger: Token) -> bool:
     return False
 
 
+def _many_over_time(trigger: Token, target: Token | None) -> bool:
+    """A perfect-tense verb over an indefinite many ("have ambushed several convoys",
+    "has attacked numerous villages"): a pattern of events, not one."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect and target is not None and any(
+        c.lower_ in INDEFINITE_MANY for c in target.children if c.dep_ in ("amod", "det", "nummod"))
+
+
 def _aggregated(trigger: Token) -> bool:
     """An event word that only names a trend of many events: "a surge in attacks",
     "an uptick in kidnappings", "a history of clashes"."""
@@ -406,6 +417,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "background:trend"  # "an uptick in Boko Haram attacks"
     sides = next((found for found in map(between_sides, triggers) if found), None)
     target = patient(trigger)
+    if not has_casualties and _many_over_time(trigger, target):
+        return "background:generic"  # "militias have ambushed several army convoys"
     if lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = crowd_and_police(sent, article, trigger)
     elif sides is not None:
