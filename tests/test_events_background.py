@@ -113,3 +113,14 @@ def test_having_ambushed_several_convoys_is_a_pattern_not_an_event():
 def test_ambushing_several_convoys_on_a_day_with_a_toll_is_an_event():
     (event,) = _events("Militias ambushed several army convoys near Bannu on Monday, killing 12 soldiers.")
     assert event.fatalities.value == 12
+
+
+def test_a_total_in_a_clause_hanging_on_the_event_does_not_make_it_a_total():
+    text = ("The Taliban has captured another district centre in Afghanistan, adding to the group's "
+            "recent military gains since the start of the withdrawal.")
+    (event,) = _events(text, date="2021-06-08")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_total_in_the_events_own_clause_is_still_a_total():
+    assert _events("The insurgency, which has killed 35,000 people since 2009, continues.") == []

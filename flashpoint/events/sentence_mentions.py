@@ -124,12 +124,21 @@ def _irrealis(token: Token) -> bool:
     return False
 
 
+SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "parataxis"}
+
+
+def _own_clause(token: Token) -> set[int]:
+    """Indices of ``token``'s subtree without its subordinate clauses: "has captured a district,
+    adding to the group's gains since May" - "since May" bears on the gains, not the capture."""
+    skip = {t.i for c in token.children if c.dep_ in SUBORDINATE for t in c.subtree}
+    return {t.i for t in token.subtree} - skip
+
+
 def _cumulative(sent: Span, trigger: Token) -> bool:
     """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
     # the phrase must bear on the event word itself, not on a description nearby
     # ("near Aleppo, the scene of fierce fighting in recent months")
-    own = {t.i for t in trigger.subtree} | {t.i for t in sent if t.lemma_.lower() in DEATH_WORDS | INJURY_WORDS
-                                            for t in t.subtree}
+    own = _own_clause(trigger).union(*(_own_clause(t) for t in sent if t.lemma_.lower() in DEATH_WORDS | INJURY_WORDS))
     if trigger.dep_ == "dobj":  # "mounted raids ... in recent weeks": the verb's time is the raids'
         own |= {t.i for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree}
     lower = sent.text.lower()
