@@ -65,3 +65,10 @@ def test_a_place_named_with_its_region_as_possessor_is_the_place(apostrophe):
             f"Jammu and Kashmir{apostrophe}s Srinagar on Sunday, police said.")
     (event,) = _events(text, date="2024-11-03")
     assert event.place.name == "Srinagar"
+
+
+def test_a_toll_over_three_or_more_listed_places_is_a_total_not_an_event():
+    doc = flashpoint.extract("Officials said on Monday that more than 70 fighters were killed in fighting in "
+                             "Paktia, Baghlan, Nangarhar, Logar and Badghis provinces.", date="2021-06-08")
+    assert doc.events == []
+    assert [n.reason for n in doc.non_events] == ["background:total over places"]

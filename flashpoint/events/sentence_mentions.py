@@ -535,6 +535,12 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
             mentions.append(mention)
     events: list[Event] = []
     for m in mentions:
+        if m.fatalities is not None and len(listed_places(m.locations, article.text)) >= 3:
+            # "70 fighters were killed in fighting in Paktia, Baghlan, Nangarhar and Logar": a total
+            if non_events is not None:
+                non_events.append(NonEvent("background:total over places", provenance(
+                    article, m.sent, m.sent.start_char, m.sent.end_char, 1.0)))
+            continue
         listed = listed_places(m.locations, article.text) if splits_by_place(m.sub_event, m.fatalities is not None) else []
         for places in ([p] for p in listed) if listed else [m.locations]:
             events.append(_to_event(article, m, len(events) + 1, places))
