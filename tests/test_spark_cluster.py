@@ -81,6 +81,9 @@ def _conf(cluster, name: str) -> dict[str, str]:
     return {
         "spark.ui.enabled": "false",
         "spark.sql.shuffle.partitions": "2",
+        # start only when both executors are there (each worker then gets tasks), however slow the machine
+        "spark.scheduler.minRegisteredResourcesRatio": "1.0",
+        "spark.scheduler.maxRegisteredResourcesWaitingTime": "300s",
         "spark.eventLog.enabled": "true",  # read back below: which executors and tasks were lost
         "spark.eventLog.dir": events.as_uri(),
         "spark.eventLog.compress": "false",
