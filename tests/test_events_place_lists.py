@@ -72,3 +72,12 @@ def test_a_toll_over_three_or_more_listed_places_is_a_total_not_an_event():
                              "Paktia, Baghlan, Nangarhar, Logar and Badghis provinces.", date="2021-06-08")
     assert doc.events == []
     assert [n.reason for n in doc.non_events] == ["background:total over places"]
+
+
+def test_districts_taken_in_two_provinces_since_a_day_are_two_events_over_that_span():
+    text = ("Afghan officials have said the Taliban had taken control of at least two other districts "
+            "in Uruzgan and Badghis provinces since June 6.")
+    events = _events(text, date="2021-06-08")
+    assert len(events) == 2
+    assert {e.place.precision for e in events} == {"admin1"}
+    assert all((e.date.start.isoformat(), e.date.end.isoformat()) == ("2021-06-06", "2021-06-08") for e in events)

@@ -40,7 +40,7 @@ def _slot(root: Token) -> Token:
     appositions and compounds, and from an example to the noun it exemplifies."""
     token = root
     while token.head is not token:
-        if token.dep_ in ("appos", "conj", "compound", "amod"):
+        if token.dep_ in ("appos", "conj", "compound", "amod", "nmod"):  # "in Uruzgan and Badghis provinces"
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in EXAMPLE_WORDS and token.head.head is not token.head:
             token = token.head.head
@@ -108,8 +108,9 @@ def _precision(ent: Span) -> tuple[str, bool]:
     before = prep.head if prep is not None and prep.lower_ == "of" else None
     if before is not None and before.lower_ in DIRECTIONS:
         return "admin1", True
-    if after in ADMIN1_WORDS or words & ADMIN1_WORDS or (before is not None and before.lower_ in ADMIN1_WORDS):
-        return "admin1", False
+    if after in ADMIN1_WORDS or words & ADMIN1_WORDS or (before is not None and before.lower_ in ADMIN1_WORDS) \
+            or _slot(ent.root).lemma_.lower() in ADMIN1_WORDS and _slot(ent.root) is not ent.root:
+        return "admin1", False  # also "in Uruzgan and Badghis provinces"
     return "town", False
 
 
@@ -136,7 +137,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
                 continue
         precision, reference = _precision(ent)
         text = re.sub(r"^(the)\s+", "", ent.text, flags=re.I)
-        text = re.sub(r"\s+(province|governorate|state|region|oblast)$", "", text, flags=re.I)
+        text = re.sub(r"\s+(provinces?|governorates?|states?|regions?|oblasts?)$", "", text, flags=re.I)
         confidence = 0.5 if reference else 0.75
         prov = span_provenance(article, ent, confidence)
         prov.start = ent.start_char + ent.text.find(text)

@@ -53,6 +53,8 @@ TREND_VERBS = _RULES.set("trend_verbs")
 GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 # An event that ended this long before the article is background history.
 HISTORY_DAYS = 60
+# "Since <a day>" at most this many days before the article bounds the events' dates.
+RECENT_SINCE_DAYS = 7
 # A date range this wide is a period, not the date of one event.
 AGGREGATE_DAYS = 45
 RUNNING_TOTAL_PHRASES = _RULES.tuple("running_total_phrases")
@@ -134,7 +136,16 @@ def _own_clause(token: Token) -> set[int]:
     return {t.i for t in token.subtree} - skip
 
 
-def _cumulative(sent: Span, trigger: Token) -> bool:
+def _since_days_ago(token: Token, article: Article | None) -> bool:
+    """"since June 6" two days before the article: a short, dated span, not a running total."""
+    if article is None or article.date is None or token.lower_ != "since":
+        return False
+    when = " ".join(t.text for c in token.children if c.dep_ == "pobj" for t in c.subtree)
+    span = dates.resolve(when, article.date) if when else None
+    return span is not None and 0 <= (article.date - span[0]).days <= RECENT_SINCE_DAYS
+
+
+def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> bool:
     """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
     # the phrase must bear on the event word itself, not on a description nearby
     # ("near Aleppo, the scene of fierce fighting in recent months")
@@ -151,8 +162,9 @@ def _cumulative(sent: Span, trigger: Token) -> bool:
         return True
     for token in sent:
         if token.lower_ in ("since", "so far", "to date") and token.dep_ in ("prep", "mark") \
-                and token.head.i in own and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.head.children):
-            return True  # "have been killed since the protests began"
+                and token.head.i in own and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.head.children) \
+                and not _since_days_ago(token, article):
+            return True  # "have been killed since the protests began" (not "since June 6", two days ago)
         if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
                 or token.lower_ == "past" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return True  # "has carried out similar attacks ... in the past"
@@ -282,6 +294,8 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
         rng = dates.resolve(ent.text, article.date)
         if rng is None:
             continue
+        if ent.root.head.lower_ == "since" and article.date is not None and rng[0] <= article.date:
+            rng = (rng[0], article.date)  # "since June 6": from that day to the article's
         confidence = (0.85 if rng[0] == rng[1] else 0.7) * (0.6 if reported else 1)
         return EventDate(start=rng[0], end=rng[1], text=ent.text,
                          provenance=span_provenance(article, ent, confidence)), False
@@ -405,7 +419,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     lemma = trigger.lemma_.lower()
     if _irrealis(trigger):
         return "irrealis"
-    if _cumulative(sent, trigger):
+    if _cumulative(sent, trigger, article):
         return "background:total"
     if has_casualties and (counts.fatalities and quoted.contains(counts.fatalities.provenance.start)):
         return "quoted toll"
