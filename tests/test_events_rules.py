@@ -190,3 +190,20 @@ def test_a_sentence_with_a_colon_is_no_dateline():
     (e,) = events("Gunmen killed five people in Bama: police said the attack began at dawn on Saturday.",
                   date="2023-08-21")
     assert e.place.name == "Bama"
+
+
+def test_a_town_taken_after_the_other_side_withdrew_is_a_non_violent_transfer():
+    (e,) = events("Al Shabaab fighters took control of Marka on Monday after government forces withdrew from the town.")
+    assert e.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_town_captured_adding_to_gains_since_a_withdrawal_is_still_taken():
+    (e,) = events("The Taliban captured another district centre on Monday, adding to gains since the start "
+                  "of the withdrawal of foreign troops.")
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_poisonous_gas_fired_into_a_district_is_a_chemical_weapon():
+    (e,) = events("Rebels fired projectiles stuffed with poisonous gas on the Zahraa district on Tuesday, "
+                  "and 24 civilians suffered suffocation.")
+    assert e.sub_event_type == "Chemical weapon"

@@ -109,6 +109,8 @@ def classify(
         return "Sexual violence", 2
     if "abduction" in cues and not killed:  # killings outrank abductions in one attack
         return "Abduction/forced disappearance", 2
+    if ("regain" in cues or "overtake" in cues) and "yielded" in cues and territory and not casualties:
+        return "Non-violent transfer of territory", 2  # "seized the area after the troops withdrew"
     if "regain" in cues and actor1 in (STATE, None) and territory:
         return "Government regains territory", 2
     if "overtake" in cues and trigger in ("capture", "seize", "overrun", "take", "fall", "gain") and territory:

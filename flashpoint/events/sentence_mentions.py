@@ -53,6 +53,9 @@ TREND_VERBS = _RULES.set("trend_verbs")
 GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 # An event that ended this long before the article is background history.
 HISTORY_DAYS = 60
+# Territory taken after the other side left it: a non-violent transfer (ACLED).
+YIELDED = re.compile(r"\b(?:after|following|as|when)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? "
+                     r"(?:out|back)|retreat(?:ed|ing)?|abandon(?:ed|ing)?|evacuat(?:ed|ing|ion))\b", re.I)
 # "Since <a day>" at most this many days before the article bounds the events' dates.
 RECENT_SINCE_DAYS = 7
 # A date range this wide is a period, not the date of one event.
@@ -416,6 +419,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None
     trigger = _main_trigger(triggers)
     cues = cues_in(_cue_text(sent, trigger))
+    if YIELDED.search(sent.text):
+        cues = cues | {"yielded"}  # "seized the town after the troops pulled out"
     lemma = trigger.lemma_.lower()
     if _irrealis(trigger):
         return "irrealis"
