@@ -124,3 +124,14 @@ def test_a_total_in_a_clause_hanging_on_the_event_does_not_make_it_a_total():
 
 def test_a_total_in_the_events_own_clause_is_still_a_total():
     assert _events("The insurgency, which has killed 35,000 people since 2009, continues.") == []
+
+
+def test_a_base_set_up_on_a_named_day_is_news_even_in_an_undated_snippet():
+    doc = flashpoint.extract("The Turkish military has set up the sixth observation post in Idlib province on "
+                             "Thursday, the army said.")  # no article date: "Thursday" cannot be placed
+    assert [e.sub_event_type for e in doc.events] == ["Headquarters or base established"]
+
+
+def test_a_standing_network_of_posts_is_a_state_of_affairs():
+    doc = flashpoint.extract("Turkey has established a dozen observation posts in Idlib province.")
+    assert doc.events == [] and [n.reason for n in doc.non_events] == ["background:state of affairs"]

@@ -496,9 +496,12 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "ordinary crime"
     if strength < 2 and not (has_casualties or date or locations or response or similar or actor1 or actor2):
         return "unanchored"  # a bare violent word with nothing to pin it down
-    if event_type_of(sub_event) == STRATEGIC and date is None and _background(trigger, target, sub_event):
+    # a time the text gives, even one that cannot be placed without the article's date
+    # ("on Thursday" in an undated snippet), makes a development news, not a state of affairs
+    timed = date is not None or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
+    if event_type_of(sub_event) == STRATEGIC and not timed and _background(trigger, target, sub_event):
         return "background:state of affairs"
-    if sub_event == "Change to group/activity" and date is None:
+    if sub_event == "Change to group/activity" and not timed:
         return "background:undated deployment"  # "Rwanda deployed troops the same year"
     return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger,
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
