@@ -207,3 +207,13 @@ def test_poisonous_gas_fired_into_a_district_is_a_chemical_weapon():
     (e,) = events("Rebels fired projectiles stuffed with poisonous gas on the Zahraa district on Tuesday, "
                   "and 24 civilians suffered suffocation.")
     assert e.sub_event_type == "Chemical weapon"
+
+
+def test_a_looting_spree_is_looting():
+    (e,) = events("Hundreds of locals went on a looting spree in Ntuzuma near Durban on Sunday.")
+    assert e.sub_event_type == "Looting/property destruction"
+
+
+def test_barracks_established_are_a_base():
+    (e,) = events("The Turkish army has established a number of barracks near Soran on Monday.")
+    assert e.sub_event_type == "Headquarters or base established"

@@ -129,9 +129,9 @@ def classify(
             return "Headquarters or base established", 2
         if "withdrawal" in cues and territory and trigger in ("withdraw", "pull", "hand", "retreat", "withdrawal"):
             return "Non-violent transfer of territory", 2
-        if "group_change" in cues and trigger in ("defect", "deploy", "dispatch", "reinforce", "merge"):
+        if "group_change" in cues and trigger in ("defect", "deploy", "dispatch", "reinforce", "merge", "fortify"):
             return "Change to group/activity", 2
-        if "looting" in cues and trigger in ("loot", "torch", "burn", "raze", "vandalize",
+        if "looting" in cues and trigger in ("loot", "looting", "torch", "burn", "raze", "vandalize",
                                              "vandalise", "ransack", "destroy", "destruction"):
             return "Looting/property destruction", 2
     if trigger in ("attack", "assault", "raid", "storm") and target in MILITARY_TARGETS:
