@@ -217,3 +217,17 @@ def test_a_looting_spree_is_looting():
 def test_barracks_established_are_a_base():
     (e,) = events("The Turkish army has established a number of barracks near Soran on Monday.")
     assert e.sub_event_type == "Headquarters or base established"
+
+
+def test_tear_gas_fired_at_crowds_is_a_protest_met_with_intervention():
+    (e,) = events("Police in Hong Kong fired tear gas and pepper spray in a busy shopping district of Kowloon on Tuesday.")
+    assert e.sub_event_type == "Protest with intervention"
+
+
+def test_air_defences_reinforced_are_no_crowd_control():
+    (e,) = events("The Syrian military reinforced their air defense systems along the border on Monday.")
+    assert e.sub_event_type == "Change to group/activity"
+
+
+def test_a_fire_that_broke_out_in_warehouses_is_no_property_destruction():
+    assert events("A factory and six warehouses have burned in a fire that broke out at the port on Monday.") == []

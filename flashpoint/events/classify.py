@@ -82,6 +82,10 @@ def classify(
         if "intervention" in cues:
             return "Protest with intervention", 2
         return "Peaceful protest", 2
+    if "crowd_control" in cues and actor1 in (STATE, None) and actor2 in (None, CIVILIANS, PROTESTERS, RIOTERS) \
+            and not weapon and "riot" not in cues:
+        # "police fired tear gas at the crowds": a gathering met with force, whatever it was called
+        return ("Excessive force against protesters", 2) if killed else ("Protest with intervention", 2)
     if "mob" in cues or (actor1 == CIVILIANS and casualties and not weapon and "shooting" not in cues):
         return "Mob violence", 2  # "villagers beat a man to death": unorganised civilians' violence
     # an armed group that torches a school destroys property; it does not riot
