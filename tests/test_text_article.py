@@ -136,3 +136,10 @@ def test_a_date_header_glued_to_the_first_sentence_is_still_the_header():
 def test_a_date_of_birth_line_is_not_a_header():
     article = make_article("Date of birth 2001-06-25 was given as the victim's.")
     assert article.date is None and article.text.startswith("Date of birth")
+
+
+def test_a_date_header_glued_to_a_long_first_paragraph_is_still_the_header():
+    sentence = "In yet another case reported on lynching, three men were beaten to death by villagers. "
+    article = make_article(" date 2020-04-17 " + sentence * 5)
+    assert article.date == dt.date(2020, 4, 17)
+    assert article.text.startswith("In yet another case")

@@ -208,3 +208,9 @@ def test_links_to_other_stories_are_dropped():
 def test_a_sentence_that_starts_also_reading_is_kept():
     text, _ = clean("Also reading from the report, the minister said five were killed.")
     assert text.startswith("Also reading from the report")
+
+
+def test_a_pages_time_stamp_line_is_dropped():
+    text, _ = clean("AP News\nPosted: Jan 04, 2015 11:40 AM\nSuicide bomber kills 4.\n"
+                    "Update: 2024-10-26 19:58:00\nPublished on Saturday, the video named 17 victims.")
+    assert text == "AP News\n\nSuicide bomber kills 4.\n\nPublished on Saturday, the video named 17 victims."

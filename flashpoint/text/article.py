@@ -111,6 +111,10 @@ def split_date_header(raw: str) -> tuple[Optional[dt.date], str]:
     position = 0
     for m in _LINE.finditer(raw):
         if m.end() - position > _MAX_HEADER_CHARS:
+            # a scraper may glue the header to a long first paragraph: "date 2020-04-17 In yet ..."
+            glued = _GLUED_HEADER.match(raw, position) if raw[position:m.start()].strip() else None
+            if glued is not None:
+                return _iso_date(glued.group("value")), raw[glued.end() :]
             break
         line, _ = clean(raw[position : m.start()])
         if line:

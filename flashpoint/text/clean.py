@@ -62,7 +62,9 @@ _INLINE_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]{0,300})?\s*/?\s*>"
 _BOILERPLATE_LINE = re.compile(
     r"(?im)^[ \t]*(?:share (?:on|this)\b[^\n]*|advertisement|tags?:[^\n]*|read more:[^\n]*"
     r"|related(?: stories| articles)?:[^\n]*|follow us on[^\n]*|sign up for[^\n]*|copy link"
-    r"|also read\b[^\n]*|read also\b[^\n]*|you may also like[^\n]*|more on this topic)[ \t]*(?:\n|$)"
+    r"|also read\b[^\n]*|read also\b[^\n]*|you may also like[^\n]*|more on this topic"
+    # a page's time stamp: "Posted: Jan 04, 2015 11:40 AM", "Update: 2024-10-26 19:58:00"
+    r"|(?:posted|updated?|published|last updated)(?: on)?:[ \t]+[^\n]{0,32}\d[^\n]{0,12})[ \t]*(?:\n|$)"
 )
 
 
