@@ -41,7 +41,7 @@ def test_dates_resolve_against_article_date(text, start, end):
     assert resolve(text, MONDAY) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["at the end of February", "next week", "at the time", "soon"])
+@pytest.mark.parametrize("text", ["at the end of February", "next week", "at the time", "soon", "12 hours", "two days"])
 def test_dates_never_after_article_or_unknown(text):
     assert resolve(text, MONDAY) is None
 

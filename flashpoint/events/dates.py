@@ -107,6 +107,11 @@ def _month_of_year(t: str, d: dt.date | None) -> Range | None:
     return _month_range(year, MONTHS[m.group(1)])
 
 
+# A bare length of time ("12 hours", "two days"): no date.
+DURATION = re.compile(r"(?:about |nearly |more than |over |some )?(?:\d+|[a-z]+(?:-[a-z]+)?) "
+                      r"(?:hours?|minutes?|days?|weeks?|months?|years?|decades?)")
+
+
 def _absolute(t: str, d: dt.date | None) -> Range | None:
     m = re.fullmatch(r"(?:the )?(early |mid-|late |end of |beginning of |start of )?([a-z]+)(?: (\d{4}))?", t)
     if m and m.group(2) in MONTHS:
@@ -133,6 +138,8 @@ def _absolute(t: str, d: dt.date | None) -> Range | None:
         return None
     if d is None and not re.search(r"\b\d{4}\b", t):
         return None  # "Sept. 16" with no year and no article date: which year is unknown
+    if DURATION.fullmatch(t):
+        return None  # "clashes lasting 12 hours": how long, not when
     parsed = _dateparser(t, d)
     if parsed is None:
         return None
