@@ -27,17 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-
-def write_corpus(n: int, path: Path) -> int:
-    """Write ``n`` articles of benchmarks/corpus.py as JSON lines; return the word count."""
-    from benchmarks.corpus import build_corpus
-
-    words = 0
-    with path.open("w", encoding="utf-8") as out:
-        for i, (name, text) in enumerate(build_corpus(n)):
-            words += len(text.split())
-            out.write(json.dumps({"id": f"{i}:{name}", "text": text}) + "\n")
-    return words
+from flashpoint.spark.benchmark import write_corpus  # noqa: E402  (one corpus writer for both benchmarks)
 
 
 def rss_mb(pid: int) -> float:
