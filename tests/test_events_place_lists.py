@@ -81,3 +81,10 @@ def test_districts_taken_in_two_provinces_since_a_day_are_two_events_over_that_s
     assert len(events) == 2
     assert {e.place.precision for e in events} == {"admin1"}
     assert all((e.date.start.isoformat(), e.date.end.isoformat()) == ("2021-06-06", "2021-06-08") for e in events)
+
+
+def test_a_crowd_is_where_the_sentence_opens_not_in_what_it_carries():
+    text = ("In Geneva, organizers reported about 4,000 people marching, lighting candles arranged as a map "
+            "of Gaza in front of the United Nations.")
+    (event,) = _events(text, date="2023-11-19")
+    assert event.place.name == "Geneva"

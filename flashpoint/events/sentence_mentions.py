@@ -338,6 +338,14 @@ def _headline(sent: Span, paragraph: int) -> bool:
         and "\n\n" in text_of(sent.doc)[sent.end_char:sent.end_char + 3] + sent.text_with_ws[-3:]
 
 
+def _opens_sentence(sent: Span, place) -> bool:
+    """"In Geneva, ...": the place is the object of the sentence's first word, a locative."""
+    first = sent[0]
+    words = sent.text[:place.provenance.start - sent.start_char].split()
+    return first.lower_ in ("in", "at") and len(words) <= 3 and \
+        sent.text[place.provenance.end - sent.start_char:].lstrip().startswith(",")
+
+
 def _cause_of_crowd(sent: Span, place, trigger: Token) -> bool:
     """A place a crowd speaks about, not where it gathers: "protests in Paris demanding a
     ceasefire in Gaza", "a march against the war in Ukraine"."""
@@ -483,6 +491,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     sub_event, strength = label
     if event_type_of(sub_event) in (PROTESTS, RIOTS):
         locations = [p for p in locations if not _cause_of_crowd(sent, p, trigger)]
+        # "In Geneva, organisers reported 4,000 people marching ... a map of Gaza": the
+        # place that opens the sentence is where the crowd is
+        locations.sort(key=lambda p: not _opens_sentence(sent, p))
     if not has_casualties and date is None and trigger.head.lemma_.lower() in TREND_VERBS:
         return "background:trend"  # "Ukraine has intensified drone attacks"
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
