@@ -135,3 +135,11 @@ def test_a_base_set_up_on_a_named_day_is_news_even_in_an_undated_snippet():
 def test_a_standing_network_of_posts_is_a_state_of_affairs():
     doc = flashpoint.extract("Turkey has established a dozen observation posts in Idlib province.")
     assert doc.events == [] and [n.reason for n in doc.non_events] == ["background:state of affairs"]
+
+
+def test_an_undated_toll_in_the_thousands_is_a_wars_count():
+    text = ("In Toulouse, police reported more than 1,200 people in a march on Saturday.\n\n"
+            "The health ministry in Gaza reports approximately 12,300 martyrs in the war.")
+    doc = flashpoint.extract(text, date="2023-11-19")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Peaceful protest", None)]
+    assert "background:total" in [n.reason for n in doc.non_events]

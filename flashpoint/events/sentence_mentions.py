@@ -58,6 +58,8 @@ YIELDED = re.compile(r"\b(?:after|following|as|when)\b[^.;]{0,80}?\b(?:withdr[ae
                      r"(?:out|back)|retreat(?:ed|ing)?|abandon(?:ed|ing)?|evacuat(?:ed|ing|ion))\b", re.I)
 # "Since <a day>" at most this many days before the article bounds the events' dates.
 RECENT_SINCE_DAYS = 7
+# An undated toll this large is a war's or a year's count, not one incident's.
+TOTAL_TOLL = 1000
 # A date range this wide is a period, not the date of one event.
 AGGREGATE_DAYS = 45
 RUNNING_TOTAL_PHRASES = _RULES.tuple("running_total_phrases")
@@ -503,6 +505,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     big = counts.fatalities is not None and counts.fatalities.value >= 50
     if big and any(_perfect_total(t) for t in sent if t.lemma_.lower() in ("kill", "injure", "wound", "claim", "leave", "die")):
         return "background:total"  # "drone strikes have killed hundreds of civilians"
+    if counts.fatalities is not None and counts.fatalities.value >= TOTAL_TOLL and date is None:
+        return "background:total"  # "the ministry reports 12,300 martyrs in the aggression": a war's count
     if sub_event == "Arrests" and _criminal(trigger, target):
         return "ordinary crime"
     if strength < 2 and not (has_casualties or date or locations or response or similar or actor1 or actor2):
