@@ -88,3 +88,10 @@ def test_a_crowd_is_where_the_sentence_opens_not_in_what_it_carries():
             "of Gaza in front of the United Nations.")
     (event,) = _events(text, date="2023-11-19")
     assert event.place.name == "Geneva"
+
+
+def test_a_famous_city_in_a_country_the_story_never_names_is_still_the_place():
+    text = ("Thousands marched across France on Saturday for a ceasefire in Gaza.\n\n"
+            "In Geneva, organizers reported about 4,000 people marching in front of the United Nations.")
+    places = {e.place.name for e in _events(text, date="2023-11-19") if e.place}
+    assert "Geneva" in places and "Gaza" not in places

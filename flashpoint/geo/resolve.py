@@ -363,14 +363,15 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
             record = choose_record(matches[id(candidate)], candidate, event, context, gazetteer)
             if record:
                 place = _event_place(record, candidate, gazetteer)
-                resolved.append((PRECISIONS.index(place.precision), order, place))
+                resolved.append((PRECISIONS.index(place.precision), order, place, record.population or 0))
         named = [item for item in resolved if not _is_demonym(item[2].text, gazetteer)]
         resolved = named or resolved  # "Somali" places an event only when nothing else does
         known = _known_countries(event, context)
-        if any(place.country in known for _, _, place in resolved):
+        if any(item[2].country in known for item in resolved):
             # a finer place in a country the article never names ("Badia", Italy, in a
-            # story about Deir el-Zor) loses to one where the story is
-            resolved = [item for item in resolved if item[2].country in known]
+            # story about Deir el-Zor) loses to one where the story is; a famous city is
+            # where it says ("In Geneva, ..." in a story that names no Switzerland)
+            resolved = [item for item in resolved if item[2].country in known or item[3] >= FAMOUS_POPULATION]
         if resolved:
             event.place = min(resolved, key=lambda item: item[:2])[2]
         event.locations = []
