@@ -95,8 +95,12 @@ def _after_possessor(ent: Span) -> Span:
 
 def _possessed_by_place(ent: Span) -> bool:
     """"Kashmir's Srinagar", "Moscow's district of Krasnogorsk": the possessor names the
-    region the place lies in, so the possessed place is the finer one."""
-    return any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in ent.root.children)
+    region the place lies in, so the possessed place is the finer one (and a location
+    whatever slot the parser gives it)."""
+    if any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in ent.root.children):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None  # cut by _after_possessor
+    return before is not None and before.lower_ in POSSESSIVE and before.head.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _precision(ent: Span) -> tuple[str, bool]:
@@ -108,8 +112,9 @@ def _precision(ent: Span) -> tuple[str, bool]:
     before = prep.head if prep is not None and prep.lower_ == "of" else None
     if before is not None and before.lower_ in DIRECTIONS:
         return "admin1", True
+    slot = _slot(ent.root)
     if after in ADMIN1_WORDS or words & ADMIN1_WORDS or (before is not None and before.lower_ in ADMIN1_WORDS) \
-            or _slot(ent.root).lemma_.lower() in ADMIN1_WORDS and _slot(ent.root) is not ent.root:
+            or slot is not ent.root and slot.lemma_.lower() in ADMIN1_WORDS:
         return "admin1", False  # also "in Uruzgan and Badghis provinces"
     return "town", False
 
@@ -128,9 +133,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         if not ent.text[:1].isupper():
             continue
         prep = _locative_head(ent.root)
-        # "Kashmir's Srinagar": a place owned by a place is a location whatever its slot
-        possessed = _possessed_by_place(ent) or ent.start > 0 and ent.doc[ent.start - 1].lower_ in POSSESSIVE \
-            and ent.doc[ent.start - 1].head.ent_type_ in ("GPE", "LOC", "FAC")
+        possessed = _possessed_by_place(ent)
         if prep is None and not _targeted(ent) and not possessed:
             after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
             if not (ent.label_ in ("GPE", "LOC") and after in ADMIN1_WORDS | SETTLEMENT_WORDS):

@@ -39,6 +39,7 @@ from flashpoint.events.taxonomy import PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Article, EventDate, Event, NonEvent, Source
 
 _RULES = WordLists("mention_rules.toml")
+CASUALTY_WORDS = DEATH_WORDS | INJURY_WORDS
 
 # Triggers too common in other senses to stand alone ("hit a record", "target
 # voters"): they count only when the sentence also has casualties or weapons.
@@ -134,6 +135,11 @@ def _irrealis(token: Token) -> bool:
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "parataxis"}
 
 
+def _perfect(verb: Token) -> bool:
+    """"has captured", "have been killed": a verb with a "have" auxiliary."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _own_clause(token: Token) -> set[int]:
     """Indices of ``token``'s subtree without its subordinate clauses: "has captured a district,
     adding to the group's gains since May" - "since May" bears on the gains, not the capture."""
@@ -154,7 +160,7 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
     """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
     # the phrase must bear on the event word itself, not on a description nearby
     # ("near Aleppo, the scene of fierce fighting in recent months")
-    own = _own_clause(trigger).union(*(_own_clause(t) for t in sent if t.lemma_.lower() in DEATH_WORDS | INJURY_WORDS))
+    own = _own_clause(trigger).union(*(_own_clause(t) for t in sent if t.lemma_.lower() in CASUALTY_WORDS))
     if trigger.dep_ == "dobj":  # "mounted raids ... in recent weeks": the verb's time is the raids'
         own |= {t.i for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree}
     lower = sent.text.lower()
@@ -167,7 +173,7 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
         return True
     for token in sent:
         if token.lower_ in ("since", "so far", "to date") and token.dep_ in ("prep", "mark") \
-                and token.head.i in own and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.head.children) \
+                and token.head.i in own and _perfect(token.head) \
                 and not _since_days_ago(token, article):
             return True  # "have been killed since the protests began" (not "since June 6", two days ago)
         if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
@@ -257,7 +263,7 @@ def _background(trigger: Token, target: Token | None, sub_event: str) -> bool:
         return True
     if sub_event not in ("Headquarters or base established", "Change to group/activity"):
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+    perfect = _perfect(trigger)
     fresh = target is not None and any(c.lower_ in ("new", "first") for c in target.children)
     return perfect and not fresh
 
@@ -352,8 +358,9 @@ def _cause_of_crowd(sent: Span, place, trigger: Token) -> bool:
     """A place a crowd speaks about, not where it gathers: "protests in Paris demanding a
     ceasefire in Gaza", "a march against the war in Ukraine"."""
     token = _token_at(sent, place.provenance.start)
+    event_path = {trigger.i} | {t.i for t in trigger.ancestors}
     for head in token.ancestors:
-        if head.i == trigger.i or head.i in {t.i for t in trigger.ancestors}:
+        if head.i in event_path:
             return False  # reached the crowd event itself or what it hangs on
         if head.lemma_.lower() in CROWD_CAUSE_WORDS:
             return True
@@ -364,8 +371,7 @@ def _many_over_time(trigger: Token, target: Token | None) -> bool:
     """A perfect-tense verb over an indefinite many ("have ambushed several convoys",
     "has attacked numerous villages"): a pattern of events, not one."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return perfect and target is not None and any(
+    return _perfect(verb) and target is not None and any(
         c.lower_ in INDEFINITE_MANY for c in target.children if c.dep_ in ("amod", "det", "nummod"))
 
 
@@ -382,7 +388,7 @@ def _aggregated(trigger: Token) -> bool:
 def _perfect_total(trigger: Token) -> bool:
     """"X have killed N" with a plural, undetermined subject is a running total."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    if not _perfect(verb):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.tag_ == "NNS" and not any(
@@ -572,13 +578,15 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
             mentions.append(mention)
     events: list[Event] = []
     for m in mentions:
-        if m.fatalities is not None and len(listed_places(m.locations, article.text)) >= 3:
+        listed = listed_places(m.locations, article.text)
+        if m.fatalities is not None and len(listed) >= 3:
             # "70 fighters were killed in fighting in Paktia, Baghlan, Nangarhar and Logar": a total
             if non_events is not None:
                 non_events.append(NonEvent("background:total over places", provenance(
                     article, m.sent, m.sent.start_char, m.sent.end_char, 1.0)))
             continue
-        listed = listed_places(m.locations, article.text) if splits_by_place(m.sub_event, m.fatalities is not None) else []
+        if not splits_by_place(m.sub_event, m.fatalities is not None):
+            listed = []
         for places in ([p] for p in listed) if listed else [m.locations]:
             events.append(_to_event(article, m, len(events) + 1, places))
     return events
