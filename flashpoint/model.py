@@ -204,6 +204,11 @@ class Document:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     non_events: list[NonEvent] = field(default_factory=list)
+    # Every place the article names in a place slot, in text order: unresolved
+    # candidates from the parse, resolved by the geo stage (names the gazetteer
+    # does not know are dropped). The incidents stage takes an incident's town
+    # from here when its own sentences name only a country or region.
+    places: list[Place] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings)."""

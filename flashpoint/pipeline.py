@@ -51,7 +51,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16, learned=
         if not batch:
             return
         for article, doc in zip(batch, nlp.parse((a.text for a in batch), batch_size=batch_size)):
-            document = group_incidents(geo.resolve(_document(article, doc)))
+            document = group_incidents(geo.resolve_document(_document(article, doc)))
             if learned is not None:
                 from flashpoint.learn import revise
 
@@ -63,4 +63,6 @@ def _document(article: Article, doc) -> Document:
     """One article's events and quotes, from its spaCy parse."""
     non_events: list = []
     events = find_events(article, doc, non_events)
-    return Document(article=article, events=events, quotes=extract_quotes(article, doc), non_events=non_events)
+    places = [geo.name_candidate(article.text, start, end, article.id) for start, end in geo.find_toponyms(doc)]
+    return Document(article=article, events=events, quotes=extract_quotes(article, doc), non_events=non_events,
+                    places=places)

@@ -25,7 +25,7 @@ from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
 from flashpoint.geo.toponym import COMMON_WORDS, is_plausible_toponym
-from flashpoint.model import PRECISIONS, Document, Event, Place
+from flashpoint.model import PRECISIONS, Document, Event, Place, Provenance
 
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,3}"
 _ADMIN = "|".join(w.replace(" ", r"\s+") for w in ADMIN_WORDS)
@@ -322,6 +322,17 @@ def resolve_candidate(place: Place, event: Optional[Event] = None,
     matches = [m for m in candidate_matches(place, gazetteer) if m.record.precision in PRECISIONS]
     record = choose_record(matches, place, event, context, gazetteer)
     return _event_place(record, place, gazetteer) if record else None
+
+
+def capital_of(country: str, provenance: Optional[Provenance] = None,
+               gazetteer: Optional[Gazetteer] = None) -> Optional[Place]:
+    """The capital of the country with ISO code ``country``, as a town Place, or None."""
+    gazetteer = gazetteer or get_gazetteer()
+    record = gazetteer.country(country)
+    town = gazetteer.seat(record) if record is not None else None
+    if town is None:
+        return None
+    return record_to_place(town, Place(name=town.name, text=town.name, precision="town", provenance=provenance))
 
 
 def _known_countries(event: Event, context: ArticleContext) -> set[str]:

@@ -42,20 +42,47 @@ def span_candidate(text: str, start: int, end: int, article_id: str = "", confid
     return Place(name=surface, text=surface, precision="town", provenance=prov)
 
 
+# Region words after a name ask for an admin1 region ("the Sagaing region").
+REGION_WORDS = {"province", "governorate", "state", "region", "oblast", "prefecture", "department"}
+
+
+def name_candidate(text: str, start: int, end: int, article_id: str = "") -> Place:
+    """Like ``span_candidate``, for a toponym the parser found: trailing lowercase words
+    ("Charsadda district", "Sagaing region") leave the name, and a region word asks for
+    admin1 precision."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    precision = "town"
+    while len(words) > 1 and words[-1].group().islower():
+        if words[-1].group().strip(",.").removesuffix("s") in REGION_WORDS:  # "Uruzgan and Badghis provinces"
+            precision = "admin1"
+        words.pop()
+    candidate = span_candidate(text, start, start + words[-1].end(), article_id) if words else \
+        span_candidate(text, start, end, article_id)
+    candidate.precision = precision
+    return candidate
+
+
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], article_id: str = "",
                   gazetteer: Optional[Gazetteer] = None) -> list[Optional[Place]]:
     """One resolved Place (or None) per ``(start, end)`` span of ``text``, in order."""
+    return resolve_candidates(text, [span_candidate(text, s, e, article_id) for s, e in spans], gazetteer)
+
+
+def resolve_candidates(text: str, candidates: Sequence[Place], gazetteer: Optional[Gazetteer] = None,
+                       backoff: bool = True) -> list[Optional[Place]]:
+    """One resolved Place (or None) per unresolved candidate of ``text`` (``span_candidate``), in order;
+    ``backoff`` also tries shorter and other forms of a name the gazetteer does not know."""
     gazetteer = gazetteer or get_gazetteer()
     context = article_context(text)
-    candidates = [span_candidate(text, s, e, article_id) for s, e in spans]
-    found = [candidate_matches(c, gazetteer, context, backoff=True) for c in candidates]
+    candidates = list(candidates)
+    found = [candidate_matches(c, gazetteer, context, backoff=backoff) for c in candidates]
     for candidate, matches in zip(candidates, found):  # unambiguous places anchor the rest
         if matches and len({m.record.country for m in matches}) == 1:
             record = choose_record(matches, candidate, None, context, gazetteer)
             if record and record.precision in ("town", "admin2", "admin1") and record.lat is not None:
                 context.anchors.append((surface_key(candidate), record))
     # names that found nothing on their own may be read in the light of the sure places
-    found = [m or candidate_matches(c, gazetteer, context, backoff=True) for c, m in zip(candidates, found)]
+    found = [m or candidate_matches(c, gazetteer, context, backoff=backoff) for c, m in zip(candidates, found)]
     places: list[Optional[Place]] = []
     for candidate, matches in zip(candidates, found):
         record = choose_record(matches, candidate, None, context, gazetteer)

@@ -16,6 +16,7 @@ from flashpoint.incidents.combine import combine
 from flashpoint.incidents.fallbacks import country_from_article, date_from_publication
 from flashpoint.incidents.identity import same_incident
 from flashpoint.incidents.parties import name_parties
+from flashpoint.incidents.passage import place_from_passage
 from flashpoint.incidents.places import same_place
 from flashpoint.model import Document, Event
 
@@ -61,5 +62,7 @@ def group_incidents(document: Document) -> Document:
     events = [date_from_publication(combine(members, f"{article.id}-e{n}"), article)
               for n, members in enumerate(assign(document.events), 1)]
     for event in events:
-        name_parties(country_from_article(event, article, events), article, events)
+        country_from_article(event, article, events)
+    for event in events:
+        name_parties(place_from_passage(event, article.text, document.places, events), article, events)
     return dataclasses.replace(document, events=events)

@@ -17,7 +17,7 @@ CITY_KM = 25.0
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-def _key(name: str | None) -> str:
+def place_key(name: str | None) -> str:
     folded = unicodedata.normalize("NFKD", (name or "").casefold())
     return _NON_WORD.sub("", "".join(ch for ch in folded if not unicodedata.combining(ch)))
 
@@ -33,7 +33,7 @@ def distance_km(a: Place, b: Place) -> float | None:
 
 def _region(place: Place) -> str:
     """The admin1 region a place lies in (an admin1 place is its own region)."""
-    return _key(place.name if place.precision == "admin1" else place.admin1)
+    return place_key(place.name if place.precision == "admin1" else place.admin1)
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
@@ -51,12 +51,12 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if region_a and region_b and region_a != region_b:
         return False
     if a.precision == b.precision == "town":
-        if _key(a.name) == _key(b.name):
+        if place_key(a.name) == place_key(b.name):
             return True
         far = distance_km(a, b)
         return far is not None and far <= SAME_SPOT_KM
     if a.precision == b.precision == "admin1":
-        return _key(a.name) == _key(b.name) or region_a == region_b
+        return place_key(a.name) == place_key(b.name) or region_a == region_b
     return True
 
 
@@ -78,7 +78,7 @@ def same_place(a: Place | None, b: Place | None) -> bool:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    return a.precision == b.precision and _key(a.name) == _key(b.name) and a.country == b.country
+    return a.precision == b.precision and place_key(a.name) == place_key(b.name) and a.country == b.country
 
 
 def specificity(place: Place | None) -> int:

@@ -1,0 +1,119 @@
+"""An incident's town from the passage that tells it.
+
+Wire reports often tell an incident in one sentence and place it in the next:
+"Two suicide bombers attacked a compound in northwest Pakistan ... The attack
+occurred in the Bara neighbourhood", "... when their vehicle hit a bomb ...
+The incident happened in Dioura, in the Mopti region." An ACLED coder reads
+the passage and codes the town. When an incident's own sentences give no town,
+it takes the capital when its sentences place it there ("in the Chilean
+capital", "Somalia's capital"), else the first town named in a place slot ("in",
+"near", "the village of") in its own sentences or the few sentences after them,
+provided the town lies inside what its sentences did say (the country or region)
+and no other incident of the article is placed there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from flashpoint.geo import capital_of, country_code
+from flashpoint.incidents.places import place_key, same_place, specificity
+from flashpoint.model import Event, Place, Provenance
+
+# How many sentences after an incident's last telling still speak of it.
+FOLLOWING_SENTENCES = 2
+# A borrowed town is surer than the country it refines, less sure than a town the sentence names.
+PASSAGE_CONFIDENCE = 0.5
+# The words just before a name that put it in a place slot ("in", "near", "the town of").
+_PLACE_SLOT = re.compile(
+    r"\b(?:in|at|near|outside|around|inside|of|from)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# "in the capital", "the Chilean capital", "Somalia's capital"; not a reference point
+# ("southwest of the capital") nor one the sentence names ("the capital, Kabul").
+_CAPITAL = re.compile(r"\b(?:the\s+(?:(?P<demonym>[A-Z][\w-]+)\s+)?|(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+)"
+                      r"capital\b(?!\s*(?:,\s*[A-Z]|city\s+of|[A-Z]))")
+_REFERENCE_POINT = re.compile(r"(?:\b(?:north|south|east|west)\w*|\bkm|kilomet\w+|miles|outside)\s+(?:of\s+)?$",
+                              re.IGNORECASE)
+_DISTANCE = re.compile(r"\b(?:north|south|east|west)\w*\s+of\b|\b(?:km|kilomet\w*|miles)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+|\n+")
+
+
+def _in_slot(text: str, place: Place) -> bool:
+    """The name is where something happened: after a place word, not a reference point
+    ("50 km north of Beni") nor a possessor ("Sagaing's Ayadaw")."""
+    start = place.provenance.start
+    before = text[max(0, start - 60):start]
+    slot = _PLACE_SLOT.search(before)
+    if slot is None or _DISTANCE.search(before[max(0, slot.start() - 25):]):
+        return False
+    return not text[place.provenance.end:place.provenance.end + 2] in ("'s", "’s")
+
+
+def _within(place: Place, known: Place | None) -> bool:
+    """``place`` lies inside the country or region the incident's sentences (or the article) gave it."""
+    if known is None:
+        return False
+    if place.country != known.country:
+        return False
+    if known.precision == "admin1":  # a town in the region, not one named like it
+        return place.admin1 == known.admin1 and place_key(place.text) != place_key(known.text)
+    return True
+
+
+def _passage_end(text: str, event: Event) -> int:
+    """Where the sentences that still speak of the incident end."""
+    end = max(p.sentence_end for p in (event.mentions or [event.evidence]))
+    for _ in range(FOLLOWING_SENTENCES):
+        found = _SENTENCE_END.search(text, end + 1)
+        if found is None:
+            return len(text)
+        end = found.end()
+    return end
+
+
+def _capital(event: Event) -> Place | None:
+    """The capital of the incident's country when its own sentences place it there."""
+    country = event.place.country if event.place is not None else None
+    if country is None or event.place.precision != "country":
+        return None
+    for told in event.mentions or [event.evidence]:
+        for found in _CAPITAL.finditer(told.sentence):
+            named = found.group("demonym") or found.group("country")
+            if named and country_code(named) != country:
+                continue
+            if _REFERENCE_POINT.search(told.sentence[:found.start()]):
+                continue
+            start = told.sentence_start + found.start()
+            return capital_of(country, Provenance(
+                article_id=told.article_id, sentence=told.sentence, sentence_start=told.sentence_start,
+                sentence_end=told.sentence_end, start=start, end=told.sentence_start + found.end(),
+                confidence=PASSAGE_CONFIDENCE))
+    return None
+
+
+def place_from_passage(event: Event, text: str, places: list[Place], incidents: list[Event]) -> Event:
+    """Give an incident placed no finer than a region its capital, when its sentences
+    say so, or the first unclaimed town its passage names inside that region; other
+    incidents are left as they are."""
+    if specificity(event.place) >= 2:
+        return event
+    capital = _capital(event)
+    if capital is not None:
+        event.place = capital
+        return event
+    start = min(p.sentence_start for p in (event.mentions or [event.evidence]))
+    end = _passage_end(text, event)
+    claimed = [other.place for other in incidents if other is not event and other.place is not None]
+    for place in places:
+        if place.precision != "town" or place.provenance is None or not start <= place.provenance.start < end:
+            continue
+        if not _in_slot(text, place) or not _within(place, event.place):
+            continue
+        if any(same_place(place, other) for other in claimed):
+            continue
+        borrowed = dataclasses.replace(place, provenance=dataclasses.replace(
+            place.provenance, confidence=min(place.provenance.confidence, PASSAGE_CONFIDENCE)))
+        event.place = borrowed
+        return event
+    return event

@@ -1,0 +1,41 @@
+"""An incident's town from the sentences that tell it (flashpoint.incidents.passage), on text written here."""
+
+import flashpoint
+
+
+def _places(text: str) -> list:
+    doc = flashpoint.extract(text, date="2024-03-08")
+    return [(e.sub_event_type, e.place.name if e.place else None, e.place.precision if e.place else None)
+            for e in doc.events]
+
+
+def test_the_next_sentence_places_an_incident_told_only_in_its_country():
+    text = ("Two suicide bombers attacked a police compound in northwest Pakistan on Thursday, killing "
+            "three officers, police said.\n\nThe attack occurred in Charsadda district, officials added.")
+    assert _places(text) == [("Suicide bomb", "Charsadda", "town")]
+
+
+def test_a_town_in_another_country_is_not_borrowed():
+    text = ("Gunmen killed four soldiers in an ambush in western Niger on Tuesday, the army said. "
+            "The wounded were flown to Bamako in neighbouring Mali for treatment.")
+    assert [(name, precision) for _, name, precision in _places(text)] == [("Niger", "country")]
+
+
+def test_the_capital_of_the_incidents_country_when_its_sentence_says_so():
+    text = "A car bomb exploded near a checkpoint in the Somali capital on Monday, killing four people."
+    assert _places(text) == [("Remote explosive/landmine/IED", "Mogadishu", "town")]
+
+
+def test_a_capital_used_as_a_reference_point_is_not_the_place():
+    text = ("Taliban fighters killed six police officers in an attack on a checkpoint 40 km southwest of "
+            "the Afghan capital on Tuesday, officials said.")
+    [(sub_event, name, precision)] = _places(text)
+    assert (name, precision) == ("Afghanistan", "country")
+
+
+def test_a_town_another_incident_of_the_article_holds_is_not_borrowed():
+    text = ("Gunmen shot dead five villagers in Zamfara State on Monday, police said.\n\n"
+            "In a separate attack on Tuesday, bandits killed two farmers in Gusau, the state capital.")
+    found = _places(text)
+    assert ("Attack", "Gusau", "town") in found
+    assert [p for p in found if p[1] == "Gusau"] == [("Attack", "Gusau", "town")]
