@@ -25,6 +25,12 @@ def refers_back(sentence: str) -> bool:
     return bool(_pattern("backreference_cues.txt").search(sentence))
 
 
+def tells_sequel(sentence: str) -> bool:
+    """True when a sentence tells what followed an incident ("after the attack",
+    "in retaliation for the raid"), not the incident itself."""
+    return bool(_pattern("sequel_cues.txt").search(sentence))
+
+
 # How near a figure hedging words must stand (characters before and after it).
 HEDGE_BEFORE, HEDGE_AFTER = 60, 25
 

@@ -15,7 +15,7 @@ import re
 
 from flashpoint.incidents.actors import crowd_acts, parties_compatible, same_party
 from flashpoint.events.separate import announces_other
-from flashpoint.incidents.cues import absorbed_developments, hedged, refers_back, revises_toll, sums_up
+from flashpoint.incidents.cues import absorbed_developments, hedged, refers_back, revises_toll, sums_up, tells_sequel
 from flashpoint.incidents.places import named_within, places_compatible
 from flashpoint.model import Count, Event, EventDate
 
@@ -138,7 +138,12 @@ def same_incident(a: Event, b: Event) -> bool:
             named_within(a.place, b.place, b.evidence.sentence) or named_within(b.place, a.place, a.evidence.sentence)):
         return False
     if detail:
-        return not _crossed(a, b) and parties_compatible(a.actor1, b.actor1) and tolls_compatible(earlier, later)
+        if tells_sequel(later.evidence.sentence):  # "after the attack, troops shelled ...": maybe the reply
+            return not _crossed(a, b) and parties_compatible(a.actor1, b.actor1) and tolls_compatible(earlier, later)
+        # "at the scene of the violence ... supporters retaliated": the incident from the other side
+        sides = parties_compatible(a.actor1, b.actor1) or parties_compatible(a.actor1, b.actor2) \
+            or parties_compatible(a.actor2, b.actor1)
+        return sides and tolls_compatible(earlier, later)
     straight = parties_compatible(a.actor1, b.actor1) and parties_compatible(a.actor2, b.actor2)
     swapped = parties_compatible(a.actor1, b.actor2) and parties_compatible(a.actor2, b.actor1)
     if family(a) != family(b) and STRATEGIC in (a.event_type, b.event_type) or a.event_type == b.event_type == BATTLES:
