@@ -316,3 +316,20 @@ def test_every_renamed_region_exists_and_places_report_its_current_name(gaz):
     for town, region in (("Krasnogorsk", "Moscow Oblast"), ("Srinagar", "Jammu and Kashmir")):
         place = resolve_candidate(Place(name=town, text=town, precision="town"))
         assert place.admin1 == region, (town, place)
+
+
+def test_a_region_the_sentence_names_after_a_town_decides_where_it_is():
+    import flashpoint
+
+    cases = [
+        ("Gunmen abducted 40 students from a school in Kaya in Maradun Local Government Area of "
+         "Zamfara State on Wednesday.", ("Zamfara", "admin1", "NG")),  # no Kaya of Zamfara known
+        ("A soldier was killed in an attack in the Qarabagh district in Kabul province on Thursday.",
+         ("Kabul", "admin1", "AF")),
+    ]
+    for text, want in cases:
+        [event] = flashpoint.extract(text, date="2021-09-02").events
+        assert (event.place.name, event.place.precision, event.place.country) == want, text
+    # the region is named, but as another place the story moves to
+    aleppo = flashpoint.geoparse("Rebels shelled Aleppo on Monday, from where fighting spread to Idlib province.")[0]
+    assert (aleppo.name, aleppo.precision) == ("Aleppo", "town")

@@ -14,11 +14,25 @@ from typing import Optional
 from flashpoint.geo.abbreviations import region_abbreviation
 from flashpoint.geo.countries import country_code
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord
+from flashpoint.geo.names import ADMIN_WORDS
 from flashpoint.model import Place
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _AFTER = re.compile(rf"^\s*,\s*({_NAME})")
 _BEFORE = re.compile(rf"({_NAME})\s*,\s*$")
+_ADMIN = "|".join(sorted((w.replace(" ", r"\s+") for w in ADMIN_WORDS), key=len, reverse=True))
+# "... in Kabul province", "... of Zamfara State", "... in the western state of Michoacan"
+_REGION_LATER = (re.compile(rf"\b({_NAME})\s+(?i:{_ADMIN})\b"),
+                 re.compile(rf"\b(?i:{_ADMIN})\s+of\s+(?:the\s+)?({_NAME})"))
+# How far after a name its sentence may still say which region holds it, and the
+# lowercase words that may stand between them ("district in", ", in the western").
+REGION_LATER_CHARS = 120
+_BETWEEN_WORDS = frozenset("""
+in of the a district town village city area neighbourhood neighborhood suburb locality commune
+municipality council local government sub-division subdivision tehsil township county
+northern southern eastern western central north south east west northeast northwest southeast
+southwest north-east north-west south-east south-west remote restive troubled
+""".split())
 _COORDINATED_BEFORE = re.compile(rf"({_NAME})\s+(?:and|or)\s+$")
 _COORDINATED_AFTER = re.compile(rf"^\s+(?:and|or)\s+({_NAME})")
 
@@ -57,6 +71,28 @@ def container_after(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
     name = match.group(1)
     # "Toronto, Ontario, Canada": the first container is the nearest one.
     return _regions(name, gazetteer, after_comma=True) or _regions(name.split()[0], gazetteer, True)
+
+
+def regions_later(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
+    """Admin1 regions the candidate's sentence names, marked as regions, soon after it
+    ("Kaya in Maradun Local Government Area of Zamfara State", "the Qarabagh district
+    in Kabul province"): the region that holds the place."""
+    _, after = _span_text(place)
+    after = after[:REGION_LATER_CHARS]
+    found = []
+    for pattern in _REGION_LATER:
+        for match in pattern.finditer(after):
+            between = re.findall(r"[\w'’-]+", after[:match.start()])
+            if len(between) > 8 or any(w.islower() and w not in _BETWEEN_WORDS for w in between):
+                continue  # "Aleppo, from where fighting spread to Idlib province": another place
+            name = match.group(1)
+            words = name.split()
+            for i in range(len(words)):  # "Local Government Area of Zamfara": any tail may be the name
+                regions = [r for r in gazetteer.lookup(" ".join(words[i:])) if r.precision == "admin1"]
+                if regions:
+                    found += regions
+                    break
+    return found
 
 
 def contained_before(place: Place, gazetteer: Gazetteer) -> Optional[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from flashpoint.geo.abbreviations import region_abbreviation
-from flashpoint.geo.containers import contained_before, container_after, contains, coordinated
+from flashpoint.geo.containers import contained_before, container_after, contains, coordinated, regions_later
 from flashpoint.geo.countries import country_code, is_capital
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
@@ -246,6 +246,11 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
     elif best.precision == "town" and cued:
         regions = [r for r in same_country if r.precision == "admin1"]
         best = regions[0] if regions else best
+    if best.precision == "town":
+        later = regions_later(place, gazetteer)
+        if later and not any(contains(region, best) for region in later):
+            # "Kaya in ... Zamfara State" with no Kaya of Zamfara known: the region it names
+            best = later[0]
     if place.precision == "admin1" and best.precision == "town":
         best = gazetteer.admin1_of(best) or gazetteer.country(best.country) or None
     elif place.precision == "country" and best.precision != "country":
@@ -269,13 +274,17 @@ def confidence(record: GeoRecord, matches: list[Match], place: Place, event: Opt
 
 
 def _pattern_bonus(matches: list[Match], place: Place, gazetteer: Gazetteer) -> dict[GeoRecord, float]:
-    """+3 for a record the "Town, Region" pattern around the candidate supports."""
+    """+3 for a record the "Town, Region" pattern around the candidate supports, or a
+    region its sentence names just after it ("Qarabagh district in Kabul province")."""
     bonus: dict[GeoRecord, float] = {}
     containers = container_after(place, gazetteer)
     before = contained_before(place, gazetteer)
     towns = [r for r in gazetteer.lookup(before) if r.precision == "town"] if before else []
+    later = regions_later(place, gazetteer) if len({m.record.country for m in matches}) > 1 or \
+        len({m.record.admin1 for m in matches}) > 1 else []
     for m in matches:
-        if any(contains(c, m.record) for c in containers) or any(contains(m.record, t) for t in towns):
+        if any(contains(c, m.record) for c in containers) or any(contains(m.record, t) for t in towns) \
+                or any(contains(r, m.record) for r in later):
             bonus[m.record] = WEIGHTS["pattern"]
     # "California or Washington": a name listed with regions is a region of that country
     peers = {m.record.country for name in coordinated(place) for m in gazetteer.matches(name)
