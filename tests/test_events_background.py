@@ -143,3 +143,13 @@ def test_an_undated_toll_in_the_thousands_is_a_wars_count():
     doc = flashpoint.extract(text, date="2023-11-19")
     assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Peaceful protest", None)]
     assert "background:total" in [n.reason for n in doc.non_events]
+
+
+def test_an_incident_told_weeks_later_is_history_but_last_weeks_is_news():
+    text = ("Gunmen killed four farmers in Gusau on Monday, police said. "
+            "On March 2, bandits killed eleven villagers in Maru in a similar raid.")
+    doc = flashpoint.extract(text, date="2024-03-20")
+    assert [e.place.name for e in doc.events] == ["Gusau"]
+    assert "background:history" in {n.reason for n in doc.non_events}
+    doc = flashpoint.extract(text, date="2024-03-12")  # ten days on: still the week's news
+    assert sorted(e.place.name for e in doc.events) == ["Gusau", "Maru"]
