@@ -29,3 +29,13 @@ def test_beaten_to_death_counts_the_object_and_injured_another_counts_one():
 def test_stabbed_to_death_counts_the_passive_subject():
     (event,) = flashpoint.extract("Two men were stabbed to death in Kisumu on Friday.", date="2020-05-12").events
     assert event.fatalities.value == 2
+
+
+def test_victims_killed_alongside_others_are_added_up():
+    text = ("Four police officers were killed alongside two members of a paramilitary force and two "
+            "civilians in a bomb attack in Peshawar on Friday.")
+    [event] = flashpoint.extract(text, date="2024-10-26").events
+    assert event.fatalities.value == 8
+    [event] = flashpoint.extract("Three soldiers were killed along with two civilians in an ambush in Gao on Friday.",
+                                 date="2024-10-26").events
+    assert event.fatalities.value == 5

@@ -93,3 +93,12 @@ def test_weapons_recovered_at_the_site_of_the_battle_are_part_of_the_battle():
     assert types == ["Armed clash", "Attack"]
     battle = next(e for e in doc.events if e.sub_event_type == "Armed clash")
     assert any("site of the gun battle" in m.sentence for m in battle.mentions)
+
+
+def test_a_detail_pointing_back_at_the_attack_near_a_lowercase_place_joins_it():
+    text = ("Suicide bombing kills eight people in Pakistan\n\n"
+            "A suicide bomber blew up a rickshaw near a police post in Mir Ali on Friday, officials said.\n\n"
+            "Four police officers were killed alongside two paramilitary troops and two civilians in the "
+            "attack near the border with Afghanistan, he said.")
+    events = flashpoint.extract(text, date="2024-10-26").events
+    assert [(e.sub_event_type, e.fatalities.value) for e in events] == [("Suicide bomb", 8)]

@@ -96,7 +96,27 @@ def _victim_tokens(pred: Token) -> list[Token]:
         prev = pred.nbor(-1) if pred.i > sentence_of(pred).start else None
         if prev is not None and is_number(prev):
             found = [prev]
+    elif pred.pos_ in ("VERB", "AUX"):
+        found += _killed_alongside(pred)
     return found
+
+
+# Prepositions that add victims to a casualty verb's own ("killed alongside two civilians",
+# "killed along with two civilians", "together with").
+ALONGSIDE = {"alongside", "beside", "besides"}
+
+
+def _killed_alongside(pred: Token) -> list[Token]:
+    """Counted people under "alongside"/"along with" of a casualty verb: more victims."""
+    extra = []
+    for prep in pred.children:
+        along = prep.lower_ in ALONGSIDE or (prep.lower_ == "with" and any(
+            t.lower_ in ("along", "together") for t in (prep.nbor(-1), *pred.children) if t.i == prep.i - 1))
+        if prep.dep_ != "prep" or not along:
+            continue
+        extra += [t for t in prep.subtree if t.pos_ in ("NOUN", "PROPN") and _is_person(t)
+                  and any(c.dep_ in COUNT_DEPS and is_number(c) for c in t.children)]
+    return extra
 
 
 def _count_for(victim: Token) -> tuple[int, str, int, int] | None:
