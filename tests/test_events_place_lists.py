@@ -95,3 +95,11 @@ def test_a_famous_city_in_a_country_the_story_never_names_is_still_the_place():
             "In Geneva, organizers reported about 4,000 people marching in front of the United Nations.")
     places = {e.place.name for e in _events(text, date="2023-11-19") if e.place}
     assert "Geneva" in places and "Gaza" not in places
+
+
+def test_a_city_and_its_twin_cities_are_one_protest_each():
+    text = ("Thousands of demonstrators marched in the streets of Khartoum and its twin city, Bahri, "
+            "on Wednesday against the military takeover last month.")
+    events = flashpoint.extract(text, date="2021-11-17").events
+    assert len(events) == 2  # one per city, never regrouped by the incidents stage
+    assert all(e.date is not None and e.date.end.isoformat() == "2021-11-17" for e in events)

@@ -102,3 +102,10 @@ def test_a_detail_pointing_back_at_the_attack_near_a_lowercase_place_joins_it():
             "attack near the border with Afghanistan, he said.")
     events = flashpoint.extract(text, date="2024-10-26").events
     assert [(e.sub_event_type, e.fatalities.value) for e in events] == [("Suicide bomb", 8)]
+
+
+def test_people_shot_dead_on_a_day_of_protests_are_the_protests_excessive_force():
+    text = ("Thousands of protesters marched in Khartoum on Wednesday against military rule.\n\n"
+            "Doctors said five people were killed by gunfire in Khartoum on Wednesday.")
+    [event] = flashpoint.extract(text, date="2021-11-17").events
+    assert (event.sub_event_type, event.fatalities.value) == ("Excessive force against protesters", 5)

@@ -15,8 +15,11 @@ from flashpoint.model import Place
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
              "Non-violent transfer of territory"}
-# What may stand between two places of one list: a comma, "and", "or", "as well as".
-_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)\s*", re.I)
+# What may stand between two places of one list: a comma, "and", "or", "as well as",
+# "and its twin cities," / "and the towns of".
+_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)"
+                     r"(?:(?:its|the|their|neighbouring|neighboring)\s+(?:\w+\s+)?"
+                     r"(?:cities|towns|city|town|villages?|suburbs?|districts?)(?:\s+of)?\s*,?\s*)?\s*", re.I)
 
 
 def splits_by_place(sub_event: str, has_toll: bool) -> bool:

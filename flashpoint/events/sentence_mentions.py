@@ -52,6 +52,8 @@ CROWD_NOUNS = _RULES.set("crowd_nouns")
 SPEECH_VERBS = _RULES.set("speech_verbs")
 TREND_VERBS = _RULES.set("trend_verbs")
 GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
+DATED_NOUNS = _RULES.set("dated_nouns")
+TOPIC_PREPS = _RULES.set("topic_preps")
 # An event that ended this long before the article is history it recalls, not its news
 # (an ACLED feed has it from its own day's reports). The real-news dev gold's events
 # all lie within 5 days of publication; two weeks keeps the weekly round-up ("last week").
@@ -302,6 +304,8 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     found = sorted((_reporting_date(ent, trigger), tree_distance(ent.root, trigger), ent.start, ent)
                    for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
     for reported, _, _, ent in found:
+        if _dates_another_happening(ent, trigger):
+            continue
         if dates.is_anaphoric(ent.text):
             return None, True
         rng = dates.resolve(ent.text, article.date)
@@ -313,6 +317,20 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
         return EventDate(start=rng[0], end=rng[1], text=ent.text,
                          provenance=span_provenance(article, ent, confidence)), False
     return None, False
+
+
+def _dates_another_happening(ent: Span, trigger: Token) -> bool:
+    """The date belongs to another happening the sentence names: "last week's killing",
+    or right after "against/over the takeover" ("in protest against the takeover last month")."""
+    if ent.root.dep_ == "poss" and ent.root.head.pos_ == "NOUN" and ent.root.head.i != trigger.i:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or before.i == trigger.i or before.lower_ not in DATED_NOUNS:
+        return False
+    head = before
+    while head.dep_ in ("compound", "amod", "conj") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS
 
 
 def _reporting_date(ent: Span, trigger: Token) -> bool:

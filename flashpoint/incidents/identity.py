@@ -16,7 +16,7 @@ import re
 from flashpoint.incidents.actors import crowd_acts, parties_compatible, same_party
 from flashpoint.events.separate import announces_other
 from flashpoint.incidents.cues import absorbed_developments, hedged, refers_back, revises_toll, sums_up, tells_sequel
-from flashpoint.incidents.places import named_within, places_compatible
+from flashpoint.incidents.places import named_within, places_compatible, same_place
 from flashpoint.model import Count, Event, EventDate
 
 BATTLES, EXPLOSIONS, CIVILIANS_TYPE = "Battles", "Explosions/Remote violence", "Violence against civilians"
@@ -48,9 +48,16 @@ def types_compatible(a: Event, b: Event) -> bool:
         if violent.actor1 is None and violent.actor2 is None:
             # "clashes on a major highway" told of a protest: nothing says who else fought
             return violent.sub_event_type in GENERIC_VIOLENCE
+        if violent.sub_event_type in GENERIC_VIOLENCE and _unnamed_or_state(violent.actor1) \
+                and violent.actor2 is not None and violent.actor2.kind in ("civilians", "protesters"):
+            return True  # "five people were killed by gunfire" on a day of protests: shot at the protest
         return crowd_acts(violent.actor1, violent.actor2)
     absorbed = absorbed_developments()
     return b.event_type in absorbed.get(a.sub_event_type, ()) or a.event_type in absorbed.get(b.sub_event_type, ())
+
+
+def _unnamed_or_state(actor) -> bool:
+    return actor is None or actor.kind == "state forces"
 
 
 def _known_date(event: Event) -> EventDate | None:
@@ -121,10 +128,20 @@ def _order(a: Event, b: Event) -> tuple[Event, Event]:
     return (a, b) if a.evidence.sentence_start <= b.evidence.sentence_start else (b, a)
 
 
+def _list_siblings(a: Event, b: Event) -> bool:
+    """Two events the events stage read from one sentence's list of places ("marched in
+    Khartoum and its twin cities, Bahri and Omdurman"): one per place, by design."""
+    return (a.evidence.sentence_start == b.evidence.sentence_start and a.trigger == b.trigger
+            and a.sub_event_type == b.sub_event_type and a.place is not None and b.place is not None
+            and not same_place(a.place, b.place))
+
+
 def same_incident(a: Event, b: Event) -> bool:
     """True when two reports in one article can be the same incident (see module doc)."""
     earlier, later = _order(a, b)
     if later.evidence.sentence_start != earlier.evidence.sentence_start and announces_other(later.evidence.sentence):
+        return False
+    if _list_siblings(a, b):
         return False
     # a later sentence that points back ("four police were killed in the attack",
     # "arms were recovered from the site of the gun battle") details that incident,
