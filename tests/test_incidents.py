@@ -109,3 +109,10 @@ def test_people_shot_dead_on_a_day_of_protests_are_the_protests_excessive_force(
             "Doctors said five people were killed by gunfire in Khartoum on Wednesday.")
     [event] = flashpoint.extract(text, date="2021-11-17").events
     assert (event.sub_event_type, event.fatalities.value) == ("Excessive force against protesters", 5)
+
+
+def test_a_bombing_told_again_as_a_suicide_bombers_blast_is_a_suicide_bomb():
+    text = ("A bombing killed eight people at a checkpoint in Mir Ali on Friday, officials said.\n\n"
+            "The suicide bomber set off the blast from the back of a motorbike rickshaw.")
+    [event] = flashpoint.extract(text, date="2024-10-26").events
+    assert event.sub_event_type == "Suicide bomb"

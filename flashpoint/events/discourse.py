@@ -13,7 +13,7 @@ import copy
 
 from flashpoint.events.actors import CIVILIANS
 from flashpoint.events.mention import Mention
-from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
+from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of, precedence
 from flashpoint.model import Actor, Count, EventDate, Place
 
 STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",
@@ -102,6 +102,12 @@ def continues(prev: Mention, cur: Mention) -> bool:
     return True
 
 
+def _more_decisive(a: str, b: str) -> bool:
+    """``a`` outranks ``b`` in ACLED's precedence within one event type (a suicide bomb over an IED)."""
+    ranks = precedence()
+    return event_type_of(a) == event_type_of(b) and ranks.get(a, (99, 99))[0] < ranks.get(b, (99, 99))[0]
+
+
 def absorb(prev: Mention, cur: Mention) -> None:
     """Merge ``cur`` into ``prev``: fill what ``prev`` lacks, keep what it has."""
     prev.sentences.append(cur.sent)
@@ -116,6 +122,8 @@ def absorb(prev: Mention, cur: Mention) -> None:
         cur.sub_event, cur.strength = "Excessive force against protesters", 3
     if cur.strength > prev.strength and (prev.strength < 2 or cur.fatalities or not prev.fatalities):
         prev.sub_event, prev.strength = cur.sub_event, cur.strength
+    elif cur.strength == prev.strength and _more_decisive(cur.sub_event, prev.sub_event):
+        prev.sub_event = cur.sub_event  # "a bombing" told again as "the suicide bomber set off the blast"
     for name in ("actor1", "actor2", "fatalities", "injuries", "date"):
         if getattr(prev, name) is None:
             setattr(prev, name, getattr(cur, name))

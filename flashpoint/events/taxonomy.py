@@ -4,6 +4,9 @@ Definitions are paraphrased from ACLED's codebook (the spec for this stage);
 the classifier in ``classify.py`` maps words in a sentence onto them.
 """
 
+import functools
+from pathlib import Path
+
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VIOLENCE_CIVILIANS = "Violence against civilians"
@@ -49,3 +52,15 @@ VIOLENT_TYPES = (BATTLES, EXPLOSIONS, VIOLENCE_CIVILIANS, RIOTS)
 def event_type_of(sub_event_type: str) -> str:
     """The ACLED event type a sub-event type belongs to."""
     return SUB_EVENT_TYPES[sub_event_type][0]
+
+
+@functools.lru_cache(maxsize=1)
+def precedence() -> dict[str, tuple[int, int]]:
+    """Sub-event type -> (tier, order in ``data/precedence.tsv``); lower is more decisive
+    when reports of one incident give different types."""
+    table = {}
+    lines = (Path(__file__).with_name("data") / "precedence.tsv").read_text(encoding="utf-8").splitlines()
+    for order, line in enumerate(l for l in lines if l.strip() and not l.startswith("#")):
+        tier, name = line.split("\t")
+        table[name.strip()] = (int(tier), order)
+    return table

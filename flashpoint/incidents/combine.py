@@ -3,7 +3,7 @@
 Each field comes from the report that says most about it: the most specific
 place, an exact day over a range, the best-supported toll (the highest figure
 given in a sentence that does not hedge it; a later report usually updates),
-the most specific actors. ACLED's precedence (``data/precedence.tsv``) decides
+the most specific actors. ACLED's precedence (``events/data/precedence.tsv``) decides
 the type of a composite incident. Every report's sentence is kept in
 ``Event.mentions``.
 """
@@ -13,9 +13,8 @@ from __future__ import annotations
 import copy
 from collections import Counter
 
-from flashpoint.events.taxonomy import event_type_of
+from flashpoint.events.taxonomy import event_type_of, precedence
 from flashpoint.incidents.actors import CROWD_KINDS, richness
-from flashpoint.incidents.cues import precedence
 from flashpoint.incidents.identity import toll_hedged
 from flashpoint.incidents.places import specificity
 from flashpoint.model import Count, Event, EventDate, Provenance, Source

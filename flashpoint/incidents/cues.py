@@ -68,16 +68,6 @@ def generic_actor_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def precedence() -> dict[str, tuple[int, int]]:
-    """Sub-event type -> (tier, order in the file); lower is more decisive."""
-    table = {}
-    for order, line in enumerate(_lines("precedence.tsv")):
-        tier, name = line.split("\t")
-        table[name.strip()] = (int(tier), order)
-    return table
-
-
-@functools.lru_cache(maxsize=1)
 def absorbed_developments() -> dict[str, frozenset[str]]:
     """Strategic sub-event type -> event types whose incident can include it."""
     table = {}
