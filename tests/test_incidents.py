@@ -116,3 +116,19 @@ def test_a_bombing_told_again_as_a_suicide_bombers_blast_is_a_suicide_bomb():
             "The suicide bomber set off the blast from the back of a motorbike rickshaw.")
     [event] = flashpoint.extract(text, date="2024-10-26").events
     assert event.sub_event_type == "Suicide bomb"
+
+
+def test_victims_told_as_people_and_as_police_are_one_incidents_police():
+    text = ("A bomb killed eight people in Peshawar on Friday, officials said.\n\n"
+            "The bomber set off the blast at a checkpoint in Peshawar, killing eight police officers.")
+    [event] = flashpoint.extract(text, date="2024-10-26").events
+    assert (event.actor2.kind, event.fatalities.value) == ("state forces", 8)
+
+
+def test_a_report_told_from_the_other_side_does_not_swap_the_incidents_actors():
+    text = ("At least one person was killed when police clashed with opposition supporters in Dhaka on Wednesday.\n\n"
+            "Witnesses at the scene of the violence said police used rubber bullets, and the supporters "
+            "retaliated with crude bombs and rocks.")
+    [event] = flashpoint.extract(text, date="2022-12-07").events
+    assert event.event_type == "Riots"
+    assert event.actor1.kind == "rioters" and event.actor2.kind == "state forces"

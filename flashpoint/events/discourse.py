@@ -85,9 +85,11 @@ def continues(prev: Mention, cur: Mention) -> bool:
         return True  # "a doctor said more than 40 wounded people had been brought in"
     if cur.paragraph - prev.last_paragraph > 1:
         return False
-    if crowd and event_type_of(cur.sub_event) not in (PROTESTS, RIOTS) and cur.locations and prev.locations \
+    if cur.locations and prev.locations and not local \
             and not {p.text.lower() for p in prev.locations} & {p.text.lower() for p in cur.locations}:
-        return False  # "In Toulouse, ... a march." then "The ministry in Gaza reports 12,300 dead": elsewhere
+        # "In Amsterdam, two rallies ..." then "Thousands marched in Lisbon": elsewhere, or
+        # the same place named otherwise; the incidents stage decides on resolved places
+        return False
     if event_type_of(cur.sub_event) != event_type_of(prev.sub_event) and min(cur.strength, prev.strength) > 1:
         return False
     if not _dates_overlap(prev.date, cur.date):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flashpoint.incidents.cues import generic_actor_names
+from flashpoint.incidents.cues import generic_actor_names, generic_victim_words
 from flashpoint.model import Actor
 
 # Kinds that one report may call by another ("militants" in one sentence are
@@ -29,6 +29,12 @@ def is_named(actor: Actor | None) -> bool:
     return _SUFFIX.sub("", actor.name).strip().lower() not in generic_actor_names()
 
 
+def unspecified_victims(actor: Actor | None) -> bool:
+    """Civilians only by default: victims the text calls "people" or "others"."""
+    words = (actor.text or "").lower().split() if actor is not None else []
+    return bool(words) and actor.kind == "civilians" and words[-1] in generic_victim_words()
+
+
 def same_party(a: Actor | None, b: Actor | None) -> bool:
     """Both known and surely the same party: one named group, or one kind of one country."""
     if a is None or b is None:
@@ -42,7 +48,7 @@ def same_party(a: Actor | None, b: Actor | None) -> bool:
 
 def parties_compatible(a: Actor | None, b: Actor | None) -> bool:
     """No conflict: unknown, or the same side (kind family), country and name."""
-    if a is None or b is None:
+    if a is None or b is None or unspecified_victims(a) or unspecified_victims(b):
         return True
     side_a, side_b = _SIDES.get(a.kind or ""), _SIDES.get(b.kind or "")
     if side_a and side_b and side_a != side_b:
@@ -58,6 +64,8 @@ def richness(actor: Actor | None) -> int:
     """How much an actor says: named 3, with a country 2, kind only 1, unknown 0."""
     if actor is None:
         return 0
+    if unspecified_victims(actor):
+        return 1  # "eight people": another report may say who they were
     if is_named(actor):
         return 3
     return 2 if actor.country else 1

@@ -14,7 +14,7 @@ import copy
 from collections import Counter
 
 from flashpoint.events.taxonomy import event_type_of, precedence
-from flashpoint.incidents.actors import CROWD_KINDS, richness
+from flashpoint.incidents.actors import CROWD_KINDS, parties_compatible, richness
 from flashpoint.incidents.identity import toll_hedged
 from flashpoint.incidents.places import specificity
 from flashpoint.model import Count, Event, EventDate, Provenance, Source
@@ -106,6 +106,13 @@ def _mentions(members: list[Event]) -> list[Provenance]:
     return kept
 
 
+def _same_roles(parties: list[Event], primary: Event, role: str) -> list[Event]:
+    """The reports whose ``role`` actor does not conflict with the decisive report's."""
+    mine = getattr(primary, role)
+    fitting = [m for m in parties if mine is None or parties_compatible(getattr(m, role), mine)]
+    return fitting or [primary]
+
+
 def combine(members: list[Event], event_id: str) -> Event:
     """The incident the reports ``members`` (in document order) describe, as one Event."""
     sub_event = sub_event_of(members)
@@ -116,8 +123,10 @@ def combine(members: list[Event], event_id: str) -> Event:
     # a development absorbed into a violent or crowd incident (arrests during a riot)
     # has its own parties ("police arrested rioters"), not the incident's
     parties = [m for m in members if m.event_type != STRATEGIC] or members
-    actor1_from = max(parties, key=lambda m: richness(m.actor1))
-    actor2_from = max(parties, key=lambda m: richness(m.actor2))
+    # each side from a report that casts it as the decisive report does: one told from
+    # the other side ("police used rubber bullets ... supporters retaliated") swaps them
+    actor1_from = max(_same_roles(parties, primary, "actor1"), key=lambda m: richness(m.actor1))
+    actor2_from = max(_same_roles(parties, primary, "actor2"), key=lambda m: richness(m.actor2))
     fatalities = best_toll(_counts(members, "fatalities"))
     injuries = best_toll(_counts(members, "injuries"))
     evidence = copy.deepcopy(primary.evidence)
