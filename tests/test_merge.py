@@ -161,6 +161,28 @@ def test_exact_days_differ_only_for_a_nights_event():
     assert compatible(make_event("a1", date_text="late Monday"), make_event("x", day="2020-03-03"))
 
 
+def test_a_night_told_in_another_sentence_of_the_report():
+    # dated by the claim ("yesterday claimed a bombing"), the blast itself told "on Monday night" further on
+    claim = make_event("a2", day="2020-03-03", date_text="yesterday")
+    claim.mentions = [Provenance("a2", "The bomber blew himself up in Taftanaz on Monday night.", 200, 255, 200, 255, 0.8)]
+    monday = make_event("a1")
+    assert compatible(monday, claim) and compatible(claim, monday)
+    [event] = merge_events([claim, monday])
+    assert event.date.start == dt.date(2020, 3, 2)  # ties prefer the earliest day
+    # "early" and "late" count only where the report is dated: elsewhere they say other things
+    vague = make_event("a2", day="2020-03-03", date_text="yesterday")
+    vague.mentions = [Provenance("a2", "It is too early to say who was behind the late-season attack.", 200, 262, 200, 262, 0.8)]
+    assert not compatible(monday, vague)
+
+
+def test_two_country_wide_reports_need_one_thing_in_common():
+    syria = Place("Syria", "Syria", "country", "SY")
+    strike = make_event("a1", place=syria)
+    assert compatible(strike, make_event("x", place=syria))  # the same sub-event type
+    assert not compatible(strike, make_event("x", kind="shelling", place=syria))  # only family, country and day
+    assert compatible(make_event("a1", place=syria, killed=4), make_event("x", kind="shelling", place=syria, killed=5))
+
+
 def test_a_vague_report_joins_one_event_and_never_bridges_two():
     # two strikes in Idlib on one day: Taftanaz (Syria on Turkey) and the Turkish reply
     taftanaz = make_event("a1", kind="shelling", killed=5, actor1=SYRIA, actor2=TURKEY)

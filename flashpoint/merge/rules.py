@@ -17,7 +17,7 @@ import re
 import unicodedata
 from importlib import resources
 
-from flashpoint.model import Actor, Count, Event, EventDate, Place
+from flashpoint.model import Actor, Count, Event, EventDate, Place, Provenance
 
 # ACLED's disorder families: one outlet's "attack" (Battles) is another's "air strike"
 # (Explosions/Remote violence); a protest and an air strike are never one event.
@@ -70,10 +70,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-@functools.lru_cache(maxsize=1)
-def _edge_of_day() -> re.Pattern:
+@functools.lru_cache(maxsize=2)
+def _edge_of_day(scope: str = "date") -> re.Pattern:
+    """Edge-of-day words (data/edge_of_day.tsv): all of them for ``date``, the ones
+    that say "at night" on their own for ``report``."""
     text = resources.files("flashpoint.merge").joinpath("data/edge_of_day.tsv").read_text(encoding="utf-8")
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    words = [w.strip() for w, *where in rows if scope == "date" or (where and where[0].strip() == "report")]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
@@ -99,19 +102,25 @@ def padded_window(event: Event) -> tuple[dt.date, dt.date] | None:
     return event.date.start - slack, event.date.end + slack
 
 
-def _edge_of_day_report(date: EventDate) -> bool:
-    """A night's event is told as either of two days ("overnight", "late Sunday")."""
+def _edge_of_day_report(date: EventDate, mentions: list[Provenance] = ()) -> bool:
+    """A night's event is told as either of two days ("overnight", "late Sunday"): by
+    its date words or the sentence that dates it, or by any sentence the report has
+    about the incident ("... detonated his belt in Sadr City on Monday night" after
+    a sentence dated by the claim, "yesterday")."""
     sentence = date.provenance.sentence if date.provenance else ""
-    return bool(_edge_of_day().search(date.text or "")) or bool(_edge_of_day().search(sentence))
+    if _edge_of_day().search(date.text or "") or _edge_of_day().search(sentence):
+        return True
+    return any(_edge_of_day("report").search(m.sentence or "") for m in mentions)
 
 
-def dates_compatible(a: EventDate, b: EventDate) -> bool:
-    """Exact days: the same day (a day apart only for a night's event); a range
-    (``last week``, a date inferred from publication) overlaps the other date,
-    allowing RANGE_SLACK_DAYS at its ends. A daily series is one event a day."""
+def dates_compatible(a: EventDate, b: EventDate, a_mentions: list[Provenance] = (), b_mentions: list[Provenance] = ()) -> bool:
+    """Exact days: the same day (a day apart only for a night's event, told so by
+    either report's date or sentences); a range (``last week``, a date inferred
+    from publication) overlaps the other date, allowing RANGE_SLACK_DAYS at its
+    ends. A daily series is one event a day."""
     if a.exact and b.exact:
         gap = abs((a.start - b.start).days)
-        return gap == 0 or (gap == 1 and (_edge_of_day_report(a) or _edge_of_day_report(b)))
+        return gap == 0 or (gap == 1 and (_edge_of_day_report(a, a_mentions) or _edge_of_day_report(b, b_mentions)))
     slack = dt.timedelta(days=RANGE_SLACK_DAYS)
     return a.start - slack <= b.end and b.start - slack <= a.end
 
@@ -239,10 +248,17 @@ def country_wide_evidence(a: Event, b: Event) -> bool:
     event only when they say the same of it besides the place: the same event type
     (a "suicide bomb" and a "bomb blast" are both Explosions) and both a toll
     (compatible ones). Without that it would fit every event
-    in the country that day; with it, it still joins only the one it fits best."""
-    if country_wide(a) == country_wide(b):
+    in the country that day; with it, it still joins only the one it fits best.
+    Two country-wide reports need one thing in common besides the country and the
+    family: the same sub-event type, or both a toll (a suicide bombing and an air
+    strike somewhere in one country that week are not one event)."""
+    wide_a, wide_b = country_wide(a), country_wide(b)
+    if not (wide_a or wide_b):
         return True
-    return a.event_type == b.event_type and a.fatalities is not None and b.fatalities is not None
+    tolls = a.fatalities is not None and b.fatalities is not None
+    if wide_a and wide_b:
+        return a.sub_event_type == b.sub_event_type or tolls
+    return a.event_type == b.event_type and tolls
 
 
 def coded_pair(a: Event, b: Event) -> bool:
@@ -263,7 +279,7 @@ def compatible(a: Event, b: Event) -> bool:
     if type_family(a.event_type) != type_family(b.event_type):
         return False
     return (
-        dates_compatible(a.date, b.date)
+        dates_compatible(a.date, b.date, a.mentions, b.mentions)
         and places_compatible(a.place, b.place)
         and country_wide_evidence(a, b)
         and actors_compatible(a, b)
