@@ -183,6 +183,22 @@ def test_two_country_wide_reports_need_one_thing_in_common():
     assert compatible(make_event("a1", place=syria, killed=4), make_event("x", kind="shelling", place=syria, killed=5))
 
 
+def test_civilians_read_as_the_side_that_acted_say_nothing_of_who_did_it():
+    residents = Actor("Civilians (Syria)", "residents", "civilians", "SY")
+    victims = Actor("Civilians (Syria)", "a family", "civilians", "SY")
+    misread = make_event("a1", killed=4, actor1=residents, actor2=victims)  # civilians on both sides: a misreading
+    told = make_event("a2", killed=4, actor1=TURKEY, actor2=victims)
+    assert compatible(misread, told)
+    [event] = merge_events([misread, told])
+    assert event.actor1 == TURKEY  # the report that names who acted gives the actors
+    # outside political violence civilians keep their kind: a protest is not a strike's victims acting
+    assert not compatible(make_event("a1", kind="protest", actor1=residents), make_event("a2", kind="protest", actor1=SYRIA))
+    # the side acted upon still has to agree
+    assert not compatible(misread, make_event("a2", killed=4, actor1=TURKEY, actor2=SYRIA))
+    # civilians on one side only may be what the report means: they still conflict with an army
+    assert not compatible(make_event("a1", killed=4, actor1=residents), told)
+
+
 def test_a_vague_report_joins_one_event_and_never_bridges_two():
     # two strikes in Idlib on one day: Taftanaz (Syria on Turkey) and the Turkish reply
     taftanaz = make_event("a1", kind="shelling", killed=5, actor1=SYRIA, actor2=TURKEY)

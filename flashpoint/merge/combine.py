@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from importlib import resources
 
 from flashpoint.merge.fit import fit, why
-from flashpoint.merge.rules import mergeable, region_named
+from flashpoint.merge.rules import acting_actor1, mergeable, region_named
 from flashpoint.model import Count, Event, EventDate, Place, Provenance, Source
 
 _PRECISION_RANK = {"town": 0, "admin1": 1, "country": 2}
@@ -139,9 +139,9 @@ def _type_source(members: list[Event]) -> tuple[Event, str]:
 
 
 def _known_actors(event: Event) -> int:
-    return sum(1 for a in (event.actor1, event.actor2) if a is not None) + sum(
-        1 for a in (event.actor1, event.actor2) if a is not None and a.kind
-    )
+    # civilians read as the side that acted tell nothing (rules.acting_actor1)
+    actors = (acting_actor1(event), event.actor2)
+    return sum(1 for a in actors if a is not None) + sum(1 for a in actors if a is not None and a.kind)
 
 
 def sources_of(event: Event) -> list[Source]:

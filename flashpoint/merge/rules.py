@@ -45,6 +45,8 @@ TOLL_SLACK, TOLL_SPREAD = 3, 0.6
 # (``flashpoint ingest --acled``): two of its rows are two events by definition.
 CODED_PREFIXES = ("acled:",)
 CROWD_KINDS = ("protesters", "rioters")
+CIVILIAN_KIND = "civilians"
+VIOLENCE_FAMILY = "political violence"
 # ACLED's name for a perpetrator no one has named ("gunmen", "a suicide bomber"): the
 # same attack may be claimed by, or blamed on, any armed actor in another report.
 UNIDENTIFIED_PREFIX = "Unidentified"
@@ -200,14 +202,31 @@ def actor_compatible(a: Actor | None, b: Actor | None) -> bool:
     return not (a.country and b.country and a.country != b.country)
 
 
+def acting_actor1(event: Event) -> Actor | None:
+    """The report's actor1, or None where a report of political violence names
+    civilians on both sides: ACLED codes civilians only as the side acted upon, so
+    such a report misread who acted ("Elena Mazur rushed to the blast site of a
+    drone attack ...") and says nothing of who did it."""
+    a1, a2 = event.actor1, event.actor2
+    if (
+        a1 is not None
+        and a2 is not None
+        and a1.kind == a2.kind == CIVILIAN_KIND
+        and type_family(event.event_type) == VIOLENCE_FAMILY
+    ):
+        return None
+    return a1
+
+
 def actors_compatible(a: Event, b: Event) -> bool:
     """Actor1 with actor1 and actor2 with actor2. Who acted on whom matters (a
     shelling and the shelled side's reply are two events); only a clash between
     two armed sides (Battles in both reports) may be told from either side."""
-    if actor_compatible(a.actor1, b.actor1) and actor_compatible(a.actor2, b.actor2):
+    a1, b1 = acting_actor1(a), acting_actor1(b)
+    if actor_compatible(a1, b1) and actor_compatible(a.actor2, b.actor2):
         return True
     if a.event_type == b.event_type == "Battles":
-        return actor_compatible(a.actor1, b.actor2) and actor_compatible(a.actor2, b.actor1)
+        return actor_compatible(a1, b.actor2) and actor_compatible(a.actor2, b1)
     return False
 
 
