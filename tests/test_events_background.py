@@ -153,3 +153,23 @@ def test_an_incident_told_weeks_later_is_history_but_last_weeks_is_news():
     assert "background:history" in {n.reason for n in doc.non_events}
     doc = flashpoint.extract(text, date="2024-03-12")  # ten days on: still the week's news
     assert sorted(e.place.name for e in doc.events) == ["Gusau", "Maru"]
+
+
+def test_a_robbery_is_ordinary_crime_and_so_are_its_details():
+    text = ("A suspected armed robber was shot dead by a member of his gang on Thursday while fleeing a "
+            "shop in Okitipupa.\n\nPolice said they recovered two guns and a bag of stolen money from the deceased.")
+    doc = flashpoint.extract(text, date="2020-06-25")
+    assert doc.events == []
+    assert {n.reason for n in doc.non_events} == {"crime"}
+
+
+def test_banned_protests_did_not_happen():
+    doc = flashpoint.extract("Protests were also banned by authorities in Bordeaux, Lyon and Toulouse on Friday.",
+                             date="2023-07-01")
+    assert doc.events == []
+    assert "irrealis:cancelled" in {n.reason for n in doc.non_events}
+
+
+def test_an_earthquake_that_destroyed_homes_is_no_looting():
+    text = "The devastating quake destroyed homes and killed 13 people in Qinghai on Monday night."
+    assert _events(text, date="2023-12-19") == []

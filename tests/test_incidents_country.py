@@ -66,3 +66,11 @@ def test_a_region_in_the_headline_gives_the_country_when_no_country_is_named():
     assert (place.country, place.precision, place.admin1) == ("SD", "country", None)
     assert doc.article.text[place.provenance.start:place.provenance.end] == "West Darfur"
     assert place.provenance.confidence < 0.5
+
+
+def test_the_towns_an_article_names_give_an_unplaced_event_its_country():
+    text = ("At least six people were killed in three districts in clashes between students and police today.\n\n"
+            "Two were killed in Dhaka, three in Chattogram and one in Rangpur.\n\n"
+            "One of the dead was a student of the English Department of the university.")
+    events = flashpoint.extract(text, date="2024-07-16").events
+    assert events and all(e.place is not None and e.place.country == "BD" for e in events)

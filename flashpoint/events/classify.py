@@ -124,7 +124,7 @@ def classify(
             return "Non-state actor overtakes territory", 2
     if "clash" in cues and (actor2 != CIVILIANS):
         return "Armed clash", 2
-    if "clash" in cues and not weapon and actor1 in (STATE, CIVILIANS, None):
+    if "clash" in cues and not weapon and (actor1 == CIVILIANS or actor1 == STATE and actor2 == CIVILIANS):
         # unarmed people (party supporters, villagers) who fight the police, or each other, riot
         return ("Violent demonstration", 2) if actor1 == STATE else ("Mob violence", 2)
     if not casualties:

@@ -39,10 +39,34 @@ def habitual(trigger: Token, dated: bool, has_casualties: bool) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in words("habitual_words.txt") for c in verb.children)
 
 
-def reason(sent: Span, trigger: Token, dated: bool, has_casualties: bool) -> str | None:
-    """Why the sentence around ``trigger`` is not an event, or None."""
+@functools.cache
+def _phrases(name: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words(name), key=len, reverse=True)) + r")\b")
+
+
+def crime(sent: Span, armed_group: bool) -> bool:
+    """Ordinary crime ("a suspected robber was shot dead by police"), with no armed group in it."""
+    return not armed_group and bool(_phrases("crime_words.txt").search(sent.text.lower()))
+
+
+def cancelled(trigger: Token) -> bool:
+    """A protest that was banned or called off ("Protests were banned in Lyon")."""
+    head = trigger.head if trigger.dep_ in ("nsubjpass", "dobj", "nsubj") else None
+    if head is None or head.lemma_.lower() not in words("cancelled_words.txt"):
+        return False
+    # "called off", not "called for"
+    return head.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+
+
+def reason(sent: Span, trigger: Token, dated: bool, has_casualties: bool, armed_group: bool = False) -> str | None:
+    """Why the sentence around ``trigger`` is not an event, or None; ``armed_group``
+    says an armed organised group is one of its parties."""
     if sport(sent):
         return "sport"
     if habitual(trigger, dated, has_casualties):
         return "background:habitual"
+    if crime(sent, armed_group):
+        return "crime"
+    if cancelled(trigger):
+        return "irrealis:cancelled"
     return None

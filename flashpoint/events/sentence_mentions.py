@@ -53,6 +53,8 @@ SPEECH_VERBS = _RULES.set("speech_verbs")
 TREND_VERBS = _RULES.set("trend_verbs")
 GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
+# Kinds of armed, organised non-state groups: with one of them in it, violence is political.
+ARMED_GROUPS = {"rebel group", "political militia", "identity militia"}
 TOPIC_PREPS = _RULES.set("topic_preps")
 # An event that ended this long before the article is history it recalls, not its news
 # (an ACLED feed has it from its own day's reports). The real-news dev gold's events
@@ -511,7 +513,10 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if label is None:
         return "no event type"
     date, date_anaphoric = _date(sent, trigger, article)
-    why = nonevents.reason(sent, trigger, date is not None, has_casualties)
+    # a named armed group, or rebels: an unnamed "gang" or "gunmen" in a robbery is the crime's
+    armed_group = any(a is not None and a.kind in ARMED_GROUPS and not a.name.startswith("Unidentified")
+                      for a in (actor1, actor2))
+    why = nonevents.reason(sent, trigger, date is not None, has_casualties, armed_group)
     if why:
         return why  # a match report, or what keeps happening ("often target ...")
     locations = [p for p in place_candidates(sent, trigger, article) if not quoted.contains(p.provenance.start)
@@ -574,8 +579,13 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
     quoted = QuotedSpans(article.text)
     paragraphs = _paragraphs(doc)
     mentions: list[Mention] = []
+    crime_story = False  # the article's first event word told a crime: so do its details
     for index, sent in enumerate(sentences(doc)):
         mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
+        if mention == "crime" and not mentions:
+            crime_story = True
+        elif crime_story and isinstance(mention, Mention) and not _political(mention):
+            mention = "crime"  # "police recovered a firearm and a mask" after the robbery
         if isinstance(mention, str):
             if non_events is not None:
                 non_events.append(NonEvent(reason=mention, evidence=provenance(article, sent, sent.start_char,
@@ -613,6 +623,12 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
         for places in ([p] for p in listed) if listed else [m.locations]:
             events.append(_to_event(article, m, len(events) + 1, places))
     return events
+
+
+def _political(m: Mention) -> bool:
+    """A named armed group or rebels take part: political violence even in a crime story."""
+    return any(a is not None and a.kind in ARMED_GROUPS and not a.name.startswith("Unidentified")
+               for a in (m.actor1, m.actor2))
 
 
 def _confidence(m: Mention) -> float:

@@ -24,6 +24,8 @@ PUBLICATION_CONFIDENCE = 0.3
 PUBLICATION_DATE = "publication date"
 # A country from the article's geography, by where it was read.
 COUNTRY_CONFIDENCE = {"event": 0.5, "lead": 0.4, "article": 0.3}
+# A named place counts for its country when the geo stage is at least this sure of it.
+SURE_PLACE = 0.6
 # The headline, dateline and first sentence sit in the first characters of an article.
 LEAD_CHARS = 300
 # Weights of a country mention: in a sentence telling the event, in the lead, elsewhere;
@@ -96,20 +98,27 @@ def _where(start: int, event: Event) -> str:
     return "lead" if start < LEAD_CHARS else "article"
 
 
-def country_from_article(event: Event, article: Article, placed: list[Event] = ()) -> Event:
+def country_from_article(event: Event, article: Article, placed: list[Event] = (),
+                         named: list[Place] = ()) -> Event:
     """Place an event that has no place in the country the article's geography points
     to, at country precision, with provenance at the mention that decided it.
 
     ``placed`` are the article's other incidents: each one placed in a country adds
-    to that country's weight. Ties between countries leave the place null."""
+    to that country's weight; ``named`` are the places the article names: a town or
+    region counts for its country as a country's name does ("Dhaka", "Rangpur" in a
+    story that never says "Bangladesh"). Ties between countries leave the place null."""
     if event.place is not None:
         return event
     text = article.text
     weights: Counter = Counter()
     first: dict[str, tuple[int, int, str]] = {}
-    for start, end, code in country_mentions(text):
+    towns = [(p.provenance.start, p.provenance.end, p.country) for p in named
+             if p.precision in ("town", "admin1") and p.country and p.provenance is not None
+             and p.provenance.confidence >= SURE_PLACE]
+    for start, end, code in [*country_mentions(text), *towns]:
         where = _where(start, event)
-        weights[code] += WEIGHTS[where]
+        # a town says less than a country's name: "Bori" may be in India or Nigeria
+        weights[code] += WEIGHTS[where] if (start, end, code) not in towns else WEIGHTS["article"]
         best = first.get(code)
         if best is None or WEIGHTS[where] > WEIGHTS[best[2]]:
             first[code] = (start, end, where)

@@ -62,7 +62,7 @@ def group_incidents(document: Document) -> Document:
     events = [date_from_publication(combine(members, f"{article.id}-e{n}"), article)
               for n, members in enumerate(assign(document.events), 1)]
     for event in events:
-        country_from_article(event, article, events)
+        country_from_article(event, article, events, document.places)
     for event in events:
         name_parties(place_from_passage(event, article.text, document.places, events), article, events)
     return dataclasses.replace(document, events=events)
