@@ -181,6 +181,8 @@ def test_two_country_wide_reports_need_one_thing_in_common():
     assert compatible(strike, make_event("x", place=syria))  # the same sub-event type
     assert not compatible(strike, make_event("x", kind="shelling", place=syria))  # only family, country and day
     assert compatible(make_event("a1", place=syria, killed=4), make_event("x", kind="shelling", place=syria, killed=5))
+    # crowd events differ only in how violent each outlet saw them: a protest and a riot that day may be one
+    assert compatible(make_event("a1", kind="protest", place=syria), make_event("x", kind="riot", place=syria))
 
 
 def test_civilians_read_as_the_side_that_acted_say_nothing_of_who_did_it():

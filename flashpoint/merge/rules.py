@@ -47,6 +47,7 @@ CODED_PREFIXES = ("acled:",)
 CROWD_KINDS = ("protesters", "rioters")
 CIVILIAN_KIND = "civilians"
 VIOLENCE_FAMILY = "political violence"
+CROWD_FAMILY = "demonstrations"
 # ACLED's name for a perpetrator no one has named ("gunmen", "a suicide bomber"): the
 # same attack may be claimed by, or blamed on, any armed actor in another report.
 UNIDENTIFIED_PREFIX = "Unidentified"
@@ -268,15 +269,18 @@ def country_wide_evidence(a: Event, b: Event) -> bool:
     (a "suicide bomb" and a "bomb blast" are both Explosions) and both a toll
     (compatible ones). Without that it would fit every event
     in the country that day; with it, it still joins only the one it fits best.
-    Two country-wide reports need one thing in common besides the country and the
-    family: the same sub-event type, or both a toll (a suicide bombing and an air
-    strike somewhere in one country that week are not one event)."""
+    Two country-wide reports need one more thing in common besides the country and
+    the family: both a toll, or the same kind of happening — the same sub-event type
+    (the weapon or act: a suicide bombing and an air strike somewhere in one country
+    that week are not one event), where crowd events may differ in how violent the
+    outlets saw them (a protest, its repression, a riot: ACLED's precedence ladder)."""
     wide_a, wide_b = country_wide(a), country_wide(b)
     if not (wide_a or wide_b):
         return True
     tolls = a.fatalities is not None and b.fatalities is not None
     if wide_a and wide_b:
-        return a.sub_event_type == b.sub_event_type or tolls
+        crowd = type_family(a.event_type) == CROWD_FAMILY
+        return tolls or crowd or a.sub_event_type == b.sub_event_type
     return a.event_type == b.event_type and tolls
 
 
