@@ -173,3 +173,17 @@ def test_banned_protests_did_not_happen():
 def test_an_earthquake_that_destroyed_homes_is_no_looting():
     text = "The devastating quake destroyed homes and killed 13 people in Qinghai on Monday night."
     assert _events(text, date="2023-12-19") == []
+
+
+def test_a_toll_told_after_an_earthquake_is_the_quakes():
+    text = ("A 5.9-magnitude earthquake rocked Jishishan county in Gansu late Monday night, killing more "
+            "than 100 people.\n\nThe adjacent Qinghai province reports a death toll of 13, with 182 injured.")
+    doc = flashpoint.extract(text, date="2023-12-19")
+    assert doc.events == []
+    assert "disaster" in {n.reason for n in doc.non_events}
+
+
+def test_people_killed_in_fighting_between_armed_groups_died_in_a_clash():
+    [event] = _events("At least 13 people were killed in overnight fighting between armed groups in Tripoli "
+                      "on Thursday, emergency services said.", date="2022-07-22")
+    assert event.sub_event_type == "Armed clash"

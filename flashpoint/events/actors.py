@@ -71,6 +71,18 @@ POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "cop", "genda
 
 
 @functools.lru_cache(maxsize=1)
+@functools.cache
+def _generic_victim_words() -> frozenset[str]:
+    lines = (Path(__file__).parent / "data" / "generic_victims.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def unspecified_victims(actor: Actor | None) -> bool:
+    """Civilians only by default: victims the text calls "people" or "others"."""
+    said = (actor.text or "").lower().split() if actor is not None else []
+    return bool(said) and actor.kind == CIVILIANS and said[-1] in _generic_victim_words()
+
+
 def named_groups() -> dict[str, tuple[str, str, str | None]]:
     """alias (lower case) -> (name, kind, country) from data/actors.tsv."""
     table = {}

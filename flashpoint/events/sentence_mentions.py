@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.events import casualties as cas
 from flashpoint.events import dates
 from flashpoint.events import nonevents
-from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name
+from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
 from flashpoint.events.classify import PROTEST_LEMMAS, cues_in, classify
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
 from flashpoint.events.lexicon import WordLists
@@ -55,6 +55,9 @@ GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
 # Kinds of armed, organised non-state groups: with one of them in it, violence is political.
 ARMED_GROUPS = {"rebel group", "political militia", "identity militia"}
+# Cue families that tell violence, not only its toll.
+VIOLENCE_CUES = {"attack", "shooting", "clash", "force", "riot", "mob", "air", "shelling", "grenade", "ied",
+                 "suicide", "chemical", "sexual", "abduction", "regain", "overtake", "protest", "looting"}
 TOPIC_PREPS = _RULES.set("topic_preps")
 # An event that ended this long before the article is history it recalls, not its news
 # (an ACLED feed has it from its own day's reports). The real-news dev gold's events
@@ -506,12 +509,16 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS \
             and sides is None:
         actor2 = None
-    label = classify(cues, lemma, actor1 and actor1.kind, actor2 and actor2.kind,
+    # victims told only by their toll ("13 people were killed in fighting between armed
+    # groups") are not a side of a clash; with the police as one side they are the crowd it fought
+    side2 = None if unspecified_victims(actor2) and "clash" in cues and not (actor1 and actor1.kind == STATE) \
+        else actor2
+    label = classify(cues, lemma, actor1 and actor1.kind, side2 and side2.kind,
                      counts.fatalities is not None, counts.injuries is not None,
                      target.lemma_.lower() if target is not None else None,
                      territory=_territory(target, sent))
     if label is None:
-        return "no event type"
+        return "disaster" if "disaster" in cues else "no event type"
     date, date_anaphoric = _date(sent, trigger, article)
     # a named armed group, or rebels: an unnamed "gang" or "gunmen" in a robbery is the crime's
     armed_group = any(a is not None and a.kind in ARMED_GROUPS and not a.name.startswith("Unidentified")
@@ -579,13 +586,15 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
     quoted = QuotedSpans(article.text)
     paragraphs = _paragraphs(doc)
     mentions: list[Mention] = []
-    crime_story = False  # the article's first event word told a crime: so do its details
+    story = None  # "crime" or "disaster" when the article's first event word told one: so do its details
     for index, sent in enumerate(sentences(doc)):
         mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
-        if mention == "crime" and not mentions:
-            crime_story = True
-        elif crime_story and isinstance(mention, Mention) and not _political(mention):
+        if mention in ("crime", "disaster") and not mentions:
+            story = mention
+        elif story == "crime" and isinstance(mention, Mention) and not _political(mention):
             mention = "crime"  # "police recovered a firearm and a mask" after the robbery
+        elif story == "disaster" and isinstance(mention, Mention) and not mention.cues & VIOLENCE_CUES:
+            mention = "disaster"  # "Qinghai province reports a death toll of 13" after the quake
         if isinstance(mention, str):
             if non_events is not None:
                 non_events.append(NonEvent(reason=mention, evidence=provenance(article, sent, sent.start_char,

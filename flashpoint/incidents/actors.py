@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from flashpoint.incidents.cues import generic_actor_names, generic_victim_words
+from flashpoint.events.actors import unspecified_victims
+from flashpoint.incidents.cues import generic_actor_names
 from flashpoint.model import Actor
 
 # Kinds that one report may call by another ("militants" in one sentence are
@@ -27,12 +28,6 @@ def is_named(actor: Actor | None) -> bool:
     if actor is None or not actor.name:
         return False
     return _SUFFIX.sub("", actor.name).strip().lower() not in generic_actor_names()
-
-
-def unspecified_victims(actor: Actor | None) -> bool:
-    """Civilians only by default: victims the text calls "people" or "others"."""
-    words = (actor.text or "").lower().split() if actor is not None else []
-    return bool(words) and actor.kind == "civilians" and words[-1] in generic_victim_words()
 
 
 def same_party(a: Actor | None, b: Actor | None) -> bool:

@@ -68,12 +68,6 @@ def generic_actor_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def generic_victim_words() -> frozenset[str]:
-    """Words that name victims without saying who they were ("people", "persons")."""
-    return frozenset(line.strip().lower() for line in _lines("generic_victims.txt"))
-
-
-@functools.lru_cache(maxsize=1)
 def absorbed_developments() -> dict[str, frozenset[str]]:
     """Strategic sub-event type -> event types whose incident can include it."""
     table = {}
