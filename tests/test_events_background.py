@@ -187,3 +187,15 @@ def test_people_killed_in_fighting_between_armed_groups_died_in_a_clash():
     [event] = _events("At least 13 people were killed in overnight fighting between armed groups in Tripoli "
                       "on Thursday, emergency services said.", date="2022-07-22")
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_running_total_since_a_clause_is_background():
+    doc = flashpoint.extract("No fewer than 60 people have been killed since the protests began, with police "
+                             "accused of using excessive force.", date="2024-08-08")
+    assert doc.events == []
+
+
+def test_a_person_after_of_is_no_place():
+    [event] = _events("Sons of El Chapo are suspected of an ambush on a military convoy that killed four soldiers "
+                      "in Culiacan on Thursday.", date="2019-10-18")
+    assert event.place is not None and event.place.name != "El Chapo"

@@ -133,6 +133,9 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         if not ent.text[:1].isupper():
             continue
         prep = _locative_head(ent.root)
+        if prep is not None and prep.lower_ == "of" and ent.label_ not in ("GPE", "LOC") \
+                and prep.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS | PLACE_PARTS | TARGETING_WORDS:
+            continue  # "sons of El Chapo", "members of Hamas": of a person or a group, not a place
         possessed = _possessed_by_place(ent)
         if prep is None and not _targeted(ent) and not possessed:
             after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""

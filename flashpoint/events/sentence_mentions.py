@@ -53,6 +53,7 @@ SPEECH_VERBS = _RULES.set("speech_verbs")
 TREND_VERBS = _RULES.set("trend_verbs")
 GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
+PLACE_OF_EVENT = _RULES.set("place_of_event")
 # Kinds of armed, organised non-state groups: with one of them in it, violence is political.
 ARMED_GROUPS = {"rebel group", "political militia", "identity militia"}
 # Cue families that tell violence, not only its toll.
@@ -185,6 +186,9 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
                 and token.head.i in own and _perfect(token.head) \
                 and not _since_days_ago(token, article):
             return True  # "have been killed since the protests began" (not "since June 6", two days ago)
+        if token.lower_ == "since" and token.dep_ == "mark" and token.head.head.i in own \
+                and _perfect(token.head.head):
+            return True  # "60 people have been killed since they began": the clause hangs on the verb
         if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
                 or token.lower_ == "past" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return True  # "has carried out similar attacks ... in the past"
@@ -223,6 +227,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> 
         return False
     if lemma in ("dead", "death", "die") and not has_casualties:
         return False
+    if token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_OF_EVENT:
+        return False  # "cordoned off the blast site", "attack victims": an event told elsewhere
     return True
 
 
