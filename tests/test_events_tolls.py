@@ -39,3 +39,16 @@ def test_victims_killed_alongside_others_are_added_up():
     [event] = flashpoint.extract("Three soldiers were killed along with two civilians in an ambush in Gao on Friday.",
                                  date="2024-10-26").events
     assert event.fatalities.value == 5
+
+
+def test_a_toll_in_a_clause_about_another_event_is_not_this_events():
+    text = ("A US drone strike killed nine members of a family in Kabul on Sunday, days after Thursday's "
+            "deadly attacks at the Kabul airport that killed 13 American troops and 169 Afghans.")
+    [event] = flashpoint.extract(text, date="2021-08-30").events
+    assert (event.sub_event_type, event.fatalities.value, str(event.date.start)) == ("Air/drone strike", 9, "2021-08-29")
+
+
+def test_a_suicide_bomber_targeted_by_a_drone_is_not_the_weapon():
+    text = "The US military said the drone strike targeted a suspected Islamic State suicide bomber in Kabul on Sunday."
+    [event] = flashpoint.extract(text, date="2021-08-30").events
+    assert event.sub_event_type == "Air/drone strike"

@@ -150,12 +150,15 @@ def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
     return value, qualifier, min(p[2] for p in parts), max(p[3] for p in parts)
 
 
-def casualties(sent: Span, article: Article) -> Casualties:
-    """Fatalities, injuries and the victims' actor in one sentence."""
+def casualties(sent: Span, article: Article, exclude: set[int] = frozenset()) -> Casualties:
+    """Fatalities, injuries and the victims' actor in one sentence; casualty words at the
+    token indices ``exclude`` (a clause about another event) are not read."""
     result = Casualties()
     best: dict[str, tuple[int, str, int, int]] = {}
     skip = dateline_end(text_of(sent.doc))
     for pred in sent:
+        if pred.i in exclude:
+            continue
         lemma = pred.lemma_.lower()
         kind = "dead" if lemma in DEATH_WORDS else "hurt" if lemma in INJURY_WORDS or pred.lower_ in INJURY_WORDS else None
         if kind is None:

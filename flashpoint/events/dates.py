@@ -164,7 +164,10 @@ def resolve(text: str, article_date: dt.date | None) -> Range | None:
     from 0001-01-01) cannot be placed either: unknown, not an error.
     """
     try:
-        return _resolve(text, article_date)
+        found = _resolve(text, article_date)
+        if found is None and "," in text:  # "Sunday, days" (after ... ): the parser ran two phrases together
+            found = _resolve(text.split(",")[0], article_date)
+        return found
     except (OverflowError, ValueError):
         return None
 

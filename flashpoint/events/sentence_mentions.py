@@ -54,6 +54,10 @@ TREND_VERBS = _RULES.set("trend_verbs")
 GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
 PLACE_OF_EVENT = _RULES.set("place_of_event")
+# Verbs whose object is the target, never the weapon ("targeted a suicide bomber").
+TARGETING_VERBS = {"target", "strike", "hit", "kill"}
+TARGETED_PEOPLE = {"bomber", "militant", "fighter", "commander", "leader", "member", "suspect", "gunman",
+                   "attacker", "operative", "insurgent"}
 # Kinds of armed, organised non-state groups: with one of them in it, violence is political.
 ARMED_GROUPS = {"rebel group", "political militia", "identity militia"}
 # Cue families that tell violence, not only its toll.
@@ -352,18 +356,29 @@ def _reporting_date(ent: Span, trigger: Token) -> bool:
     return head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i
 
 
+def other_event_tokens(sent: Span, trigger: Token | None = None) -> set[int]:
+    """Tokens of clauses about another event ("a week after a deadly air raid ...",
+    "since the airport bombings where 175 people died"), whose weapons and tolls are not
+    this event's; "after another attack" stays: "another" says it was of the same kind."""
+    drop: set[int] = set()
+    for token in sent:
+        if token.dep_ == "prep" and token.lower_ in OTHER_EVENT_PREPS and (trigger is None or token.i != trigger.i):
+            for obj in (o for o in token.children if o.dep_ in ("pobj", "pcomp")):
+                if obj.lemma_.lower() in ALL_TRIGGERS and not any(
+                        c.lower_ in ("another", "similar") for c in obj.children):
+                    drop.update(t.i for t in token.subtree)
+    return drop
+
+
 def _cue_text(sent: Span, trigger: Token) -> str:
     """The sentence without clauses about other events ("a week after a deadly air
     raid ..."), whose weapons are not this event's. "another artillery attack" stays:
     "another" says this event was of the same kind."""
-    drop: set[int] = set()
-    for token in sent:
-        if token.dep_ == "prep" and token.lower_ in OTHER_EVENT_PREPS and token.i != trigger.i:
-            objs = [o for o in token.children if o.dep_ in ("pobj", "pcomp")]
-            for obj in objs:
-                if obj.lemma_.lower() in ALL_TRIGGERS and not any(
-                        c.lower_ in ("another", "similar") for c in obj.children):
-                    drop.update(t.i for t in token.subtree)
+    drop = other_event_tokens(sent, trigger)
+    if trigger.lemma_.lower() in TARGETING_VERBS:
+        # "the drone strike targeted a suspected suicide bomber": a person targeted is not the weapon
+        drop.update(t.i for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_PEOPLE
+                    for t in c.subtree)
     skip = dateline_end(text_of(sent.doc))
     # dates and the dateline carry no cue ("March 5" is not a march)
     return " ".join(t.text for t in sent if t.i not in drop and t.ent_type_ != "DATE" and t.idx >= skip)
@@ -454,7 +469,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         if owner is not None:
             return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
                            strength=0, actor1=owner, anaphoric=True, last_paragraph=paragraph)
-    counts = cas.casualties(sent, article)
+    counts = cas.casualties(sent, article, exclude=other_event_tokens(sent))
     if has_prior and counts.fatalities is not None and _toll_update(sent):
         # "The toll rose to 13 on Monday": a new figure for the event just described
         return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
