@@ -14,7 +14,7 @@ import pytest
 from flashpoint.eval.merge_pairs import run_merge_set
 
 FOLDER = os.environ.get("FLASHPOINT_MERGE_SET")
-PRECISION_FLOOR, RECALL_FLOOR = 0.97, 0.80  # measured 0.979 and 0.807 (docs/merge.md)
+PRECISION_FLOOR, RECALL_FLOOR = 0.95, 0.85  # measured 0.960 and 0.857 (docs/merge.md)
 
 pytestmark = pytest.mark.skipif(not FOLDER, reason="FLASHPOINT_MERGE_SET not set")
 

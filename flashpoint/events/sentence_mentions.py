@@ -375,10 +375,9 @@ def _cue_text(sent: Span, trigger: Token) -> str:
     raid ..."), whose weapons are not this event's. "another artillery attack" stays:
     "another" says this event was of the same kind."""
     drop = other_event_tokens(sent, trigger)
-    if trigger.lemma_.lower() in TARGETING_VERBS:
-        # "the drone strike targeted a suspected suicide bomber": a person targeted is not the weapon
-        drop.update(t.i for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_PEOPLE
-                    for t in c.subtree)
+    # "the drone strike targeted a suspected suicide bomber": a person targeted is not the weapon
+    drop.update(t.i for verb in sent if verb.lemma_.lower() in TARGETING_VERBS for c in verb.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_PEOPLE for t in c.subtree)
     skip = dateline_end(text_of(sent.doc))
     # dates and the dateline carry no cue ("March 5" is not a march)
     return " ".join(t.text for t in sent if t.i not in drop and t.ent_type_ != "DATE" and t.idx >= skip)
