@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 from collections import Counter
 from collections.abc import Iterable
-from importlib import resources
 
+from flashpoint.events.taxonomy import precedence
 from flashpoint.merge.fit import fit, why
 from flashpoint.merge.rules import acting_actor1, mergeable, region_named
 from flashpoint.model import Count, Event, EventDate, Place, Provenance, Source
@@ -28,14 +27,6 @@ _QUALIFIER_RANK = {"exact": 0, "about": 1, "at least": 2, "at most": 3}
 def event_order(event: Event) -> tuple:
     """Stable order of events: earliest date first, then id."""
     return (event.date.start if event.date else dt.date.max, event.id)
-
-
-@functools.lru_cache(maxsize=1)
-def precedence() -> dict[str, tuple[int, int]]:
-    """Sub-event type -> (tier, line) from data/precedence.tsv; lower wins."""
-    text = resources.files("flashpoint.merge").joinpath("data/precedence.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {name.strip(): (int(tier), order) for order, (tier, name) in enumerate(rows)}
 
 
 def conservative_count(counts: Iterable[Count | None]) -> Count | None:
