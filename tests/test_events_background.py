@@ -199,3 +199,24 @@ def test_a_person_after_of_is_no_place():
     [event] = _events("Sons of El Chapo are suspected of an ambush on a military convoy that killed four soldiers "
                       "in Culiacan on Thursday.", date="2019-10-18")
     assert event.place is not None and event.place.name != "El Chapo"
+
+
+def test_an_attack_behind_a_past_perfect_is_history():
+    assert _events("The country had declared a state of emergency in the north after jihadists attacked a "
+                   "military outpost, killing soldiers.", date="2020-06-14") == []
+
+
+def test_a_ceasefire_agreed_earlier_this_year_has_no_day():
+    assert _events("The rebel leader agreed to a ceasefire earlier this year, but it was not respected.",
+                   date="2020-10-14") == []
+
+
+def test_a_police_raid_on_homes_without_violence_is_arrests():
+    [event] = _events("Police raided the homes of journalists in Izmir early on Tuesday.", date="2024-02-13")
+    assert event.sub_event_type == "Arrests"
+
+
+def test_a_day_beats_a_vague_span_in_one_sentence():
+    [event] = _events("Earlier last week, militants ambushed a passenger train near Gudalar on March 11.",
+                      date="2025-03-16")
+    assert str(event.date.start) == str(event.date.end) == "2025-03-11"

@@ -143,6 +143,8 @@ def classify(
             return "Looting/property destruction", 2
     if trigger in ("attack", "assault", "raid", "storm") and target in MILITARY_TARGETS:
         return "Armed clash", 2
+    if trigger == "raid" and actor1 == STATE and not casualties:
+        return "Arrests", 1  # "police raided the homes of journalists": a search and detentions, no violence
     if actor2 == CIVILIANS:
         return "Attack", 2
     if actor1 in ARMED and actor2 in ARMED:

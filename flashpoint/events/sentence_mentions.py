@@ -77,6 +77,8 @@ RECENT_SINCE_DAYS = 7
 TOTAL_TOLL = 1000
 # A date range this wide is a period, not the date of one event.
 AGGREGATE_DAYS = 45
+# A development known only within a wider span than a month has no day to be coded on.
+STRATEGIC_SPAN_DAYS = 31
 RUNNING_TOTAL_PHRASES = _RULES.tuple("running_total_phrases")
 RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about )?(?:\w+ )?(?:years|decades)\b"
                               r"|\bthe first (?:\w+ )?(?:months|weeks|half)\b")
@@ -250,7 +252,14 @@ def _refers_elsewhere(token: Token) -> bool:
         mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")), None)
         if mark is not None and mark.i > 0 and token.doc[mark.i - 1].lemma_.lower() in TIME_UNITS:
             return True
+        if mark is not None and clause.head is not clause and _pluperfect(clause.head):
+            return True  # "had declared a state of emergency in June after jihadists attacked": history
     return False
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"had declared": a past before the story's past."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _depth(token: Token) -> int:
@@ -316,9 +325,11 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     skip = dateline_end(article.text)
     # a date the event is told with beats the date the news was told on ("said on
     # Monday"), which is kept, ACLED-style, only as a less sure fallback
-    found = sorted((_reporting_date(ent, trigger), tree_distance(ent.root, trigger), ent.start, ent)
+    # a day beats a span ("Earlier last week, ... ambushed the train on March 11")
+    found = sorted((_reporting_date(ent, trigger), not _names_a_day(ent.text, article), tree_distance(ent.root, trigger),
+                    ent.start, ent)
                    for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
-    for reported, _, _, ent in found:
+    for reported, _, _, _, ent in found:
         if _dates_another_happening(ent, trigger):
             continue
         if dates.is_anaphoric(ent.text):
@@ -332,6 +343,11 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
         return EventDate(start=rng[0], end=rng[1], text=ent.text,
                          provenance=span_provenance(article, ent, confidence)), False
     return None, False
+
+
+def _names_a_day(text: str, article: Article) -> bool:
+    span = dates.resolve(text, article.date)
+    return span is not None and span[0] == span[1]
 
 
 def _dates_another_happening(ent: Span, trigger: Token) -> bool:
@@ -563,6 +579,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "background:history"  # "months of protests in 2022", "last year's demonstrations"
     if date is not None and (date.end - date.start).days > AGGREGATE_DAYS and event_type_of(sub_event) != STRATEGIC:
         return "background:period"  # a total over months ("in the first six months of the year")
+    if date is not None and (date.end - date.start).days > STRATEGIC_SPAN_DAYS and event_type_of(sub_event) == STRATEGIC:
+        return "background:period"  # "has agreed to a ceasefire earlier this year": no day to code it on
     big = counts.fatalities is not None and counts.fatalities.value >= 50
     if big and any(_perfect_total(t) for t in sent if t.lemma_.lower() in ("kill", "injure", "wound", "claim", "leave", "die")):
         return "background:total"  # "drone strikes have killed hundreds of civilians"
