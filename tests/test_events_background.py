@@ -220,3 +220,19 @@ def test_a_day_beats_a_vague_span_in_one_sentence():
     [event] = _events("Earlier last week, militants ambushed a passenger train near Gudalar on March 11.",
                       date="2025-03-16")
     assert str(event.date.start) == str(event.date.end) == "2025-03-11"
+
+
+def test_several_attacks_claimed_with_no_day_are_a_pattern():
+    assert _events("The group has also claimed responsibility for several rocket attacks that targeted the "
+                   "resort city of Eilat.", date="2015-01-01") == []
+
+
+def test_a_town_that_has_been_the_scene_of_airstrikes_for_months_is_background():
+    assert _events("Toratorow has been the scene of a series of US airstrikes in the past few months.",
+                   date="2018-02-16") == []
+
+
+def test_an_airstrike_in_a_concession_is_background_but_a_march_despite_a_curfew_is_news():
+    assert _events("Despite huge losses, including the killing of their leader in a U.S. airstrike, the "
+                   "group remains a threat.", date="2015-01-04") == []
+    assert len(_events("Despite the curfew, protesters marched in Nairobi on Monday.", date="2018-02-16")) == 1

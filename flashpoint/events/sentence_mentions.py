@@ -179,6 +179,13 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
     own = _own_clause(trigger).union(*(_own_clause(t) for t in sent if t.lemma_.lower() in CASUALTY_WORDS))
     if trigger.dep_ == "dobj":  # "mounted raids ... in recent weeks": the verb's time is the raids'
         own |= {t.i for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree}
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "attr", "dobj", "nsubj", "nsubjpass") \
+            and verb.head is not verb:
+        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+    if verb is not trigger and verb.pos_ == "AUX" and _perfect(verb):
+        # "has been the scene of a series of airstrikes in the past few months"
+        own |= {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
     lower = sent.text.lower()
     for phrase in RUNNING_TOTAL_PHRASES:
         at = lower.find(phrase)
@@ -240,7 +247,10 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> 
 
 def _refers_elsewhere(token: Token) -> bool:
     """Inside "after/before/since ..." naming another event, unless "another" or
-    "similar" says this event was of the same kind."""
+    "similar" says this event was of the same kind; or inside a concession ("despite
+    huge losses, including the killing of their leader in an airstrike")."""
+    if any(a.dep_ == "prep" and a.lower_ == "despite" for a in token.ancestors):
+        return True
     child = token
     for head in token.ancestors:
         if child.dep_ in ("pobj", "pcomp") and head.lower_ in OTHER_EVENT_PREPS and head.dep_ == "prep":
@@ -575,6 +585,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         locations.sort(key=lambda p: not _opens_sentence(sent, p))
     if not has_casualties and date is None and trigger.head.lemma_.lower() in TREND_VERBS:
         return "background:trend"  # "Ukraine has intensified drone attacks"
+    if not has_casualties and date is None and trigger.pos_ == "NOUN" and any(
+            c.lower_ in INDEFINITE_MANY for c in trigger.children if c.dep_ in ("amod", "det", "nummod")):
+        return "background:generic"  # "has claimed responsibility for several rocket attacks"
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
         return "background:history"  # "months of protests in 2022", "last year's demonstrations"
     if date is not None and (date.end - date.start).days > AGGREGATE_DAYS and event_type_of(sub_event) != STRATEGIC:
