@@ -231,3 +231,9 @@ def test_air_defences_reinforced_are_no_crowd_control():
 
 def test_a_fire_that_broke_out_in_warehouses_is_no_property_destruction():
     assert events("A factory and six warehouses have burned in a fire that broke out at the port on Monday.") == []
+
+
+def test_rebel_groups_announcing_a_merger_change_their_group():
+    events = flashpoint.extract("Islamist rebel groups in Idlib province announced a new merger to unify rebel "
+                                "factions on Saturday.", date="2016-12-18").events
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"]

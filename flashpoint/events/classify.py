@@ -136,7 +136,7 @@ def classify(
             return "Headquarters or base established", 2
         if "withdrawal" in cues and territory and trigger in ("withdraw", "pull", "hand", "retreat", "withdrawal"):
             return "Non-violent transfer of territory", 2
-        if "group_change" in cues and trigger in ("defect", "deploy", "dispatch", "reinforce", "merge", "fortify"):
+        if "group_change" in cues and trigger in ("defect", "deploy", "dispatch", "reinforce", "merge", "merger", "fortify"):
             return "Change to group/activity", 2
         if "looting" in cues and trigger in ("loot", "looting", "torch", "burn", "raze", "vandalize",
                                              "vandalise", "ransack", "destroy", "destruction"):
