@@ -237,3 +237,9 @@ def test_rebel_groups_announcing_a_merger_change_their_group():
     events = flashpoint.extract("Islamist rebel groups in Idlib province announced a new merger to unify rebel "
                                 "factions on Saturday.", date="2016-12-18").events
     assert [e.sub_event_type for e in events] == ["Change to group/activity"]
+
+
+def test_a_headline_with_a_casualty_word_and_two_sides_keeps_the_sides():
+    [event] = flashpoint.extract("Ethiopia: Multiple injuries as Ethiopian military and Fano militia clashed in "
+                                 "Amhara region", date="2023-08-06").events
+    assert (event.actor1.kind, event.actor2.kind) == ("state forces", "identity militia")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from flashpoint.events.actors import HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
-from flashpoint.events.lexicon import ALL_TRIGGERS
+from flashpoint.events.lexicon import ALL_TRIGGERS, DEATH_WORDS, INJURY_WORDS
 from flashpoint.events.spans import dateline_end, span_provenance, text_of
 from flashpoint.geo import country_code
 from flashpoint.model import Actor, Article
@@ -47,17 +47,21 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
                     return found
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PATIENT_SUBJECT:
         skip = dateline_end(text_of(trigger.doc))
-        for child in trigger.children:
-            if child.dep_ == "nsubj" and child.idx >= skip:
-                if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:
-                    # "An attack by X killed ...": the attacker is named on the noun
-                    return agent(child, depth + 1) or _modifier_actor(child)
-                if child.lemma_.lower() in WEAPON_NOUNS:
-                    # "A Russian missile slammed into ...", "shells fired by the RSF"
-                    return _fired_by(child) or _modifier_actor(child)
-                if child.pos_ == "PRON":
-                    return _reporter(trigger) or child
-                return child
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj" and c.idx >= skip]
+        # "Multiple injuries as Ethiopian military and Fano militia clashed": a headline's
+        # parse may give two subjects; the casualty word is not the one who acted
+        if len(subjects) > 1:
+            subjects = [c for c in subjects if c.lemma_.lower() not in DEATH_WORDS | INJURY_WORDS] or subjects
+        for child in subjects:
+            if child.lemma_.lower() in ALL_TRIGGERS and child.lemma_.lower() not in HEAD_KINDS:
+                # "An attack by X killed ...": the attacker is named on the noun
+                return agent(child, depth + 1) or _modifier_actor(child)
+            if child.lemma_.lower() in WEAPON_NOUNS:
+                # "A Russian missile slammed into ...", "shells fired by the RSF"
+                return _fired_by(child) or _modifier_actor(child)
+            if child.pos_ == "PRON":
+                return _reporter(trigger) or child
+            return child
         if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
             # "..., killing four people": the subject of the clause it hangs on
             return agent(trigger.head, depth + 1)
