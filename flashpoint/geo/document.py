@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional
 
 from flashpoint.geo.gazetteer import Gazetteer, get_gazetteer
 from flashpoint.geo.resolve import resolve
 from flashpoint.geo.spans import resolve_candidates
-from flashpoint.model import Document
+from flashpoint.model import Document, Place
 
 
 def resolve_document(document: Document, gazetteer: Optional[Gazetteer] = None) -> Document:
@@ -16,7 +17,19 @@ def resolve_document(document: Document, gazetteer: Optional[Gazetteer] = None) 
     gazetteer = gazetteer or get_gazetteer()
     resolve(document, gazetteer)
     if document.places:
-        # as the events' places: names as written, no guessing at a part of a longer name
-        found = resolve_candidates(document.article.text, document.places, gazetteer, backoff=False)
-        document.places = [place for place in found if place is not None]
+        # each name once (a long article names its towns again and again; the work stays
+        # linear in its length); as the events' places: names as written, no guessing at
+        # a part of a longer name
+        first: dict[tuple[str, str], Place] = {}
+        for candidate in document.places:
+            first.setdefault((candidate.text, candidate.precision), candidate)
+        unique = list(first.values())
+        found = dict(zip(map(id, unique), resolve_candidates(document.article.text, unique, gazetteer, backoff=False)))
+        places = []
+        for candidate in document.places:
+            place = found[id(first[(candidate.text, candidate.precision)])]
+            if place is not None:
+                places.append(dataclasses.replace(place, provenance=dataclasses.replace(
+                    candidate.provenance, confidence=place.provenance.confidence)))
+        document.places = places
     return document
