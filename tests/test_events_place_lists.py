@@ -103,3 +103,14 @@ def test_a_city_and_its_twin_cities_are_one_protest_each():
     events = flashpoint.extract(text, date="2021-11-17").events
     assert len(events) == 2  # one per city, never regrouped by the incidents stage
     assert all(e.date is not None and e.date.end.isoformat() == "2021-11-17" for e in events)
+
+
+def test_arabic_names_with_a_lower_case_article_are_places():
+    text = ("The Syrian army seized the villages of al-Talisiya, al-Qahira and Tel al-Usud in Hama province "
+            "on Saturday.")
+    article = flashpoint.text.make_article(text, date="2016-10-08")
+    from flashpoint import nlp
+    from flashpoint.events import find_events
+
+    events = find_events(article, next(nlp.parse([article.text])))
+    assert sorted(e.locations[0].text for e in events) == ["Tel al-Usud", "al-Qahira", "al-Talisiya"]

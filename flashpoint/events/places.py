@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from flashpoint.events.spans import dateline_end, ents_in, span_provenance, tree_distance
+from flashpoint.geo.names import starts_like_a_name
 from flashpoint.model import Article, Place
 
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
@@ -130,7 +131,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
             continue  # the small model labels unfamiliar towns as people, peoples, even works of art
         if ent.end_char <= skip_before:
             continue
-        if not ent.text[:1].isupper():
+        if not starts_like_a_name(ent.text):
             continue
         prep = _locative_head(ent.root)
         if prep is not None and prep.lower_ == "of" and ent.label_ not in ("GPE", "LOC") \

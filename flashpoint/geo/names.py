@@ -43,6 +43,15 @@ _THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+# Arabic names written with a lower-case article: "al-Qahira", "el-Arish", "ash-Shaddadi".
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|ul)-[A-Z]")
+
+
+def starts_like_a_name(text: str) -> bool:
+    """A capitalised word, or an Arabic name with its lower-case article ("al-Qahira")."""
+    return text[:1].isupper() or bool(_ARTICLE_NAME.match(text))
+
+
 def fold(text: str) -> str:
     """Remove accents and other diacritics, keeping case ("Taftanāz" -> "Taftanaz")."""
     if text.isascii():

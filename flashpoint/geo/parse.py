@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from flashpoint.geo.countries import country_code
 from flashpoint.geo.spans import resolve_spans
+from flashpoint.geo.names import starts_like_a_name
 from flashpoint.geo.toponym import LOCATIVE_WORDS, PLACE_FOLLOWERS
 from flashpoint.model import Place
 
@@ -35,7 +36,7 @@ def find_toponyms(doc) -> list[tuple[int, int]]:
         text, start = ent.text, ent.start_char
         if text.lower().startswith("the "):  # "the Gaza Strip": the name without the article
             start, text = start + 4, text[4:]
-        if not text[:1].isupper() or ent.label_ in NOT_PLACE_LABELS:
+        if not starts_like_a_name(text) or ent.label_ in NOT_PLACE_LABELS:
             continue
         if ent.label_ in PLACE_LABELS or (ent.label_ == "NORP" and country_code(text)) or _placed(ent):
             spans[start] = (start, ent.end_char)

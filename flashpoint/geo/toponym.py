@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from flashpoint.geo.countries import country_code
-from flashpoint.geo.names import name_key, strip_qualifiers
+from flashpoint.geo.names import name_key, starts_like_a_name, strip_qualifiers
 from flashpoint.model import Place
 
 # Words that are never meant as a place when they stand alone in news text.
@@ -108,7 +108,7 @@ def is_plausible_toponym(place: Place, famous: bool = False) -> bool:
     """
     # Lower-case direction words go ("northwestern Syria"); "West Bank" stays.
     core = strip_qualifiers(place.text or "")
-    if not core or not core[0].isupper():
+    if not core or not starts_like_a_name(core):
         return False
     key = name_key(core)
     if key in COMMON_WORDS:
