@@ -74,3 +74,12 @@ def test_the_towns_an_article_names_give_an_unplaced_event_its_country():
             "One of the dead was a student of the English Department of the university.")
     events = flashpoint.extract(text, date="2024-07-16").events
     assert events and all(e.place is not None and e.place.country == "BD" for e in events)
+
+
+def test_unnamed_soldiers_are_the_one_army_the_article_names_not_the_places():
+    text = ("Two Palestinians were shot dead by Israeli forces after they raided Jenin on Saturday night.\n\n"
+            "In a separate incident, clashes broke out between soldiers and resistance fighters in Nablus on Saturday.")
+    events = flashpoint.extract(text, date="2023-11-26").events
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    forces = [a for a in (clash.actor1, clash.actor2) if a is not None and a.kind in ("state forces", "external/other")]
+    assert forces and all(a.country == "IL" for a in forces)

@@ -78,9 +78,12 @@ def _generic_victim_words() -> frozenset[str]:
 
 
 def unspecified_victims(actor: Actor | None) -> bool:
-    """Civilians only by default: victims the text calls "people" or "others"."""
-    said = (actor.text or "").lower().split() if actor is not None else []
-    return bool(said) and actor.kind == CIVILIANS and said[-1] in _generic_victim_words()
+    """Civilians only by default: victims the text calls "people", "others" or only by
+    their nationality ("two Palestinians"), which says nothing of fighter or civilian."""
+    said = (actor.text or "").split() if actor is not None else []
+    if not said or actor.kind != CIVILIANS:
+        return False
+    return said[-1].lower() in _generic_victim_words() or (said[-1][:1].isupper() and country_code(said[-1]) is not None)
 
 
 def named_groups() -> dict[str, tuple[str, str, str | None]]:

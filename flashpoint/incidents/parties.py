@@ -31,7 +31,7 @@ import re
 
 from flashpoint.events.actors import named_groups
 from flashpoint.geo.actors import localise_actors
-from flashpoint.geo.countries import actor_name
+from flashpoint.geo.countries import actor_name, country_code
 from flashpoint.incidents.actors import is_named
 from flashpoint.incidents.cues import DATA
 from flashpoint.incidents.fallbacks import sentence_around
@@ -187,8 +187,34 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
         # "six fighters were killed" beside a named group: the toll's dead, not the other side
         event.actor2 = None
     localise_actors(event)
+    _one_state(event, list(others))
     _mark_external(event)
     return event
+
+
+def _one_state(event: Event, others: list[Event]) -> None:
+    """Unnamed "soldiers" whose country only the event's place gave are the one state's
+    forces the article's other incidents name, when that is another state (Israeli forces
+    in Jenin): the place's country is ACLED's fallback, not a fact."""
+    named = {o_actor.country for o in others if o is not event for o_actor in (o.actor1, o.actor2)
+             if o_actor is not None and o_actor.kind in (STATE, EXTERNAL) and o_actor.country
+             and _says_country(o_actor)}
+    if len(named) != 1:
+        return
+    country = next(iter(named))
+    for role in ("actor1", "actor2"):
+        actor = getattr(event, role)
+        if actor is None or actor.kind != STATE or actor.country == country or _says_country(actor):
+            continue
+        if event.place is None or actor.country != event.place.country:
+            continue
+        police = actor.name.startswith("Police")
+        setattr(event, role, dataclasses.replace(actor, country=country, name=actor_name(STATE, country, police)))
+
+
+def _says_country(actor: Actor) -> bool:
+    """The actor's own words name its country ("Israeli forces", "Syrian army")."""
+    return any(country_code(word.strip(".,'’s")) for word in (actor.text or "").split() if word[:1].isupper())
 
 
 def _mark_external(event: Event) -> None:
