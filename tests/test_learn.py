@@ -82,6 +82,7 @@ def test_learn_writes_a_model_card_and_dictionaries(learned):
     assert "100 ACLED notes" in card and "old.csv" in card
     card_data = json.loads((folder / "card.json").read_text())
     assert card_data["fill_threshold"] == summary["fill_threshold"] and 0.3 <= summary["fill_threshold"] <= 1.01
+    assert card_data["fill_max_chars"] == summary["fill_max_chars"] and "characters" in card
     actors = (folder / "actors.tsv").read_text(encoding="utf-8")
     assert "Kivu Liberation Front (KLF)\trebel group\tNG" in actors
     assert "Protesters (Testland)" not in actors  # generic names are the rules' job
@@ -203,3 +204,37 @@ def test_combination_keeps_the_rules_and_fills_in_when_sure():
     # the rules are right on both notes they find an event in; the model is as sure-footed only from p 0.35
     threshold, accuracy = fit_fill_threshold(gold, ["A", None, "B", None], ["A", "B", "B", "B"], [0.9, 0.3, 0.7, 0.6])
     assert accuracy == 1.0 and threshold == 0.35
+
+
+def test_fill_in_only_on_texts_as_short_as_the_notes():
+    from flashpoint.learn.combine import fit_fill_max_chars, may_fill
+
+    assert fit_fill_max_chars(list(range(1, 101))) == 99  # the 99th percentile of the note lengths
+    assert may_fill("x" * 99, 99) and not may_fill("x" * 100, 99)
+    assert may_fill("x" * 5000, None)  # a folder learned before the limit: no limit
+
+
+def test_learned_fills_a_short_report_but_not_a_whole_article(learned):
+    import dataclasses
+
+    from flashpoint.learn import load_learned, revise
+    from flashpoint.model import Article, Document
+
+    model = dataclasses.replace(load_learned(str(learned[0])), threshold=0.0)  # the length limit alone
+    assert model.max_fill_chars == learned[1]["fill_max_chars"] > 0
+    report = "Nurses marched through the capital demanding better pay."
+    article = " ".join([report] + ["The ministry published its annual budget figures on Tuesday."] * 40)
+    short = revise(Document(article=Article(id="short", text=report)), model)
+    long = revise(Document(article=Article(id="long", text=article)), model)
+    assert [e.sub_event_type for e in short.events] == ["Peaceful protest"]
+    assert short.events[0].classified_by == f"learned:{model.name}"
+    assert long.events == []
+
+
+def test_a_short_text_is_read_whole_not_cut_at_an_abbreviation():
+    from flashpoint.learn.apply import _lead_end
+
+    snippet = "Capt. Dieudonne said rebels took over four villages in the territory."
+    assert _lead_end(snippet) == len(snippet)
+    article = "First sentence here. " * 40
+    assert article[:_lead_end(article)].endswith("here.") and _lead_end(article) <= 600

@@ -1,7 +1,8 @@
 """The `learned` step: a user's learned model as a second opinion on a Document.
 
-Runs after geo. Where the rules found no event, the classifier may add the
-article's one event by the fitted combination rule (combine.py); the
+Runs after geo. Where the rules found no event in a text as short as the
+notes the classifier learned from, the classifier may add its one event by
+the fitted combination rule (combine.py); the
 dictionaries name actors the rules left unnamed and place events the
 gazetteer could not.
 """
@@ -17,7 +18,7 @@ from typing import Optional
 from flashpoint.errors import FlashpointError
 from flashpoint.learn import dictionaries
 from flashpoint.learn.classifier import SubEventClassifier
-from flashpoint.learn.combine import combined
+from flashpoint.learn.combine import combined, may_fill
 from flashpoint.model import Actor, Document, Event, Place, Provenance
 
 # An ACLED location name has to look like a name in running text to count.
@@ -32,6 +33,7 @@ class Learned:
     name: str
     classifier: SubEventClassifier
     threshold: float
+    max_fill_chars: Optional[int] = None  # None: a folder learned before the limit (no limit)
     actors: list[dictionaries.ActorEntry] = field(default_factory=list)
     places: list[dictionaries.PlaceEntry] = field(default_factory=list)
     _actor_pattern: Optional[re.Pattern] = None
@@ -76,13 +78,15 @@ def _load(folder: Path, _version: int) -> Learned:
 
     saved = joblib.load(folder / "classifier.joblib")
     return Learned(name=folder.name, classifier=saved["classifier"], threshold=saved["threshold"],
+                   max_fill_chars=saved.get("max_fill_chars"),
                    actors=dictionaries.read_actors(folder / "actors.tsv"),
                    places=dictionaries.read_places(folder / "places.tsv"))
 
 
 def revise(document: Document, learned: Learned) -> Document:
     """Apply the learned model to one Document (in place) and return it."""
-    if not document.events and document.article.text.strip():
+    text = document.article.text
+    if not document.events and text.strip() and may_fill(text, learned.max_fill_chars):
         from flashpoint.learn.encoder import shared_encoder
 
         event = _event_from_text(document, learned, shared_encoder())
@@ -108,7 +112,10 @@ def _event_from_text(document: Document, learned: Learned, encoder) -> Optional[
 
 
 def _lead_end(text: str, limit: int = 600) -> int:
-    # The headline and first sentences carry what the article is about.
+    # The headline and first sentences carry what the article is about; a text
+    # within the limit is read whole (cutting at ". " would stop at "Capt." or "St.").
+    if len(text) <= limit:
+        return len(text)
     cut = text.rfind(". ", 0, limit)
     return cut + 1 if cut > 0 else min(len(text), limit)
 

@@ -60,6 +60,7 @@ def learn(paths: list[str], name: str = "default", progress: Optional[Progress] 
     calibration = ([labels[i] for i in sample], rule_labels,
                    [oof_labels[i] for i in sample], [float(oof_probability[i]) for i in sample])
     threshold, rules_accuracy = combine.fit_fill_threshold(*calibration)
+    max_chars = combine.fit_fill_max_chars([len(t) for t in texts])
     by_threshold = combine.override_f1(*calibration)
     progress("fitting", 0, 1)
     model = classifier.fit(embeddings, labels, event_types)
@@ -72,9 +73,10 @@ def learn(paths: list[str], name: str = "default", progress: Optional[Progress] 
     places = dictionaries.build_places(rows, country_code)
     dictionaries.write_actors(actors, folder / "actors.tsv")
     dictionaries.write_places(places, folder / "places.tsv")
-    _save_model(model, threshold, folder / "classifier.joblib")
+    _save_model(model, threshold, max_chars, folder / "classifier.joblib")
     summary = _summary(paths, rows, classes, labels, oof_labels, sample, rule_labels, threshold,
                        rules_accuracy, by_threshold, len(actors), len(places), folder)
+    summary["fill_max_chars"] = max_chars
     (folder / "card.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     (folder / "card.md").write_text(_card(summary), encoding="utf-8")
     return summary
@@ -125,10 +127,10 @@ def _rule_labels(texts: list[str], dates, progress: Progress) -> list[Optional[s
     return labels
 
 
-def _save_model(model: classifier.SubEventClassifier, threshold: float, path: Path) -> None:
+def _save_model(model: classifier.SubEventClassifier, threshold: float, max_chars: int, path: Path) -> None:
     import joblib
 
-    joblib.dump({"classifier": model, "threshold": threshold, "format": 2}, path)
+    joblib.dump({"classifier": model, "threshold": threshold, "max_fill_chars": max_chars, "format": 3}, path)
 
 
 def _summary(paths, rows, classes, labels, oof_labels, sample, rule_labels, threshold, rules_accuracy,
@@ -175,7 +177,9 @@ def _card(s: dict) -> str:
         f"Combination with the rules: the rules' type stands where they find an event; where they find "
         f"none, the classifier's type is used when its probability is at least {s['fill_threshold']} "
         f"(fitted on {s['calibration_notes']} notes: from there the classifier is at least as accurate as "
-        f"the rules, {s['rules_accuracy_where_they_find_an_event']}, where they find an event).", "",
+        f"the rules, {s['rules_accuracy_where_they_find_an_event']}, where they find an event), and only "
+        f"on texts of at most {s['fill_max_chars']} characters (99% of the notes are no longer; a longer "
+        f"text is a whole article, whose sentences the rules have all read).", "",
         f"Dictionaries: {s['actors']} actors, {s['places']} places.", "",
         "Notes per sub-event type:", "",
         *[f"- {k}: {v}" for k, v in s["per_class"].items()], "",

@@ -6,6 +6,13 @@ is at least ``fill_threshold``: the lowest probability from which the
 classifier, on the user's notes (out of fold), is at least as accurate as the
 rules are on the notes they find an event in.
 
+The classifier reads only texts like the ones it learned from: a text longer
+than ``fill_max_chars`` (the 99th percentile of the user's note lengths) is a
+whole article, not a report of one event. There the rules have read every
+sentence, and when they find no event the article reports none (background,
+analysis, sport): the classifier, trained on events only, cannot say "no
+event", so it does not fill in there.
+
 Overriding the rules' type was measured too (``override_f1``): on ACLED's
 own notes it looks good (the rules read the coders' terse summaries worse
 than news), but on news snippets (CASE 2021 dev) every override threshold
@@ -16,6 +23,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+FILL_LENGTH_PERCENTILE = 99
 GRID = tuple(round(0.30 + 0.05 * i, 2) for i in range(14)) + (1.01,)  # 1.01: never
 
 
@@ -24,6 +32,21 @@ def combined(rule: Optional[str], model: str, probability: float, fill_threshold
     if rule is None:
         return model if probability >= fill_threshold else None
     return rule
+
+
+def fit_fill_max_chars(note_lengths: list[int]) -> int:
+    """The longest text the classifier may fill in on: the 99th percentile of the notes' lengths."""
+    import numpy as np
+
+    return int(np.percentile(note_lengths, FILL_LENGTH_PERCENTILE)) if note_lengths else 0
+
+
+def may_fill(text: str, max_chars: Optional[int]) -> bool:
+    """Whether a text the rules found no event in is short enough for the classifier to read.
+
+    ``max_chars`` None (a folder learned before the limit existed) means no limit.
+    """
+    return max_chars is None or len(text.strip()) <= max_chars
 
 
 def fit_fill_threshold(gold: list[str], rules: list[Optional[str]], model: list[str],
