@@ -238,3 +238,22 @@ def test_a_short_text_is_read_whole_not_cut_at_an_abbreviation():
     assert _lead_end(snippet) == len(snippet)
     article = "First sentence here. " * 40
     assert article[:_lead_end(article)].endswith("here.") and _lead_end(article) <= 600
+
+
+def test_an_unplaced_event_takes_an_acled_place_only_in_a_country_the_article_names(learned):
+    from flashpoint.learn import load_learned
+    from flashpoint.learn.apply import _place
+    from flashpoint.model import Event, Provenance
+
+    model = load_learned(str(learned[0]))
+    tirga = next(p for p in model.places if p.location == "Tirga")
+    sentence = "Residents protested in Tirga on Monday."
+
+    def unplaced():
+        return Event(id="e", article_id="a", event_type="Protests", sub_event_type="Peaceful protest",
+                     evidence=Provenance("a", sentence, 0, len(sentence), 23, 28, 0.5), confidence=0.5)
+
+    for named, placed in (({tirga.country}, True), ({"FR"}, False), (set(), True)):
+        event = unplaced()
+        _place(event, model, named)
+        assert (event.place is not None and event.place.name == "Tirga") == placed, named

@@ -92,9 +92,11 @@ def revise(document: Document, learned: Learned) -> Document:
         event = _event_from_text(document, learned, shared_encoder())
         if event is not None:
             document.events.append(event)
+    # the countries of the places the article names, for events the gazetteer could not place
+    named = {p.country for p in document.places if p.country}
     for event in document.events:
         _name_actors(event, learned)
-        _place(event, learned)
+        _place(event, learned, named)
     return document
 
 
@@ -148,13 +150,16 @@ def _name_actors(event: Event, learned: Learned) -> None:
             return
 
 
-def _place(event: Event, learned: Learned) -> None:
+def _place(event: Event, learned: Learned, named: frozenset[str] | set[str] = frozenset()) -> None:
     if learned._place_pattern is None or (event.place is not None and event.place.precision != "country"):
         return
     country = event.place.country if event.place is not None else None
+    # An unplaced event: the ACLED location must lie in a country the article names, if it names any
+    # ("Bori" in a Nigerian story is not ACLED's Bori in Benin).
+    allowed = {country} if country else named
     for match in learned._place_pattern.finditer(event.evidence.sentence):
         options = learned._places_by_name[match.group(0)]
-        options = [p for p in options if country is None or p.country == country] or ([] if country else options)
+        options = [p for p in options if not allowed or p.country in allowed]
         if not options:
             continue
         best = max(options, key=lambda p: p.count)
