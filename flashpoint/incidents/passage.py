@@ -33,9 +33,11 @@ _PLACE_SLOT = re.compile(
 # ("southwest of the capital") nor one the sentence names ("the capital, Kabul").
 _CAPITAL = re.compile(r"\b(?:the\s+(?:(?P<demonym>[A-Z][\w-]+)\s+)?|(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+)"
                       r"capital\b(?!\s*(?:,\s*[A-Z]|city\s+of|[A-Z]))")
-_REFERENCE_POINT = re.compile(r"(?:\b(?:north|south|east|west)\w*|\bkm|kilomet\w+|miles|outside)\s+(?:of\s+)?$",
+# Words that make what follows a reference point: "50 km north of Beni", "outside the capital".
+_REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)\w*\s+of\b|\b(?:km|kilomet\w*|miles|outside)\b",
                               re.IGNORECASE)
-_DISTANCE = re.compile(r"\b(?:north|south|east|west)\w*\s+of\b|\b(?:km|kilomet\w*|miles)\b", re.IGNORECASE)
+# How far before a name such words still make it a reference point.
+REFERENCE_CHARS = 45
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+|\n+")
 
 
@@ -44,10 +46,9 @@ def _in_slot(text: str, place: Place) -> bool:
     ("50 km north of Beni") nor a possessor ("Sagaing's Ayadaw")."""
     start = place.provenance.start
     before = text[max(0, start - 60):start]
-    slot = _PLACE_SLOT.search(before)
-    if slot is None or _DISTANCE.search(before[max(0, slot.start() - 25):]):
+    if _PLACE_SLOT.search(before) is None or _REFERENCE_POINT.search(before[-REFERENCE_CHARS:]):
         return False
-    return not text[place.provenance.end:place.provenance.end + 2] in ("'s", "’s")
+    return text[place.provenance.end:place.provenance.end + 2] not in ("'s", "’s")
 
 
 def _within(place: Place, known: Place | None) -> bool:
@@ -82,7 +83,7 @@ def _capital(event: Event) -> Place | None:
             named = found.group("demonym") or found.group("country")
             if named and country_code(named) != country:
                 continue
-            if _REFERENCE_POINT.search(told.sentence[:found.start()]):
+            if _REFERENCE_POINT.search(told.sentence[max(0, found.start() - REFERENCE_CHARS):found.start()]):
                 continue
             start = told.sentence_start + found.start()
             return capital_of(country, Provenance(
