@@ -33,3 +33,14 @@ def test_parse_keeps_order_in_batches():
     texts = [f"Story number {i} is here." for i in range(40)]
     docs = list(parse(texts, batch_size=7))
     assert [d.text for d in docs] == texts
+
+
+def test_a_short_unpunctuated_paragraph_is_one_sentence():
+    from flashpoint import nlp
+    from flashpoint.events.spans import sentences
+
+    doc = next(nlp.parse(["International\n\nSuicide bombing kills at least 8 people in Pakistan\n\n"
+                          "A suicide bomber struck a checkpoint. It killed eight."]))
+    assert [s.text.strip() for s in sentences(doc)] == [
+        "International", "Suicide bombing kills at least 8 people in Pakistan",
+        "A suicide bomber struck a checkpoint.", "It killed eight."]

@@ -38,14 +38,34 @@ DISABLED: tuple[str, ...] = ()
 def split_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every blank line: the statistical parser often
     glues a quote's closing mark and the next paragraph to one sentence."""
+    starts = [0]
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
             # A closing quote mark just before the break belongs to the sentence it closes.
             prev = doc[token.i - 1] if token.i else None
             if prev is not None and prev.is_quote and prev.i and doc[prev.i - 1].is_punct:
                 prev.is_sent_start = False
+    for start, end in zip(starts, [*starts[1:], len(doc)]):
+        _headline_as_one(doc[start:end])
     return doc
+
+
+# A paragraph this short with no sentence punctuation is a headline or a caption.
+HEADLINE_TOKENS = 20
+
+
+def _headline_as_one(paragraph) -> None:
+    """Keep a short unpunctuated paragraph ("Suicide bombing kills 8 people in Pakistan")
+    one sentence: the parser splits headlines after their first word."""
+    words = [t for t in paragraph if not t.is_space]
+    if not words or len(words) > HEADLINE_TOKENS or any(t.text in _SENTENCE_ENDS or t.text in (";", ":") for t in words):
+        return
+    if any(t.is_space and "\n" in t.text for t in paragraph[:-1]):
+        return  # lines of a list or a menu, not one headline
+    for token in words[1:]:
+        token.is_sent_start = False
 
 
 @Language.component("flashpoint_long_sentences")
