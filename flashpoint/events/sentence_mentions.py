@@ -566,10 +566,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if label is None:
         return "disaster" if "disaster" in cues else "no event type"
     date, date_anaphoric = _date(sent, trigger, article)
-    # a named armed group, or rebels: an unnamed "gang" or "gunmen" in a robbery is the crime's
-    armed_group = any(a is not None and a.kind in ARMED_GROUPS and not a.name.startswith("Unidentified")
-                      for a in (actor1, actor2))
-    why = nonevents.reason(sent, trigger, date is not None, has_casualties, armed_group)
+    why = nonevents.reason(sent, trigger, date is not None, has_casualties, _political(actor1, actor2))
     if why:
         return why  # a match report, or what keeps happening ("often target ...")
     locations = [p for p in place_candidates(sent, trigger, article) if not quoted.contains(p.provenance.start)
@@ -642,7 +639,7 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
         mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
         if mention in ("crime", "disaster") and not mentions:
             story = mention
-        elif story == "crime" and isinstance(mention, Mention) and not _political(mention):
+        elif story == "crime" and isinstance(mention, Mention) and not _political(mention.actor1, mention.actor2):
             mention = "crime"  # "police recovered a firearm and a mask" after the robbery
         elif story == "disaster" and isinstance(mention, Mention) and not mention.cues & VIOLENCE_CUES:
             mention = "disaster"  # "Qinghai province reports a death toll of 13" after the quake
@@ -685,10 +682,10 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
     return events
 
 
-def _political(m: Mention) -> bool:
-    """A named armed group or rebels take part: political violence even in a crime story."""
-    return any(a is not None and a.kind in ARMED_GROUPS and not a.name.startswith("Unidentified")
-               for a in (m.actor1, m.actor2))
+def _political(*actors) -> bool:
+    """A named armed group or rebels take part: political violence even in a crime story
+    (an unnamed "gang" or "gunmen" in a robbery is the crime's)."""
+    return any(a is not None and a.kind in ARMED_GROUPS and not a.name.startswith("Unidentified") for a in actors)
 
 
 def _confidence(m: Mention) -> float:
