@@ -336,6 +336,20 @@ def test_a_region_the_sentence_names_after_a_town_decides_where_it_is():
     assert (aleppo.name, aleppo.precision) == ("Aleppo", "town")
 
 
+def test_a_district_the_sentence_names_after_a_town_decides_between_namesakes():
+    import flashpoint
+
+    # the gazetteer knows El Aguaje only in other states: the municipality the sentence names
+    text = ("Gunmen killed four farmers in El Aguaje, a town in the municipality of Aguililla, "
+            "on Tuesday.")
+    [event] = flashpoint.extract(text, date="2019-10-16").events
+    assert (event.place.name, event.place.admin1) == ("Aguililla", "Michoacan")
+    # a namesake inside the district it is said to be in stays the town
+    text = "Gunmen killed four farmers in Aguililla, a town in the municipality of Aguililla, on Tuesday."
+    [event] = flashpoint.extract(text, date="2019-10-16").events
+    assert (event.place.name, event.place.precision) == ("Aguililla", "town")
+
+
 def test_a_region_is_found_by_the_current_name_places_report():
     from flashpoint.geo.resolve import _current_admin1, resolve_candidate
 

@@ -33,6 +33,12 @@ municipality council local government sub-division subdivision tehsil township c
 northern southern eastern western central north south east west northeast northwest southeast
 southwest north-east north-west south-east south-west remote restive troubled
 """.split())
+# "El Aguaje, a town in the municipality of Aguililla", "Cholnar village in Dantewada district":
+# a district or municipality that holds the place (found as a town or admin2 record).
+_DISTRICT_WORDS = r"district|municipality|tehsil|local\s+government\s+area|commune|sub-?division|township"
+_DISTRICT_LATER = (re.compile(rf"\b({_NAME})\s+(?i:{_DISTRICT_WORDS})\b"),
+                   re.compile(rf"\b(?i:{_DISTRICT_WORDS})\s+of\s+(?:the\s+)?({_NAME})"))
+DISTRICT_KM = 40  # a place this far from the district's seat is not in it
 _COORDINATED_BEFORE = re.compile(rf"({_NAME})\s+(?:and|or)\s+$")
 _COORDINATED_AFTER = re.compile(rf"^\s+(?:and|or)\s+({_NAME})")
 
@@ -73,25 +79,49 @@ def container_after(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
     return _regions(name, gazetteer, after_comma=True) or _regions(name.split()[0], gazetteer, True)
 
 
-def regions_later(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
-    """Admin1 regions the candidate's sentence names, marked as regions, soon after it
-    ("Kaya in Maradun Local Government Area of Zamfara State", "the Qarabagh district
-    in Kabul province"): the region that holds the place."""
+def _later_names(place: Place, patterns) -> list[str]:
+    """Names the patterns find soon after the candidate, joined to it only by
+    container words ("district in", ", a town in the municipality of")."""
     _, after = _span_text(place)
     after = after[:REGION_LATER_CHARS]
-    found = []
-    for pattern in _REGION_LATER:
+    names = []
+    for pattern in patterns:
         for match in pattern.finditer(after):
             between = re.findall(r"[\w'’-]+", after[:match.start()])
             if len(between) > 8 or any(w.islower() and w not in _BETWEEN_WORDS for w in between):
                 continue  # "Aleppo, from where fighting spread to Idlib province": another place
-            name = match.group(1)
-            words = name.split()
-            for i in range(len(words)):  # "Local Government Area of Zamfara": any tail may be the name
-                regions = [r for r in gazetteer.lookup(" ".join(words[i:])) if r.precision == "admin1"]
-                if regions:
-                    found += regions
-                    break
+            names.append(match.group(1))
+    return names
+
+
+def districts_later(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
+    """Districts or municipalities the candidate's sentence names soon after it as
+    holding it ("El Aguaje, a town in the municipality of Aguililla"): their towns
+    and admin2 records."""
+    found = []
+    for name in _later_names(place, _DISTRICT_LATER):
+        words = name.split()
+        for i in range(len(words)):
+            records = [r for r in gazetteer.lookup(" ".join(words[i:]))
+                       if r.precision in ("town", "admin2") and r.lat is not None]
+            if records:
+                found += records
+                break
+    return found
+
+
+def regions_later(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
+    """Admin1 regions the candidate's sentence names, marked as regions, soon after it
+    ("Kaya in Maradun Local Government Area of Zamfara State", "the Qarabagh district
+    in Kabul province"): the region that holds the place."""
+    found = []
+    for name in _later_names(place, _REGION_LATER):
+        words = name.split()
+        for i in range(len(words)):  # "Local Government Area of Zamfara": any tail may be the name
+            regions = [r for r in gazetteer.lookup(" ".join(words[i:])) if r.precision == "admin1"]
+            if regions:
+                found += regions
+                break
     return found
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Optional
 
 from flashpoint.geo.abbreviations import region_abbreviation
-from flashpoint.geo.containers import contained_before, container_after, contains, coordinated, regions_later
+from flashpoint.geo.containers import (DISTRICT_KM, contained_before, container_after, contains, coordinated,
+                                       districts_later, regions_later)
 from flashpoint.geo.countries import country_code, is_capital
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
@@ -251,6 +252,12 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
         if later and not any(contains(region, best) for region in later):
             # "Kaya in ... Zamfara State" with no Kaya of Zamfara known: the region it names
             best = later[0]
+    if best.precision == "town":
+        districts = [d for d in districts_later(place, gazetteer) if d.country == best.country]
+        if districts and not any(distance_km((d.lat, d.lon), (best.lat, best.lon)) <= DISTRICT_KM
+                                 for d in districts):
+            # a namesake far from the district the sentence puts it in: the district
+            best = max(districts, key=lambda d: d.population or 0)
     if place.precision == "admin1" and best.precision == "town":
         best = gazetteer.admin1_of(best) or gazetteer.country(best.country) or None
     elif place.precision == "country" and best.precision != "country":
