@@ -39,3 +39,14 @@ def test_a_town_another_incident_of_the_article_holds_is_not_borrowed():
     found = _places(text)
     assert ("Attack", "Gusau", "town") in found
     assert [p for p in found if p[1] == "Gusau"] == [("Attack", "Gusau", "town")]
+
+
+def test_the_same_region_or_area_is_where_the_incident_told_before_happened():
+    text = ("Jihadists attacked an army post in Dori on Friday, killing 12 soldiers, the army said.\n\n"
+            "On Saturday, two gendarmes died in the same region when their truck hit a landmine.")
+    found = _places(text)
+    assert ("Remote explosive/landmine/IED", "Sahel", "admin1") in found, found
+    text = ("Gunmen killed three farmers in Gusau on Monday, police said.\n\n"
+            "On Wednesday, bandits abducted nine travellers in the same area.")
+    found = _places(text)
+    assert ("Abduction/forced disappearance", "Gusau", "town") in found, found

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from flashpoint.geo import capital_of, country_code
+from flashpoint.geo import capital_of, country_code, resolve_candidate
 from flashpoint.incidents.places import place_key, same_place, specificity
 from flashpoint.model import Event, Place, Provenance
 
@@ -38,6 +38,10 @@ _REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)\w*\s+of\b|\b(?:km|ki
                               re.IGNORECASE)
 # How far before a name such words still make it a reference point.
 REFERENCE_CHARS = 45
+# "in the same region", "in the same area": where the incident told before happened.
+_SAME_PLACE = re.compile(r"\b(?:in|near|at|around)\s+the\s+same\s+(?P<what>region|province|state|district|"
+                         r"area|town|village|city|locality|place|spot|neighbou?rhood)\b", re.IGNORECASE)
+_REGION_NOUNS = frozenset({"region", "province", "state"})
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+|\n+")
 
 
@@ -93,13 +97,40 @@ def _capital(event: Event) -> Place | None:
     return None
 
 
+def _place_told_before(event: Event, incidents: list[Event]) -> Place | None:
+    """The place of the incident told just before, when the incident's sentence puts it
+    "in the same region" (its region) or "in the same area" (its town)."""
+    for told in event.mentions or [event.evidence]:
+        found = _SAME_PLACE.search(told.sentence)
+        if found is None:
+            continue
+        before = [other for other in incidents if other is not event and other.place is not None
+                  and other.evidence.sentence_start < told.sentence_start]
+        if not before:
+            return None
+        place = max(before, key=lambda other: other.evidence.sentence_start).place
+        if event.place is not None and event.place.country not in (None, place.country):
+            return None
+        if found.group("what").lower() in _REGION_NOUNS and place.precision == "town" and place.admin1:
+            region = resolve_candidate(Place(name=place.admin1, text=place.admin1, precision="admin1",
+                                             country=place.country))
+            place = region if region is not None and region.country == place.country else place
+        start = told.sentence_start + found.start()
+        return dataclasses.replace(place, text=found.group(), provenance=Provenance(
+            article_id=told.article_id, sentence=told.sentence, sentence_start=told.sentence_start,
+            sentence_end=told.sentence_end, start=start, end=told.sentence_start + found.end(),
+            confidence=PASSAGE_CONFIDENCE))
+    return None
+
+
 def place_from_passage(event: Event, text: str, places: list[Place], incidents: list[Event]) -> Event:
     """Give an incident placed no finer than a region its capital, when its sentences
-    say so, or the first unclaimed town its passage names inside that region; other
+    say so, the place of the incident told before when they say "in the same region"
+    (or area), or the first unclaimed town its passage names inside that region; other
     incidents are left as they are."""
     if specificity(event.place) >= 2:
         return event
-    capital = _capital(event)
+    capital = _capital(event) or _place_told_before(event, incidents)
     if capital is not None:
         event.place = capital
         return event
