@@ -243,3 +243,25 @@ def test_a_headline_with_a_casualty_word_and_two_sides_keeps_the_sides():
     [event] = flashpoint.extract("Ethiopia: Multiple injuries as Ethiopian military and Fano militia clashed in "
                                  "Amhara region", date="2023-08-06").events
     assert (event.actor1.kind, event.actor2.kind) == ("state forces", "identity militia")
+
+
+def test_a_phrase_names_its_agent_too():
+    # "suicide car bomber" is the suicide car bomb's agent, not a warplane ("bomber")
+    [e] = events("A suicide car bomber wounded six soldiers at a checkpoint in Bannu on Tuesday.")
+    assert e.sub_event_type == "Suicide bomb"
+
+
+def test_an_event_told_in_a_came_after_clause_is_its_own_and_dated_from_the_one_it_precedes():
+    text = ("Two suicide bombers attacked a police compound in Khyber district on Thursday, killing one officer.\n\n"
+            "The latest attack came hours after Taliban fighters shot and killed two police officers at a "
+            "checkpoint in Peshawar.\n\n"
+            "The two attacks came two days after a suicide car bomber wounded six soldiers in Bannu.")
+    found = {(e.sub_event_type, e.place.name if e.place else None, e.date.start.isoformat() if e.date else None,
+              e.fatalities.value if e.fatalities else None) for e in events(text, date="2023-07-20")}
+    assert ("Armed clash", "Peshawar", "2023-07-20", 2) in found, found
+    assert ("Suicide bomb", "Bannu", "2023-07-18", None) in found, found
+    assert len(found) == 3, found
+    # "days after" gives no day: the clause is history, not a second event
+    text = ("A bomb killed four soldiers in Bannu on Thursday.\n\n"
+            "The attack came days after gunmen killed two police officers in Peshawar.")
+    assert [e.place.name for e in events(text, date="2023-07-20")] == ["Bannu"]

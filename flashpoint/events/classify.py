@@ -29,7 +29,7 @@ WEAPON_CUES = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
 
 # A phrase matches with a plural or verb ending too ("suicide bombers").
 _PATTERNS = {
-    family: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:s|es|ed|ing)?\b")
+    family: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:s|es|ed|ing|ers?)?\b")
     for family, phrases in CUES.items()
 }
 MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barracks", "outpost",

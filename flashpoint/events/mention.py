@@ -31,6 +31,9 @@ class Mention:
     counter_casualties: bool = False  # losses of the attacked side's opponents
     anaphoric: bool = False  # only names the perpetrator of an earlier event
     separate: bool = False  # says it is another incident ("In a separate attack")
+    # an earlier event told in "The attack came two days after ...": its day, counted back
+    # from the event the sentence re-mentions (-2), when the clause gives no date of its own
+    days_before: int | None = None
     cues: set[str] = field(default_factory=set)
     last_paragraph: int = -1  # paragraph of the last sentence merged in
     sentences: list[Span] = field(default_factory=list)

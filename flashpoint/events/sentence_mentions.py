@@ -11,6 +11,8 @@ merges, completes or keeps them apart.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import datetime as dt
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -222,7 +224,7 @@ def _token_at(sent: Span, char: int) -> Token:
     return sent[-1]
 
 
-def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> bool:
+def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, elsewhere: bool = False) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in ALL_TRIGGERS and token.lower_ not in ALL_TRIGGERS:
         return False
@@ -230,7 +232,7 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool) -> 
         return False
     if token.ent_type_ in ("DATE", "TIME") or token.idx < dateline_end(text_of(token.doc)):
         return False  # "March 5", and the dateline "SURABAYA, Indonesia, March 16 (Reuters) -"
-    if _refers_elsewhere(token):
+    if not elsewhere and _refers_elsewhere(token):
         return False  # "a year after a finance bill triggered deadly protests"
     if lemma in CROWD_NOUNS and token.head.lemma_.lower() in SPEECH_VERBS:
         return False  # "Protesters blame corruption for the disaster": they speak, nothing happens
@@ -280,6 +282,44 @@ def _main_trigger(triggers: list[Token]) -> Token:
     # The trigger nearest the root carries the sentence's event; a bare casualty
     # word ("the death toll") only when nothing names the event itself.
     return min(triggers, key=lambda t: (t.lemma_.lower() in ("death", "dead", "die"), _depth(t), t.i))
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def shifted(date: EventDate, days: int) -> EventDate:
+    """A day counted from another event's day, less sure than that day."""
+    step = dt.timedelta(days=days)
+    confidence = round((date.provenance.confidence if date.provenance else 0.7) * 0.8, 3)
+    provenance = dataclasses.replace(date.provenance, confidence=confidence) if date.provenance else None
+    return EventDate(start=date.start + step, end=date.end + step, text=date.text, provenance=provenance)
+
+
+def _earlier_clause(trigger: Token, quoted: QuotedSpans, sentence_cues: set[str]) -> tuple[Token, int | None] | None:
+    """"The latest attack came hours after Taliban shot two police officers", "The two
+    attacks came two days after a car bomber wounded six soldiers": the sentence re-mentions
+    one event and tells an earlier one in its "after" clause. The clause's verb trigger and
+    how many days before the re-mentioned event it happened (0 for "hours after", None
+    for "days after")."""
+    verb = trigger.head
+    if not _anaphoric(trigger) or verb.lemma_.lower() not in ("come", "follow"):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        told = [t for t in clause.subtree if not quoted.contains(t.idx)
+                and _is_trigger(t, sentence_cues, True, elsewhere=True)]
+        if mark is None or not told:
+            continue
+        before = [t.lower_ for t in trigger.doc[max(verb.i + 1, mark.i - 2):mark.i]]
+        if before and before[-1] in ("day", "days"):
+            count = before[0] if len(before) > 1 else "several"
+            days = _NUMBER_WORDS.get(count, int(count) if count.isdigit() else None)
+            if days is None:
+                return _main_trigger(told), None  # "days after": no day to code it on
+        else:
+            days = 0  # "hours after", "shortly after", "after"
+        return _main_trigger(told), days
+    return None
 
 
 def _anaphoric(token: Token) -> bool:
@@ -505,6 +545,14 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if not triggers:
         return None
     trigger = _main_trigger(triggers)
+    earlier = _earlier_clause(trigger, quoted, sentence_cues)
+    if earlier is not None and earlier[1] is None:
+        return "background:earlier event"  # "came days after gunmen killed two officers": no day
+    if earlier is not None:
+        trigger = earlier[0]
+        clause = {t.i for t in trigger.subtree}
+        counts = cas.casualties(sent, article, exclude={t.i for t in sent if t.i not in clause})
+        has_casualties = counts.fatalities is not None or counts.injuries is not None
     cues = cues_in(_cue_text(sent, trigger))
     if YIELDED.search(sent.text):
         cues = cues | {"yielded"}  # "seized the town after the troops pulled out"
@@ -612,7 +660,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                    fatalities=counts.fatalities, injuries=counts.injuries, date=date,
                    date_anaphoric=date_anaphoric, locations=locations, response=response,
                    similar=similar, sentences=[sent], last_paragraph=paragraph, cues=cues,
-                   separate=announces_other(sent.text))
+                   separate=announces_other(sent.text) or earlier is not None,
+                   days_before=earlier[1] if earlier is not None and date is None else None)
 
 
 def _paragraphs(doc: Doc) -> list[int]:
@@ -651,6 +700,8 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
         if mention is None:
             continue
         prev = mentions[-1] if mentions else None
+        if mention.days_before is not None and prev is not None and prev.date is not None:
+            mention.date = shifted(prev.date, -mention.days_before)
         if mention.anaphoric:
             if prev is not None and mention.paragraph - prev.last_paragraph <= 2:
                 prev.actor1 = prev.actor1 or mention.actor1
