@@ -181,3 +181,32 @@ def test_suspected_militants_are_an_unidentified_armed_group():
                         "Pakistan's Khyber Pakhtunkhwa province on Thursday, police said.")
     assert (event.actor1.name, event.actor1.kind) == ("Unidentified Armed Group (Pakistan)", "political militia")
     assert event.actor1.text == "Suspected militants"
+
+
+def test_an_attack_blamed_on_a_party_is_that_partys():
+    e = _only_event("Two ISWAP commanders were killed on Tuesday in an attack blamed on Boko Haram "
+                    "near Bama, sources said.")
+    assert (e.actor1.name, e.actor2.name) == ("Boko Haram", "Islamic State West Africa Province")
+
+
+def test_the_owner_of_a_weapon_named_after_by_is_the_attacker():
+    e = _only_event("Three people were killed and five wounded by a Russian missile strike on a "
+                    "block of flats in Odesa on Monday.")
+    assert (e.actor1.name, e.actor1.country) == ("Military Forces of Russia", "RU")
+
+
+def test_a_sponsor_named_before_a_group_is_not_its_country():
+    e = _only_event("Iranian-backed militiamen fired rockets at a base in Erbil on Monday.")
+    assert e.actor1.country == "IQ", e.actor1
+
+
+def test_the_other_side_of_a_clash_the_victims_died_in():
+    e = _only_event("Two Taliban commanders were killed in a clash on Thursday with ISKP fighters in "
+                    "Nangarhar province.")
+    names = {e.actor1 and e.actor1.name, e.actor2 and e.actor2.name}
+    assert names == {"Islamic State Khorasan Province", "Taliban"}, names
+
+
+def test_an_occupying_states_forces_are_state_forces_where_it_rules():
+    e = _only_event("Israeli troops shot and wounded four Palestinians during a raid in Nablus on Monday.")
+    assert (e.actor1.country, e.actor1.kind) == ("IL", "state forces")

@@ -123,13 +123,28 @@ def phrase(head: Token) -> Span:
     return head.doc[left.i:right.i + 1]
 
 
+# "Indian-sponsored terrorists", "Iranian-backed militias": the country is the sponsor's, not the actor's.
+_SPONSORED = re.compile(r"^-?(?:backed|sponsored|funded|supported|aligned|allied|armed|trained|financed)$", re.I)
+
+
+def _sponsor(token: Token) -> bool:
+    """The token names a sponsor in "X-backed": the word after it is a hyphen and a sponsoring participle."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.text == "-" and token.i + 2 < len(doc):
+        return bool(_SPONSORED.match(doc[token.i + 2].text))
+    return bool(_SPONSORED.match(nxt.text)) and nxt.text.startswith("-")
+
+
 def _country_in(span: Span) -> str | None:
     for ent in ents_in(span):
-        if ent.label_ in ("NORP", "GPE"):
+        if ent.label_ in ("NORP", "GPE") and not _sponsor(ent[-1]):
             code = country_code(ent.text)
             if code:
                 return code
-    names = [t for t in span if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]
+    names = [t for t in span if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() and not _sponsor(t)]
     for token in names:
         code = country_code(token.text)
         if code:

@@ -24,6 +24,10 @@ WEAPON_NOUNS = {"missile", "rocket", "shell", "bomb", "mortar", "strike", "airst
                 "plane", "tank", "grenade", "shelling"}
 # Verbs whose subject is the victim, not the attacker.
 PATIENT_SUBJECT = {"die", "dead", "lose"}
+# A fight's other side is named with "with": "killed in a clash with Abu Sayyaf militants".
+BATTLE_NOUNS = {"clash", "fight", "fighting", "battle", "gunfight", "firefight", "encounter", "skirmish", "gunbattle"}
+# Participles that name who is held to have done it: "an attack blamed on jihadists".
+BLAME_VERBS = {"blame", "attribute", "ascribe", "pin"}
 CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
 
 
@@ -31,11 +35,27 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
     """The token naming who acted, seen from the trigger."""
     if depth > 4:
         return None
-    for child in trigger.children:
+    passive = trigger.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    # "killed and five wounded by a Russian missile strike": the agent hangs on the last verb
+    # ("and five wounded" may parse as a number with a participle)
+    verbs = (trigger, *trigger.conjuncts, *(c for conj in trigger.conjuncts for c in conj.children if c.dep_ == "acl")) \
+        if passive else (trigger,)
+    for child in (c for verb in verbs for c in verb.children):
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
+                    if obj.lemma_.lower() in WEAPON_NOUNS or (
+                            obj.lemma_.lower() in ALL_TRIGGERS and obj.lemma_.lower() not in HEAD_KINDS):
+                        # "killed by a Russian missile strike": whose the strike was
+                        return _fired_by(obj) or _modifier_actor(obj) or (
+                            agent(obj, depth + 1) if obj.lemma_.lower() in ALL_TRIGGERS else None)
                     return obj
+        if child.dep_ == "acl" and child.lemma_.lower() in BLAME_VERBS:
+            # "an attack blamed on jihadists", "a bombing attributed to ISWAP"
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("on", "to")):
+                found = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
     if trigger.pos_ == "VERB" and (trigger.lemma_.lower() in PATIENT_SUBJECT or any(
             c.dep_ == "nsubjpass" for c in trigger.children)):
         # "Four people were killed when a Russian missile slammed into ...": the when-clause acts
@@ -78,6 +98,11 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in ALL_TRIGGERS:
                         found = agent(obj, depth + 1)  # "in an attack by Boko Haram militants"
+                        if found is None and obj.lemma_.lower() in BATTLE_NOUNS:
+                            # "soldiers were killed in a clash (Thursday) with Abu Sayyaf"
+                            found = patient(obj) or next(
+                                (o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                                 for o in c.children if o.dep_ == "pobj"), None)
                         if found is not None:
                             return found
     if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head.lemma_.lower() in ALL_TRIGGERS:

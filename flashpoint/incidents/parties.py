@@ -217,6 +217,13 @@ def _says_country(actor: Actor) -> bool:
     return any(country_code(word.strip(".,'’s")) for word in (actor.text or "").split() if word[:1].isupper())
 
 
+@functools.lru_cache(maxsize=1)
+def _state_at_home() -> frozenset[tuple[str, str]]:
+    """(forces' country, territory) pairs where the forces act as its state (state_at_home.tsv)."""
+    rows = (DATA / "state_at_home.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(tuple(r.split("\t")[:2]) for r in rows if r.strip() and not r.startswith("#"))
+
+
 def _mark_external(event: Event) -> None:
     home = event.place.country if event.place is not None else None
     if not home:
@@ -226,5 +233,6 @@ def _mark_external(event: Event) -> None:
         a.country for a in forces)
     for role in ("actor1", "actor2"):
         actor = getattr(event, role)
-        if actor is not None and actor.kind == STATE and actor.country and actor.country != home and not interstate:
+        if actor is not None and actor.kind == STATE and actor.country and actor.country != home and not interstate \
+                and (actor.country, home) not in _state_at_home():
             setattr(event, role, dataclasses.replace(actor, kind=EXTERNAL))
