@@ -361,3 +361,28 @@ def test_a_region_is_found_by_the_current_name_places_report():
         if place is None or (place.country, place.precision) != (cc, "admin1"):
             lost.append((cc, new))
     assert lost == []
+
+
+def test_another_spelling_of_a_town_resolves_in_a_country_the_article_names():
+    import flashpoint
+    from flashpoint.geo.names import spelling_key
+
+    assert spelling_key("Nassiriya") == spelling_key("Nasiriyah")
+    assert spelling_key("Qandahar") == spelling_key("Kandahar")
+    assert spelling_key("Boni") == ""  # too short to stand for a name
+    text = "Iraqi security forces shot dead two protesters in Nassiriya on Wednesday."
+    [event] = flashpoint.extract(text, date="2022-12-07").events
+    assert (event.place.name, event.place.admin1, event.place.precision) == ("Nasiriyah", "Dhi Qar", "town")
+    # no country named: no guessing across the world
+    [event] = flashpoint.extract("Security forces shot dead two protesters in Nassiriya on Wednesday.",
+                                 date="2022-12-07").events
+    assert event.place is None or event.place.name != "Nasiriyah"
+
+
+def test_a_foreign_city_found_only_under_another_of_its_names_is_not_the_place():
+    import flashpoint
+
+    text = ("Gunmen killed 28 civilians in Boni village in Ethiopia's Oromia region on Tuesday, "
+            "officials said.")
+    [event] = flashpoint.extract(text, date="2021-04-01").events
+    assert event.place.country == "ET", event.place

@@ -53,7 +53,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from flashpoint.geo.countries import DISSOLVED, country_table, geonames_countries
-from flashpoint.geo.names import is_latin, name_key
+from flashpoint.geo.names import is_latin, name_key, spelling_key
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -67,6 +67,10 @@ CREATE TABLE names (
     PRIMARY KEY (key, record)
 ) WITHOUT ROWID;
 CREATE INDEX records_by_name ON records (precision, country, name);
+CREATE TABLE spellings (
+    key TEXT NOT NULL, record INTEGER NOT NULL,
+    PRIMARY KEY (key, record)
+) WITHOUT ROWID;
 """
 NAMESAKE_MIN_POPULATION = 50_000
 # names.kind: how the key names the record.
@@ -308,10 +312,14 @@ def build_index(path: Path) -> Path:
     names: list[tuple[str, int, int]] = []
     next_id = 1
 
+    spellings: set[tuple[str, int]] = set()
+
     def add(record: tuple, keys: dict[str, int]) -> None:
         nonlocal next_id
         db.execute("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)", (next_id, *record))
         names.extend((key, next_id, kind) for key, kind in keys.items() if key)
+        if record[-1] in ("town", "admin2", "admin1"):  # a place's other spellings (names.spelling_key)
+            spellings.update((spelling_key(key), next_id) for key in keys if key and is_latin(key))
         next_id += 1
 
     # Countries, at their own centre (countryinfo), else their capital.
@@ -377,6 +385,7 @@ def build_index(path: Path) -> Path:
              sum(t["population"] for t in towns), "admin2"), keys)
 
     db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+    db.executemany("INSERT INTO spellings VALUES (?,?)", sorted(k for k in spellings if k[0]))
     db.executemany("INSERT INTO meta VALUES (?,?)", [("records", str(next_id - 1)), ("names", str(len(names)))])
     db.commit()
     db.close()

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Optional
 
 from flashpoint.geo.build import ALTERNATE, build_index
-from flashpoint.geo.names import name_key, strip_admin_words, strip_qualifiers
+from flashpoint.geo.names import name_key, spelling_key, strip_admin_words, strip_qualifiers
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 _CLASS_ORDER = {"continent": 0, "country": 0, "admin1": 1, "admin2": 1.5, "town": 2}
 _COLUMNS = "r.id, r.name, r.country, r.admin1, r.admin1_code, r.lat, r.lon, r.geonameid, r.population, r.precision"
 
@@ -150,6 +150,18 @@ class Gazetteer:
         if country:
             found = {r: m for r, m in found.items() if r.country == country}
         return sorted(found.values(), key=rank)
+
+    def spelling_matches(self, name: str, countries: frozenset[str]) -> list[Match]:
+        """Places in ``countries`` whose name is another spelling of ``name`` ("Nassiriya" for
+        Nasiriyah; ``names.spelling_key``), as alternate-name matches, largest first."""
+        key = spelling_key(strip_qualifiers(name or ""))
+        if not key or not countries:
+            return []
+        marks = ",".join("?" * len(countries))
+        rows = self._db().execute(
+            f"SELECT {_COLUMNS} FROM spellings s JOIN records r ON r.id = s.record "
+            f"WHERE s.key = ? AND r.country IN ({marks})", (key, *sorted(countries))).fetchall()
+        return sorted((Match(_record(row), True) for row in rows), key=lambda m: -(m.record.population or 0))
 
     def lookup(self, name: str, country: Optional[str] = None) -> list[GeoRecord]:
         """Records named ``name`` (exact or alternate name, ignoring case and accents).

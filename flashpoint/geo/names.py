@@ -65,6 +65,26 @@ def name_key(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# Transliteration variants that spell one name several ways ("Nassiriya", "Nasiriyah";
+# "Mykolayiv", "Mykolaiv"; "Qandahar", "Kandahar"): folded away by ``spelling_key``.
+_SPELLING_STEPS = ((re.compile(r"^(?:al|an|ar|as|ad|at|ash|el|ad|ed) "), ""), (re.compile(r"[^a-z]"), ""),
+                   (re.compile(r"ou"), "u"), (re.compile(r"ee"), "i"), (re.compile(r"[yj]"), "i"),
+                   (re.compile(r"kh"), "k"), (re.compile(r"q"), "k"), (re.compile(r"[dg]h"), lambda m: m.group()[0]),
+                   (re.compile(r"ph"), "f"), (re.compile(r"w"), "v"), (re.compile(r"(.)\1+"), r"\1"),
+                   (re.compile(r"(?<=[aeiou])h$"), ""), (re.compile(r"e"), "i"))
+# Spelling keys shorter than this say too little to stand for a name.
+MIN_SPELLING_KEY = 5
+
+
+def spelling_key(text: str) -> str:
+    """A coarse key under which a name's transliteration variants meet (see _SPELLING_STEPS);
+    empty when it would be too short to tell places apart."""
+    key = name_key(text)
+    for pattern, replacement in _SPELLING_STEPS:
+        key = pattern.sub(replacement, key)
+    return key if len(key) >= MIN_SPELLING_KEY else ""
+
+
 def is_latin(text: str) -> bool:
     """True when every letter of ``text`` folds to ASCII (Latin script)."""
     return _DROP.sub("", fold(text)).isascii()

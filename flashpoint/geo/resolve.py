@@ -389,6 +389,12 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
     # An event happens in a town, region or country: not on a continent or in a county.
     matches = {id(c): [m for m in candidate_matches(c, gazetteer) if m.record.precision in PRECISIONS]
                for e in document.events for c in e.locations}
+    named = frozenset(context.countries)
+    for event in document.events:
+        for candidate in event.locations:
+            if not matches[id(candidate)] and is_plausible_toponym(candidate):
+                # "Nassiriya" for Nasiriyah: another spelling, in a country the article names
+                matches[id(candidate)] = gazetteer.spelling_matches(candidate.text, named)[:1]
 
     # First pass: places that are unambiguous on their own anchor the rest.
     for event in document.events:
@@ -409,11 +415,18 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
         named = [item for item in resolved if not _is_demonym(item[2].text, gazetteer)]
         resolved = named or resolved  # "Somali" places an event only when nothing else does
         known = _known_countries(event, context)
+        if known:
+            # a place found only under another of its names ("Boni": Bonn) in a country
+            # the story never names is not where a story about elsewhere happened
+            resolved = [item for item in resolved if item[2].country in known
+                        or name_key(item[2].name) == name_key(strip_qualifiers(item[2].text))]
         if any(item[2].country in known for item in resolved):
             # a finer place in a country the article never names ("Badia", Italy, in a
             # story about Deir el-Zor) loses to one where the story is; a famous city is
             # where it says ("In Geneva, ..." in a story that names no Switzerland)
-            resolved = [item for item in resolved if item[2].country in known or item[3] >= FAMOUS_POPULATION]
+            # (by its own name: "Boni" in Oromia is not Bonn, which GeoNames also spells so)
+            resolved = [item for item in resolved if item[2].country in known or (
+                item[3] >= FAMOUS_POPULATION and name_key(item[2].name) == name_key(strip_qualifiers(item[2].text)))]
         if resolved:
             event.place = min(resolved, key=lambda item: item[:2])[2]
         event.locations = []
