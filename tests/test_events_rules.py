@@ -265,3 +265,17 @@ def test_an_event_told_in_a_came_after_clause_is_its_own_and_dated_from_the_one_
     text = ("A bomb killed four soldiers in Bannu on Thursday.\n\n"
             "The attack came days after gunmen killed two police officers in Peshawar.")
     assert [e.place.name for e in events(text, date="2023-07-20")] == ["Bannu"]
+
+
+def test_a_crowd_that_clashes_with_police_riots():
+    [e] = events("Tensions erupted outside a mosque in Southport on Tuesday evening, as a large crowd "
+                 "gathered, resulting in violent clashes with police.", date="2024-07-31")
+    assert e.sub_event_type == "Violent demonstration"
+    assert (e.actor1.kind, e.actor2.kind) == ("rioters", "state forces")
+
+
+def test_an_armed_group_is_no_mob_whatever_the_sentence_says_of_the_region():
+    [e] = events("Gunmen killed 14 police officers on Monday in an ambush in Michoacan, authorities said, "
+                 "condemning the latest violence in the region, a hot spot for cartels and vigilantes.",
+                 date="2019-10-15")
+    assert e.sub_event_type == "Armed clash"

@@ -86,7 +86,8 @@ def classify(
             and not weapon and "riot" not in cues:
         # "police fired tear gas at the crowds": a gathering met with force, whatever it was called
         return ("Excessive force against protesters", 2) if killed else ("Protest with intervention", 2)
-    if "mob" in cues or (actor1 == CIVILIANS and casualties and not weapon and "shooting" not in cues):
+    if ("mob" in cues and actor1 not in ARMED) or (actor1 == CIVILIANS and casualties and not weapon
+                                                     and "shooting" not in cues):
         return "Mob violence", 2  # "villagers beat a man to death": unorganised civilians' violence
     # an armed group that torches a school destroys property; it does not riot
     if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED:
@@ -122,6 +123,8 @@ def classify(
             return "Government regains territory", 2
         if actor1 in NON_STATE_ARMED:
             return "Non-state actor overtakes territory", 2
+    if "clash" in cues and "crowd" in cues and not weapon and None in (actor1, actor2) and STATE in (actor1, actor2):
+        return "Violent demonstration", 2  # "a large crowd gathered, resulting in clashes with police"
     if "clash" in cues and (actor2 != CIVILIANS):
         return "Armed clash", 2
     if "clash" in cues and not weapon and (actor1 == CIVILIANS or actor1 == STATE and actor2 == CIVILIANS):
