@@ -210,3 +210,10 @@ def test_the_other_side_of_a_clash_the_victims_died_in():
 def test_an_occupying_states_forces_are_state_forces_where_it_rules():
     e = _only_event("Israeli troops shot and wounded four Palestinians during a raid in Nablus on Monday.")
     assert (e.actor1.country, e.actor1.kind) == ("IL", "state forces")
+
+
+def test_named_groups_of_many_conflicts_are_known_by_their_names():
+    for text, name in (("Arakan Army fighters attacked a police post in Maungdaw on Monday.", "Arakan Army"),
+                       ("Fighters of the Oromo Liberation Army killed 28 civilians in Gimbi on Tuesday.",
+                        "OLA: Oromo Liberation Army")):
+        assert _only_event(text).actor1.name == name, text

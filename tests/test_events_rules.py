@@ -279,3 +279,17 @@ def test_an_armed_group_is_no_mob_whatever_the_sentence_says_of_the_region():
                  "condemning the latest violence in the region, a hot spot for cartels and vigilantes.",
                  date="2019-10-15")
     assert e.sub_event_type == "Armed clash"
+
+
+def test_a_region_after_a_comma_holds_the_town_and_makes_no_list():
+    found = events("Thousands rallied in Barquisimeto, Lara state on Saturday.", date="2020-02-29")
+    assert [e.place.name for e in found] == ["Barquisimeto"]
+
+
+def test_what_came_under_fire_is_the_target():
+    [e] = events("An army patrol came under fire near Bama on Monday.", date="2020-02-29")
+    assert (e.sub_event_type, e.actor2.name) == ("Armed clash", "Military Forces of Nigeria")
+    # on its way to a rally, the convoy was attacked: no protest
+    [e] = events("A convoy carrying the opposition leader came under fire today in Barquisimeto as he "
+                 "was heading to a rally.", date="2020-02-29")
+    assert e.sub_event_type == "Attack"

@@ -53,6 +53,9 @@ HEAD_KINDS = {
                      "inhabitant", "citizen", "teenager", "victim", "casualty"], CIVILIANS),
     **dict.fromkeys(["peacekeeper"], EXTERNAL),
 }
+# What a force moves or holds, standing for the force: "a police convoy", "an army post".
+UNIT_HEADS = {"convoy", "patrol", "vehicle", "checkpoint", "post", "outpost", "base", "camp", "station",
+              "column", "truck", "barracks", "position"}
 # Modifiers that make people an armed party.
 ARMED_WORDS = {"armed", "masked", "gun-wielding", "heavily-armed", "militia", "uniformed"}
 # Words for "some of X" whose X names the party.
@@ -86,8 +89,9 @@ def unspecified_victims(actor: Actor | None) -> bool:
     return said[-1].lower() in _generic_victim_words() or (said[-1][:1].isupper() and country_code(said[-1]) is not None)
 
 
+@functools.cache
 def named_groups() -> dict[str, tuple[str, str, str | None]]:
-    """alias (lower case) -> (name, kind, country) from data/actors.tsv."""
+    """alias (lower case) -> (name, kind, country) from data/actors.tsv (read once)."""
     table = {}
     path = Path(__file__).with_name("data") / "actors.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -158,18 +162,23 @@ def _country_in(span: Span) -> str | None:
     return None
 
 
+@functools.cache
+def _alias_pattern() -> re.Pattern:
+    """Every alias longer than three letters as whole words, longest first; a hyphen
+    counts as a boundary ("pro-Islamic State")."""
+    long = sorted((a for a in named_groups() if len(a) > 3), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, long)) + r")(?![\w'])")
+
+
 def _named_group(span: Span) -> tuple[str, str, str | None] | None:
-    text = span.text.lower()
+    """The named group the phrase names (its longest alias), or None."""
     groups = named_groups()
-    best = None
-    for alias, value in groups.items():
-        if len(alias) <= 3:
-            hit = any(t.text.lower() == alias and t.text.isupper() for t in span)
-        else:  # whole words; a hyphen counts as a boundary ("pro-Islamic State")
-            hit = re.search(rf"(?<![\w']){re.escape(alias)}(?![\w'])", text) is not None
-        if hit and (best is None or len(alias) > len(best[0])):
-            best = (alias, value)
-    return best[1] if best else None
+    text = span.text.lower()
+    hits = [m.group(1) for m in _alias_pattern().finditer(text)]
+    # short aliases ("TTP", "ADF") only as written, in capitals
+    hits += [t.text.lower() for t in span if len(t.text) <= 3 and t.text.isupper() and t.text.lower() in groups]
+    best = max(hits, key=len, default=None)
+    return groups[best] if best else None
 
 
 def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor | None:
@@ -204,6 +213,15 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
             for child in head.children:
                 if child.dep_ == "compound" and (HEAD_KINDS.get(child.lemma_.lower()) or child.lower_ in STATE_WORDS):
                     return actor_from(child, article, confidence)
+    if lemma in UNIT_HEADS:
+        # "a police convoy", "an army patrol", "a military base": the force it belongs to
+        for child in head.children:
+            if child.dep_ in ("compound", "amod") and (
+                    HEAD_KINDS.get(child.lemma_.lower()) == STATE or child.lower_ in STATE_WORDS - {"national", "state"}):
+                police = child.lower_ in POLICE_WORDS
+                country = _country_in(span)
+                return Actor(name=actor_name(STATE, country, police), text=span.text, kind=STATE,
+                             country=country, provenance=prov)
     kind = HEAD_KINDS.get(lemma) or HEAD_KINDS.get(head.lower_)
     if kind is None:
         return None

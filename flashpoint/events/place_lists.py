@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from flashpoint.events.taxonomy import PROTESTS, RIOTS, event_type_of
+from flashpoint.geo.names import ADMIN_WORDS
 from flashpoint.model import Place
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
@@ -20,6 +21,19 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)"
                      r"(?:(?:its|the|their|neighbouring|neighboring)\s+(?:\w+\s+)?"
                      r"(?:cities|towns|city|town|villages?|suburbs?|districts?)(?:\s+of)?\s*,?\s*)?\s*", re.I)
+
+
+# "Barquisimeto, Lara state": a region after a comma holds the town before it; no list.
+_REGION_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted(ADMIN_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _holds_previous(place: Place, joiner: str, text: str) -> bool:
+    """A place after a bare comma marked as a region ("..., Lara state") contains the one before."""
+    if joiner.strip() != ",":
+        return False
+    written = place.text or ""
+    return bool(_REGION_AFTER.match(text[place.provenance.end:place.provenance.end + 30])) or any(
+        written.lower().endswith(" " + word) for word in ADMIN_WORDS)
 
 
 def splits_by_place(sub_event: str, has_toll: bool) -> bool:
@@ -34,7 +48,10 @@ def listed_places(places: list[Place], text: str) -> list[Place]:
     best: list[Place] = []
     run: list[Place] = []
     for place in located:
-        if run and _JOINER.fullmatch(text[run[-1].provenance.end:place.provenance.start]):
+        joiner = text[run[-1].provenance.end:place.provenance.start] if run else ""
+        if run and _holds_previous(place, joiner, text):
+            continue
+        if run and _JOINER.fullmatch(joiner):
             run.append(place)
         else:
             run = [place]

@@ -175,8 +175,16 @@ def between_sides(trigger: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def under_attack(trigger: Token) -> bool:
+    """"came under fire", "came under attack": the trigger is what someone came under."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and trigger.head.head.lemma_.lower() == "come"
+
+
 def patient(trigger: Token) -> Token | None:
     """Who or what was attacked: the object, "an attack on X", "clashed with X"."""
+    if under_attack(trigger):
+        # "A police convoy came under fire": the one that came under it
+        return next((c for c in trigger.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     preps = ("on", "against", "with") if trigger.lemma_.lower() in ("clash", "fight", "battle", "engage") \
         else ("on", "against")
     for child in trigger.children:

@@ -32,7 +32,7 @@ from flashpoint.events.place_lists import listed_places, splits_by_place
 from flashpoint.events.places import place_candidates
 from flashpoint.events.separate import announces_other
 from flashpoint.events.roles import (
-    actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient,
+    actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient, under_attack,
 )
 from flashpoint.events.spans import (
     QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
@@ -238,7 +238,7 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "Protesters blame corruption for the disaster": they speak, nothing happens
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in ALL_TRIGGERS:
         return False  # "Sudan's army, which is fighting the RSF, said ...": a description
-    if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues - NON_VALIDATING_CUES):
+    if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues - NON_VALIDATING_CUES or under_attack(token)):
         return False
     if lemma in ("dead", "death", "die") and not has_casualties:
         return False
@@ -556,6 +556,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     cues = cues_in(_cue_text(sent, trigger))
     if YIELDED.search(sent.text):
         cues = cues | {"yielded"}  # "seized the town after the troops pulled out"
+    if under_attack(trigger):
+        cues = cues - {"protest"}  # "the caravan came under fire on its way to a rally": an attack
     lemma = trigger.lemma_.lower()
     if _irrealis(trigger):
         return "irrealis"
