@@ -293,3 +293,15 @@ def test_what_came_under_fire_is_the_target():
     [e] = events("A convoy carrying the opposition leader came under fire today in Barquisimeto as he "
                  "was heading to a rally.", date="2020-02-29")
     assert e.sub_event_type == "Attack"
+
+
+def test_deaths_told_before_the_disaster_that_caused_them_are_no_event():
+    text = ("Ministers said at least 18 people have been killed, including 13 in Elazig province.\n\n"
+            "Rescue teams searched the rubble of a collapsed building after the earthquake struck on Friday.")
+    assert events(text, date="2020-01-25") == []
+
+
+def test_troops_who_stormed_a_checkpoint_are_no_weather():
+    [e] = events("Taliban fighters stormed a police checkpoint in Sar-e Pul province on Monday, killing "
+                 "two officers.", date="2018-12-04")
+    assert (e.sub_event_type, e.fatalities.value) == ("Armed clash", 2)

@@ -686,14 +686,19 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
     paragraphs = _paragraphs(doc)
     mentions: list[Mention] = []
     story = None  # "crime" or "disaster" when the article's first event word told one: so do its details
+    disaster_told = "disaster" in cues_in(text_of(doc))  # the article speaks of a disaster somewhere
     for index, sent in enumerate(sentences(doc)):
         mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
         if mention in ("crime", "disaster") and not mentions:
             story = mention
         elif story == "crime" and isinstance(mention, Mention) and not _political(mention.actor1, mention.actor2):
             mention = "crime"  # "police recovered a firearm and a mask" after the robbery
-        elif story == "disaster" and isinstance(mention, Mention) and not mention.cues & VIOLENCE_CUES:
-            mention = "disaster"  # "Qinghai province reports a death toll of 13" after the quake
+        elif isinstance(mention, Mention) and mention.actor1 is None and (
+                story == "disaster" and not mention.cues & VIOLENCE_CUES
+                or story is None and disaster_told and _deaths_only(mention)):
+            # "Qinghai province reports a death toll of 13" after the quake; "18 people have been
+            # killed" in a story that goes on to tell of the earthquake that killed them
+            mention = "disaster"
         if isinstance(mention, str):
             if non_events is not None:
                 non_events.append(NonEvent(reason=mention, evidence=provenance(article, sent, sent.start_char,
@@ -733,6 +738,14 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
         for places in ([p] for p in listed) if listed else [m.locations]:
             events.append(_to_event(article, m, len(events) + 1, places))
     return events
+
+
+def _deaths_only(mention: Mention) -> bool:
+    """The sentence tells deaths and injuries but no act of violence ("18 people have been killed")."""
+    return not cues_in(_KILLED.sub(" ", mention.sent.text)) & VIOLENCE_CUES
+
+
+_KILLED = re.compile(r"\bkill(?:s|ed|ing)?\b", re.I)
 
 
 def _political(*actors) -> bool:
