@@ -305,3 +305,13 @@ def test_troops_who_stormed_a_checkpoint_are_no_weather():
     [e] = events("Taliban fighters stormed a police checkpoint in Sar-e Pul province on Monday, killing "
                  "two officers.", date="2018-12-04")
     assert (e.sub_event_type, e.fatalities.value) == ("Armed clash", 2)
+
+
+def test_police_who_answer_a_crowd_answer_the_crowds_event_not_the_last_one_told():
+    text = ("A large crowd gathered outside the town hall in Leeds on Tuesday evening, resulting in "
+            "violent clashes with police.\n\n"
+            "The unrest followed a stabbing on Monday that left two men dead.\n\n"
+            "Officers were deployed to the square.\n\n"
+            "Riot police responded with teargas and charged the crowd.")
+    crowd = [e for e in events(text, date="2024-07-31") if e.event_type in ("Riots", "Protests")]
+    assert [(e.sub_event_type, e.date.start.isoformat()) for e in crowd] == [("Violent demonstration", "2024-07-30")]

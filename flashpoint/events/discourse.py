@@ -165,7 +165,13 @@ def follow_up(prev: Mention, cur: Mention) -> None:
 
 
 def referent(mentions: list[Mention], cur: Mention) -> Mention | None:
-    """The earlier event that a response or "a similar attack" points back to."""
+    """The earlier event that a response or "a similar attack" points back to; the police
+    who "responded with teargas and charged the crowd" answer the crowd's event."""
+    crowd = event_type_of(cur.sub_event) in (PROTESTS, RIOTS)
+    if cur.response and crowd:
+        gathered = [prev for prev in mentions if event_type_of(prev.sub_event) in (PROTESTS, RIOTS)]
+        if gathered:
+            return gathered[-1]
     for prev in reversed(mentions[-3:]):
         if cur.similar and _same_party(prev.actor2, cur.actor2) is False:
             continue  # a similar attack hit the same side as the one it resembles

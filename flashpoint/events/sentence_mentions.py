@@ -622,9 +622,11 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     locations = [p for p in place_candidates(sent, trigger, article) if not quoted.contains(p.provenance.start)
                  and not any(_overlaps(p.provenance, a.provenance) for a in (actor1, actor2) if a is not None)]
     sub_event, strength = label
-    if event_type_of(sub_event) == RIOTS and actor1 is not None and actor1.kind == STATE \
+    if event_type_of(sub_event) in (RIOTS, PROTESTS) and actor1 is not None and actor1.kind == STATE \
             and (actor2 is None or actor2.kind != STATE):
-        actor1, actor2 = actor2, actor1  # "police clashed with supporters": ACLED puts the rioters first
+        # "police clashed with supporters", "police fired teargas at the crowd": ACLED puts
+        # the rioters or protesters first
+        actor1, actor2 = actor2, actor1
     if event_type_of(sub_event) in (PROTESTS, RIOTS):
         locations = [p for p in locations if not _cause_of_crowd(sent, p, trigger)]
         # "In Geneva, organisers reported 4,000 people marching ... a map of Gaza": the
