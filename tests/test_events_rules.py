@@ -315,3 +315,11 @@ def test_police_who_answer_a_crowd_answer_the_crowds_event_not_the_last_one_told
             "Riot police responded with teargas and charged the crowd.")
     crowd = [e for e in events(text, date="2024-07-31") if e.event_type in ("Riots", "Protests")]
     assert [(e.sub_event_type, e.date.start.isoformat()) for e in crowd] == [("Violent demonstration", "2024-07-30")]
+
+
+def test_an_event_known_only_to_within_a_month_is_background_in_a_dated_article():
+    text = "Last month, police fired water cannon at protesters at a rally in downtown Bangkok."
+    assert events(text, date="2020-11-09") == []
+    # an undated snippet is about what it tells
+    assert [e.sub_event_type for e in flashpoint.extract(
+        "Troops used sulfur mustard in a March 2018 attack on Saraqib, investigators found.").events]

@@ -77,8 +77,11 @@ YIELDED = re.compile(r"\b(?:after|following|as|when)\b[^.;]{0,80}?\b(?:withdr[ae
 RECENT_SINCE_DAYS = 7
 # An undated toll this large is a war's or a year's count, not one incident's.
 TOTAL_TOLL = 1000
-# A date range this wide is a period, not the date of one event.
-AGGREGATE_DAYS = 45
+# A date range this wide is a period, not the date of one event: "last month" has no day to
+# code a clash or a protest on (the dev sets' coders bound an event within 6 days at most).
+AGGREGATE_DAYS = 27
+# An undated snippet is about what it tells, even a month it names ("a March 2018 attack").
+SNIPPET_AGGREGATE_DAYS = 45
 # A development known only within a wider span than a month has no day to be coded on.
 STRATEGIC_SPAN_DAYS = 31
 RUNNING_TOTAL_PHRASES = _RULES.tuple("running_total_phrases")
@@ -639,7 +642,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "background:generic"  # "has claimed responsibility for several rocket attacks"
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
         return "background:history"  # "months of protests in 2022", "last year's demonstrations"
-    if date is not None and (date.end - date.start).days > AGGREGATE_DAYS and event_type_of(sub_event) != STRATEGIC:
+    widest = AGGREGATE_DAYS if article.date is not None else SNIPPET_AGGREGATE_DAYS
+    if date is not None and (date.end - date.start).days > widest and event_type_of(sub_event) != STRATEGIC:
         return "background:period"  # a total over months ("in the first six months of the year")
     if date is not None and (date.end - date.start).days > STRATEGIC_SPAN_DAYS and event_type_of(sub_event) == STRATEGIC:
         return "background:period"  # "has agreed to a ceasefire earlier this year": no day to code it on
