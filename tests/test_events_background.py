@@ -236,3 +236,11 @@ def test_an_airstrike_in_a_concession_is_background_but_a_march_despite_a_curfew
     assert _events("Despite huge losses, including the killing of their leader in a U.S. airstrike, the "
                    "group remains a threat.", date="2015-01-04") == []
     assert len(_events("Despite the curfew, protesters marched in Nairobi on Monday.", date="2018-02-16")) == 1
+
+
+def test_a_region_that_has_seen_fighting_is_background():
+    import flashpoint
+
+    text = ("The northern Sagaing region has seen fierce fighting and bloody reprisals, with the junta "
+            "calling in airstrikes.")
+    assert flashpoint.extract(text, date="2022-03-21").events == []

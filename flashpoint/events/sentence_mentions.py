@@ -66,6 +66,7 @@ ARMED_GROUPS = {"rebel group", "political militia", "identity militia"}
 VIOLENCE_CUES = {"attack", "shooting", "clash", "force", "riot", "mob", "air", "shelling", "grenade", "ied",
                  "suicide", "chemical", "sexual", "abduction", "regain", "overtake", "protest", "looting"}
 TOPIC_PREPS = _RULES.set("topic_preps")
+EXPERIENCE_VERBS = _RULES.set("experience_verbs")
 # An event that ended this long before the article is history it recalls, not its news
 # (an ACLED feed has it from its own day's reports). The real-news dev gold's events
 # all lie within 5 days of publication; two weeks keeps the weekly round-up ("last week").
@@ -635,6 +636,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         # "In Geneva, organisers reported 4,000 people marching ... a map of Gaza": the
         # place that opens the sentence is where the crowd is
         locations.sort(key=lambda p: not _opens_sentence(sent, p))
+    if not has_casualties and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in EXPERIENCE_VERBS \
+            and _perfect(trigger.head):
+        return "background:trend"  # "Sagaing has seen fierce fighting and bloody reprisals"
     if not has_casualties and date is None and trigger.head.lemma_.lower() in TREND_VERBS:
         return "background:trend"  # "Ukraine has intensified drone attacks"
     if not has_casualties and date is None and trigger.pos_ == "NOUN" and any(
