@@ -323,3 +323,12 @@ def test_an_event_known_only_to_within_a_month_is_background_in_a_dated_article(
     # an undated snippet is about what it tells
     assert [e.sub_event_type for e in flashpoint.extract(
         "Troops used sulfur mustard in a March 2018 attack on Saraqib, investigators found.").events]
+
+
+def test_strikes_told_on_a_list_of_days_are_one_event_per_day_but_fighting_over_days_is_one():
+    found = events("Turkish jets carried out airstrikes on PKK hideouts in northern Iraq on Wednesday and "
+                   "Friday.", date="2023-09-16")
+    assert [(e.sub_event_type, e.date.start.isoformat(), e.place.country) for e in found] == [
+        ("Air/drone strike", "2023-09-13", "IQ"), ("Air/drone strike", "2023-09-15", "IQ")]
+    found = events("Soldiers clashed with rebels near Bama on Monday and Tuesday.", date="2023-09-16")
+    assert len(found) == 1

@@ -83,3 +83,12 @@ def test_unnamed_soldiers_are_the_one_army_the_article_names_not_the_places():
     clash = next(e for e in events if e.sub_event_type == "Armed clash")
     forces = [a for a in (clash.actor1, clash.actor2) if a is not None and a.kind in ("state forces", "external/other")]
     assert forces and all(a.country == "IL" for a in forces)
+
+
+def test_the_country_of_the_forces_that_acted_is_not_where_they_acted():
+    import flashpoint
+
+    text = ("Turkish warplanes struck targets on Monday, the ministry said.\n\n"
+            "The strikes hit hideouts of the PKK in the mountains of northern Iraq.")
+    [event] = flashpoint.extract(text, date="2023-09-16").events
+    assert event.place.country == "IQ", event.place

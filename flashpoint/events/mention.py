@@ -34,6 +34,8 @@ class Mention:
     # an earlier event told in "The attack came two days after ...": its day, counted back
     # from the event the sentence re-mentions (-2), when the clause gives no date of its own
     days_before: int | None = None
+    # "on Wednesday and Friday": each day told, when the sentence lists two or more (date spans them)
+    days: list[EventDate] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)
     last_paragraph: int = -1  # paragraph of the last sentence merged in
     sentences: list[Span] = field(default_factory=list)

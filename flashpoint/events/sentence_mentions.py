@@ -37,7 +37,7 @@ from flashpoint.events.roles import (
 from flashpoint.events.spans import (
     QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
-from flashpoint.events.taxonomy import PROTESTS, RIOTS, STRATEGIC, event_type_of
+from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.model import Article, EventDate, Event, NonEvent, Source
 
 _RULES = WordLists("mention_rules.toml")
@@ -399,6 +399,33 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     return None, False
 
 
+_DAY_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _listed_days(sent: Span, trigger: Token, article: Article) -> list[EventDate]:
+    """The days a date list in the sentence names ("conducted on Wednesday and Friday",
+    one entity or several joined by "and"), when it names two or more different single
+    days; else []."""
+    skip = dateline_end(article.text)
+    ents = [e for e in ents_in(sent) if e.label_ == "DATE" and e.start_char >= skip
+            and not _reporting_date(e, trigger) and not _dates_another_happening(e, trigger)]
+    runs: list[list[Span]] = []
+    for ent in ents:
+        gap = sent.doc.text[runs[-1][-1].end_char:ent.start_char] if runs else ""
+        if runs and _DAY_LIST.fullmatch(gap):
+            runs[-1].append(ent)
+        else:
+            runs.append([ent])
+    for run in runs:
+        parts = [(part, ent) for ent in run for part in _DAY_LIST.split(ent.text) if part]
+        spans = [dates.resolve(part, article.date) for part, _ in parts]
+        if len(spans) < 2 or any(s is None or s[0] != s[1] for s in spans) or len(set(spans)) < len(spans):
+            continue
+        return sorted((EventDate(start=s[0], end=s[1], text=part, provenance=span_provenance(article, ent, 0.8))
+                       for s, (part, ent) in zip(spans, parts)), key=lambda d: d.start)
+    return []
+
+
 def _names_a_day(text: str, article: Article) -> bool:
     span = dates.resolve(text, article.date)
     return span is not None and span[0] == span[1]
@@ -620,6 +647,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if label is None:
         return "disaster" if "disaster" in cues else "no event type"
     date, date_anaphoric = _date(sent, trigger, article)
+    days = _listed_days(sent, trigger, article)
+    if days:
+        date = EventDate(start=days[0].start, end=days[-1].end, text=days[0].text, provenance=days[0].provenance)
     why = nonevents.reason(sent, trigger, date is not None, has_casualties, _political(actor1, actor2))
     if why:
         return why  # a match report, or what keeps happening ("often target ...")
@@ -673,7 +703,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                    date_anaphoric=date_anaphoric, locations=locations, response=response,
                    similar=similar, sentences=[sent], last_paragraph=paragraph, cues=cues,
                    separate=announces_other(sent.text) or earlier is not None,
-                   days_before=earlier[1] if earlier is not None and date is None else None)
+                   days_before=earlier[1] if earlier is not None and date is None else None, days=days)
 
 
 def _paragraphs(doc: Doc) -> list[int]:
@@ -745,8 +775,13 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
             continue
         if not splits_by_place(m.sub_event, m.fatalities is not None):
             listed = []
-        for places in ([p] for p in listed) if listed else [m.locations]:
-            events.append(_to_event(article, m, len(events) + 1, places))
+        # "conducted on Wednesday and Friday": one event per day (ACLED's unit), unless a
+        # toll is told for them all (it cannot be shared out) or it is fighting that went on
+        # ("clashed on Tuesday and Wednesday": one battle over a span)
+        days = m.days if m.fatalities is None and m.injuries is None and event_type_of(m.sub_event) != BATTLES else []
+        for day in days or [None]:
+            for places in ([p] for p in listed) if listed else [m.locations]:
+                events.append(_to_event(article, m, len(events) + 1, places, day))
     return events
 
 
@@ -775,11 +810,12 @@ def _confidence(m: Mention) -> float:
     return round(min(score, 0.95), 3)
 
 
-def _to_event(article: Article, m: Mention, n: int, locations: list) -> Event:
-    """The Event for a mention, at ``locations`` (all its places, or one of a list)."""
-    if locations is not m.locations:
-        m = copy.copy(m)  # one event per listed place: each gets its own copies to fill in
-        m.actor1, m.actor2, m.date = copy.deepcopy((m.actor1, m.actor2, m.date))
+def _to_event(article: Article, m: Mention, n: int, locations: list, day: EventDate | None = None) -> Event:
+    """The Event for a mention, at ``locations`` (all its places, or one of a list), on
+    ``day`` (one of the days it lists) or its own date."""
+    if locations is not m.locations or day is not None:
+        m = copy.copy(m)  # one event per listed place or day: each gets its own copies to fill in
+        m.actor1, m.actor2, m.date = copy.deepcopy((m.actor1, m.actor2, day or m.date))
     if event_type_of(m.sub_event) == RIOTS and m.actor1 is not None and m.actor1.kind == PROTESTERS:
         # a crowd that riots is coded as rioters
         m.actor1 = copy.copy(m.actor1)

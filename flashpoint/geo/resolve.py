@@ -418,8 +418,10 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
         if known:
             # a place found only under another of its names ("Boni": Bonn) in a country
             # the story never names is not where a story about elsewhere happened
+            # nor is a region ("Oriental" of "Oriental Mindoro": Morocco's) in such a country
             resolved = [item for item in resolved if item[2].country in known
-                        or name_key(item[2].name) == name_key(strip_qualifiers(item[2].text))]
+                        or name_key(item[2].name) == name_key(strip_qualifiers(item[2].text))
+                        and item[2].precision != "admin1"]
         if any(item[2].country in known for item in resolved):
             # a finer place in a country the article never names ("Badia", Italy, in a
             # story about Deir el-Zor) loses to one where the story is; a famous city is

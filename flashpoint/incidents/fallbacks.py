@@ -98,6 +98,11 @@ def _where(start: int, event: Event) -> str:
     return "lead" if start < LEAD_CHARS else "article"
 
 
+# "Turkish jets", "Israeli forces": a country named as the owner of armed forces.
+_FORCES_AFTER = re.compile(r"(?:['’]s)?\s+(?:military|army|armed forces|forces|troops|soldiers|jets|warplanes|"
+                           r"air force|aircraft|drones?|security forces|navy|artillery|government forces)\b", re.I)
+
+
 def country_from_article(event: Event, article: Article, placed: list[Event] = (),
                          named: list[Place] = ()) -> Event:
     """Place an event that has no place in the country the article's geography points
@@ -115,7 +120,14 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
     towns = [(p.provenance.start, p.provenance.end, p.country) for p in named
              if p.precision in ("town", "admin1") and p.country and p.provenance is not None
              and p.provenance.confidence >= SURE_PLACE]
-    for start, end, code in [*country_mentions(text), *towns]:
+    # the parties' own words ("Turkish jets") say who acted, not where: they count only
+    # when nothing else in the article names a country
+    said_by_party = [(p.start, p.end) for p in (a.provenance for a in (event.actor1, event.actor2) if a is not None)
+                     if p is not None]
+    mentions = [*country_mentions(text), *towns]
+    elsewhere = [m for m in mentions if not any(lo <= m[0] < hi for lo, hi in said_by_party)
+                 and not _FORCES_AFTER.match(text, m[1])]
+    for start, end, code in elsewhere or mentions:
         where = _where(start, event)
         # a town says less than a country's name: "Bori" may be in India or Nigeria
         weights[code] += WEIGHTS[where] if (start, end, code) not in towns else WEIGHTS["article"]
