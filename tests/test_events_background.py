@@ -244,3 +244,12 @@ def test_a_region_that_has_seen_fighting_is_background():
     text = ("The northern Sagaing region has seen fierce fighting and bloody reprisals, with the junta "
             "calling in airstrikes.")
     assert flashpoint.extract(text, date="2022-03-21").events == []
+
+
+def test_an_event_known_only_by_its_month_and_a_rally_asked_for_are_no_events():
+    import flashpoint
+
+    text = "In May, two police officers were killed in another bomb blast in Gariaband district."
+    assert flashpoint.extract(text, date="2018-05-20").events == []
+    text = "The party has sought permission from the police to hold a rally in Lahore on Sunday."
+    assert flashpoint.extract(text, date="2018-05-20").events == []

@@ -81,6 +81,10 @@ TOTAL_TOLL = 1000
 # A date range this wide is a period, not the date of one event: "last month" has no day to
 # code a clash or a protest on (the dev sets' coders bound an event within 6 days at most).
 AGGREGATE_DAYS = 27
+# A date told only by its month ("In May", "earlier this month"): no day to code a clash on,
+# however few of the month's days have passed.
+_MONTH_ONLY = re.compile(r"^(?:(?:in|last|this|earlier|early|late|mid|since)[\s-]+)*(?:this\s+)?(?:january|february|march|"
+                         r"april|may|june|july|august|september|october|november|december|month)(?:\s+\d{4})?$", re.I)
 # An undated snippet is about what it tells, even a month it names ("a March 2018 attack").
 SNIPPET_AGGREGATE_DAYS = 45
 # A development known only within a wider span than a month has no day to be coded on.
@@ -677,7 +681,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
         return "background:history"  # "months of protests in 2022", "last year's demonstrations"
     widest = AGGREGATE_DAYS if article.date is not None else SNIPPET_AGGREGATE_DAYS
-    if date is not None and (date.end - date.start).days > widest and event_type_of(sub_event) != STRATEGIC:
+    month_only = article.date is not None and date is not None and not days and bool(_MONTH_ONLY.match(date.text or ""))
+    if date is not None and ((date.end - date.start).days > widest or month_only) and event_type_of(sub_event) != STRATEGIC:
         return "background:period"  # a total over months ("in the first six months of the year")
     if date is not None and (date.end - date.start).days > STRATEGIC_SPAN_DAYS and event_type_of(sub_event) == STRATEGIC:
         return "background:period"  # "has agreed to a ceasefire earlier this year": no day to code it on
