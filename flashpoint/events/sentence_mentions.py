@@ -147,9 +147,12 @@ def _irrealis(token: Token) -> bool:
         return True
     child = token
     for depth, head in enumerate(token.ancestors):
-        if depth >= 3 or child.dep_ in ("advcl", "relcl") or (
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if depth >= 3 or child.dep_ in ("advcl", "relcl") and not purpose or (
                 child.dep_ in ("pobj", "pcomp") and head.lower_ in OTHER_EVENT_PREPS | {"during", "when"}):
-            break  # "vowed an investigation after seven people were murdered": the murder happened
+            # "vowed an investigation after seven people were murdered": the murder happened;
+            # but "sought permission ... to hold a rally" plans it
+            break
         child = head
         if head.lemma_.lower() in IRREALIS_HEADS and not any(c.dep_ == "prt" for c in head.children):
             return True  # "vowed to attack", not "ended up hitting a cart"
