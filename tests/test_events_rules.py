@@ -332,3 +332,12 @@ def test_strikes_told_on_a_list_of_days_are_one_event_per_day_but_fighting_over_
         ("Air/drone strike", "2023-09-13", "IQ"), ("Air/drone strike", "2023-09-15", "IQ")]
     found = events("Soldiers clashed with rebels near Bama on Monday and Tuesday.", date="2023-09-16")
     assert len(found) == 1
+
+
+def test_territory_that_fell_to_a_group_or_was_retaken_with_air_support_changed_hands():
+    [e] = events("The district of Qaisar fell to the Taliban on Monday after heavy fighting, Afghan "
+                 "officials said.", date="2021-05-04")
+    assert (e.sub_event_type, e.actor1.name) == ("Non-state actor overtakes territory", "Taliban")
+    [e] = events("Troops backed by fighter jets recaptured the town of Bama on Monday.", date="2021-05-04")
+    assert e.sub_event_type == "Government regains territory"
+    assert events("Oil prices fell sharply on Monday.", date="2021-05-04") == []

@@ -32,6 +32,8 @@ _PATTERNS = {
     family: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:s|es|ed|ing|ers?)?\b")
     for family, phrases in CUES.items()
 }
+# Verbs whose subject takes (or whose subject is taken by) territory.
+TERRITORY_VERBS = {"capture", "seize", "overrun", "take", "fall", "retake", "recapture", "regain", "liberate"}
 MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barracks", "outpost",
                     "patrol", "garrison", "headquarters", "camp", "troops", "soldiers"}
 
@@ -94,6 +96,12 @@ def classify(
         return "Violent demonstration", 2
     if "disrupted" in cues and "weapons" in cues and not casualties and trigger in DISRUPT_VERBS:
         return "Disrupted weapons use", 2
+    if trigger in TERRITORY_VERBS and territory and not casualties and "yielded" not in cues and (
+            "regain" in cues and actor1 in (STATE, None) or "overtake" in cues and actor1 in ARMED):
+        # "troops backed by fighter jets recaptured the town", "Aleppo fell to regime forces after
+        # an aerial bombardment": the territory changed hands (ACLED), whatever weapons took it
+        return ("Government regains territory", 2) if actor1 in (STATE, None) or "regain" in cues \
+            else ("Non-state actor overtakes territory", 2)
     if "chemical" in cues:
         return "Chemical weapon", 2
     if "suicide" in cues:

@@ -35,6 +35,10 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
     """The token naming who acted, seen from the trigger."""
     if depth > 4:
         return None
+    if trigger.lemma_.lower() == "fall" and trigger.pos_ == "VERB":
+        # "three districts fell to the Taliban": who they fell to
+        return next((o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for o in c.children if o.dep_ == "pobj"), None)
     passive = trigger.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     # "killed and five wounded by a Russian missile strike": the agent hangs on the last verb
     # ("and five wounded" may parse as a number with a participle)
@@ -182,6 +186,8 @@ def under_attack(trigger: Token) -> bool:
 
 def patient(trigger: Token) -> Token | None:
     """Who or what was attacked: the object, "an attack on X", "clashed with X"."""
+    if trigger.lemma_.lower() == "fall" and trigger.pos_ == "VERB":
+        return next((c for c in trigger.children if c.dep_ == "nsubj"), None)  # what fell
     if under_attack(trigger):
         # "A police convoy came under fire": the one that came under it
         return next((c for c in trigger.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -38,6 +38,7 @@ from flashpoint.events.spans import (
     QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
 from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
+from flashpoint.geo import get_gazetteer
 from flashpoint.model import Article, EventDate, Event, NonEvent, Source
 
 _RULES = WordLists("mention_rules.toml")
@@ -373,7 +374,11 @@ def _territory(target: Token | None, sent: Span) -> bool:
     """Whether what was captured is a place: a town, a base, a named location."""
     if target is None:
         return any(e.label_ in ("GPE", "LOC", "FAC") for e in ents_in(sent))
-    return target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in TERRITORY_NOUNS
+    if target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in TERRITORY_NOUNS:
+        return True
+    # "captured Obe": a name the parser did not tag, that the gazetteer knows as a place
+    return target.pos_ == "PROPN" and any(r.precision in ("town", "admin2", "admin1")
+                                          for r in get_gazetteer().lookup(target.text))
 
 
 def _similar(sent: Span) -> bool:
