@@ -386,3 +386,12 @@ def test_a_foreign_city_found_only_under_another_of_its_names_is_not_the_place()
             "officials said.")
     [event] = flashpoint.extract(text, date="2021-04-01").events
     assert event.place.country == "ET", event.place
+
+
+def test_a_town_known_only_by_another_name_outside_the_region_the_article_names_is_not_the_place():
+    import flashpoint
+
+    text = ("Gunmen kidnapped 24 students in a raid in northwest Nigeria's Zamfara state on Friday.\n\n"
+            "The gunmen stormed Sabon Gida village on the edge of the university campus.")
+    places = {e.place.admin1 for e in flashpoint.extract(text, date="2023-09-24").events if e.place}
+    assert "Edo" not in places and "Zamfara" in places, places

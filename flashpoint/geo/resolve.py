@@ -39,6 +39,8 @@ _ADMIN_CUES = (
 # A first name that is also a place this large ("Paris", "Washington") is a place
 # unless it reads as a person's name.
 FAMOUS_POPULATION = 100_000
+# A town found only under another spelling must lie this near the article's sure places.
+SPELLING_NEAR_KM = 300
 ALTERNATE_RATIO = 10
 # Score weights (see ``score``); tuned on the dev sets (docs/geo.md).
 WEIGHTS = {
@@ -376,6 +378,12 @@ def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:
     return bool(code) and not any(m.record.precision == "country" for m in gazetteer.matches(core))
 
 
+def _outside_named_regions(record: GeoRecord, regions: list[GeoRecord]) -> bool:
+    """The article calls some regions of the town's country regions, none of them the town's."""
+    same_country = [r for r in regions if r.country == record.country]
+    return bool(same_country) and not any(r.name == record.admin1 for r in same_country)
+
+
 def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Document:
     """Resolve every event's ``locations`` into ``event.place`` and empty the list.
 
@@ -389,12 +397,6 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
     # An event happens in a town, region or country: not on a continent or in a county.
     matches = {id(c): [m for m in candidate_matches(c, gazetteer) if m.record.precision in PRECISIONS]
                for e in document.events for c in e.locations}
-    named = frozenset(context.countries)
-    for event in document.events:
-        for candidate in event.locations:
-            if not matches[id(candidate)] and is_plausible_toponym(candidate):
-                # "Nassiriya" for Nasiriyah: another spelling, in a country the article names
-                matches[id(candidate)] = gazetteer.spelling_matches(candidate.text, named)[:1]
 
     # First pass: places that are unambiguous on their own anchor the rest.
     for event in document.events:
@@ -405,10 +407,30 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
                 if record and record.precision in ("town", "admin2", "admin1") and record.lat is not None:
                     context.anchors.append((surface_key(candidate), record))
 
+    named = frozenset(context.countries)
+    sure = [a for _, a in context.anchors if a.precision in ("town", "admin2")]
+    for event in document.events:
+        for candidate in event.locations:
+            if not matches[id(candidate)] and is_plausible_toponym(candidate):
+                # "Nassiriya" for Nasiriyah: another spelling, in a country the article names,
+                # and near the article's sure places when it has any ("Sabon Gida" near Gusau
+                # is not Sabongida-Ora, 700 km away)
+                found = [m for m in gazetteer.spelling_matches(candidate.text, named)
+                         if not sure or min(distance_km((m.record.lat, m.record.lon), (a.lat, a.lon))
+                                            for a in sure) <= SPELLING_NEAR_KM]
+
+                matches[id(candidate)] = found[:1]
+
+    named_regions = [r for key in context.admin1_names for r in gazetteer.lookup(key) if r.precision == "admin1"]
     for event in document.events:
         resolved = []
         for order, candidate in enumerate(event.locations):
             record = choose_record(matches[id(candidate)], candidate, event, context, gazetteer)
+            weak = any(m.record is record and m.alternate for m in matches[id(candidate)])
+            if record and weak and record.precision == "town" and _outside_named_regions(record, named_regions):
+                # a town known only by another name ("Sabon Gida": Sabongida-Ora, Edo) outside
+                # the region the article names (Zamfara) is a namesake, not the place
+                record = None
             if record:
                 place = _event_place(record, candidate, gazetteer)
                 resolved.append((PRECISIONS.index(place.precision), order, place, record.population or 0))
