@@ -33,7 +33,7 @@ _PATTERNS = {
     for family, phrases in CUES.items()
 }
 # Verbs whose subject takes (or whose subject is taken by) territory.
-TERRITORY_VERBS = {"capture", "seize", "overrun", "take", "fall", "retake", "recapture", "regain", "liberate"}
+TERRITORY_VERBS = {"capture", "seize", "overrun", "take", "fall", "retake", "recapture", "regain", "liberate", "gain"}
 MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barracks", "outpost",
                     "patrol", "garrison", "headquarters", "camp", "troops", "soldiers"}
 
