@@ -132,3 +132,17 @@ def test_a_report_told_from_the_other_side_does_not_swap_the_incidents_actors():
     [event] = flashpoint.extract(text, date="2022-12-07").events
     assert event.event_type == "Riots"
     assert event.actor1.kind == "rioters" and event.actor2.kind == "state forces"
+
+
+def test_a_report_told_once_without_day_place_or_toll_is_dropped_beside_an_anchored_incident():
+    import flashpoint
+
+    text = ("Gunmen killed six villagers in Bama on Tuesday, police said.\n\n"
+            "Residents said they were angered by yet another attack on their community in Nigeria.")
+    doc = flashpoint.extract(text, date="2024-11-20")
+    assert [(e.place.name, e.fatalities.value) for e in doc.events] == [("Bama", 6)]
+    assert any(n.reason == "unanchored second report" for n in doc.non_events)
+    # an article's only report is kept, however vague
+    doc = flashpoint.extract("Residents said they were angered by another attack on their community in Nigeria.",
+                             date="2024-11-20")
+    assert len(doc.events) == 1

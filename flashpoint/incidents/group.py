@@ -16,6 +16,7 @@ from flashpoint.incidents.combine import combine
 from flashpoint.incidents.fallbacks import country_from_article, date_from_publication
 from flashpoint.incidents.identity import same_incident
 from flashpoint.incidents.parties import name_parties
+from flashpoint.incidents.anchoring import drop_unanchored
 from flashpoint.incidents.passage import place_from_passage
 from flashpoint.incidents.places import same_place
 from flashpoint.model import Document, Event
@@ -65,4 +66,6 @@ def group_incidents(document: Document) -> Document:
         country_from_article(event, article, events, document.places)
     for event in events:
         name_parties(place_from_passage(event, article.text, document.places, events), article, events)
-    return dataclasses.replace(document, events=events)
+    non_events = list(document.non_events)
+    events = drop_unanchored(events, non_events)
+    return dataclasses.replace(document, events=events, non_events=non_events)
