@@ -217,3 +217,13 @@ def test_named_groups_of_many_conflicts_are_known_by_their_names():
                        ("Fighters of the Oromo Liberation Army killed 28 civilians in Gimbi on Tuesday.",
                         "OLA: Oromo Liberation Army")):
         assert _only_event(text).actor1.name == name, text
+
+
+def test_the_missing_side_of_a_battle_state_forces_fought_is_the_articles_one_armed_group():
+    text = ("Soldiers killed two New People's Army rebels in Bayombong on Thursday, the army said.\n\n"
+            "He added that the gun battle ensued when government troops responded to reports from residents "
+            "in Dupax del Sur on Wednesday.")
+    found = flashpoint.extract(text, date=DAY).events
+    battle = [e for e in found if e.event_type == "Battles" and "gun battle" in e.evidence.sentence]
+    assert battle and battle[0].actor2 is not None and battle[0].actor2.name == "NPA: New People's Army", \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in found]

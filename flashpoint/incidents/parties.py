@@ -126,24 +126,38 @@ def groups_named(text: str) -> dict[str, tuple[tuple[str, str, str | None], int,
     return found
 
 
+def _group_actor(article: Article) -> Actor | None:
+    """The one armed group the article names, as an actor read off its first naming."""
+    found = groups_named(article.text)
+    if len(found) != 1:
+        return None
+    (name, kind, country), start, end = next(iter(found.values()))
+    left, right = sentence_around(article.text, start, end)
+    return Actor(name=name, text=article.text[start:end], kind=kind, country=country,
+                 provenance=Provenance(article_id=article.id, sentence=article.text[left:right].strip(),
+                                       sentence_start=left, sentence_end=right, start=start, end=end,
+                                       confidence=ARTICLE_GROUP_CONFIDENCE))
+
+
 def _article_group(event: Event, article: Article) -> None:
-    """An unnamed armed attacker in an article naming one armed group is that group."""
+    """An unnamed armed attacker in an article naming one armed group is that group; so
+    is the missing other side of a battle that state forces fought ("the gun battle ensued
+    when government troops responded" in a story about the NPA) or of territory they retook."""
     a1 = event.actor1
+    if (event.event_type == "Battles" or event.sub_event_type in STATE_FIRST) and event.actor2 is None \
+            and a1 is not None and a1.kind in (STATE, EXTERNAL):
+        group = _group_actor(article)
+        if group is not None:
+            event.actor2 = group
+        return
     if event.event_type not in ARMED_TYPES or (a1 is not None and (a1.kind not in ARMED or is_named(a1))):
         return
     if a1 is None and event.event_type != "Battles" or a1 is not None and UNKNOWN.search(a1.text):
         return  # "unidentified gunmen": the report says it does not know
-    found = groups_named(article.text)
-    if len(found) != 1:
+    group = _group_actor(article)
+    if group is None or event.actor2 is not None and event.actor2.name == group.name:
         return
-    (name, kind, country), start, end = next(iter(found.values()))
-    if event.actor2 is not None and event.actor2.name == name:
-        return
-    left, right = sentence_around(article.text, start, end)
-    event.actor1 = Actor(name=name, text=article.text[start:end], kind=kind, country=country,
-                         provenance=Provenance(article_id=article.id, sentence=article.text[left:right].strip(),
-                                               sentence_start=left, sentence_end=right, start=start, end=end,
-                                               confidence=ARTICLE_GROUP_CONFIDENCE))
+    event.actor1 = group
 
 
 def _air_force(event: Event, others: list[Event]) -> None:
