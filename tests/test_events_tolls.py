@@ -52,3 +52,15 @@ def test_a_suicide_bomber_targeted_by_a_drone_is_not_the_weapon():
     text = "The US military said the drone strike targeted a suspected Islamic State suicide bomber in Kabul on Sunday."
     [event] = flashpoint.extract(text, date="2021-08-30").events
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_single_victims_told_with_a_and_another_are_counted():
+    import flashpoint
+
+    def toll(text):
+        [e] = flashpoint.extract(text, date="2021-05-04").events
+        return e.fatalities.value if e.fatalities else None
+
+    assert toll("Gunmen shot dead a police officer in Peshawar on Monday.") == 1
+    assert toll("The Taliban stormed a police checkpoint in Sari Pul province on Monday, killing a "
+                "district police chief and another officer.") == 2

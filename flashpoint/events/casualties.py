@@ -74,7 +74,8 @@ def _victim_tokens(pred: Token) -> list[Token]:
             found = [c for c in pred.children if c.dep_ == "nsubj"]
     elif pred.pos_ == "ADJ":
         found = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not found and pred.dep_ in ("oprd", "acomp", "xcomp"):
+        if not found and (pred.dep_ in ("oprd", "acomp", "xcomp")
+                          or pred.dep_ == "advmod" and pred.head.lemma_.lower() == "shoot"):  # "shot dead a man"
             # "Two protesters were shot dead", "left 13 soldiers dead"
             found = [c for c in pred.head.children if c.dep_ in ("nsubjpass", "dobj")]
         if not found and (is_number(pred.head) or _is_person(pred.head)):
@@ -126,7 +127,7 @@ def _count_for(victim: Token) -> tuple[int, str, int, int] | None:
     numbers = [c for c in victim.children if c.dep_ in COUNT_DEPS and is_number(c)]
     if numbers:
         return count_at(numbers[0])
-    if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in victim.children) \
+    if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "another") for c in victim.children) \
             or victim.lower_ == "another":  # "injured another"
         return 1, "exact", victim.idx, victim.idx + len(victim.text)
     return None
@@ -138,8 +139,11 @@ def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
     for victim in victims:
         for member in sorted({victim, *victim.conjuncts}, key=lambda t: t.i):
             if member is not victim and not is_number(member) and not any(
-                    c.dep_ in COUNT_DEPS and is_number(c) for c in member.children):
-                continue  # "20 others, rescue workers and a war monitor said": not more victims
+                    c.dep_ in COUNT_DEPS and is_number(c) for c in member.children) and not (
+                    _is_person(member) and any(c.lower_ == "another" for c in member.children)):
+                # "20 others, rescue workers and a war monitor said": not more victims; but
+                # "a police chief and another officer" are two
+                continue
             count = _count_for(member)
             if count and count not in parts:
                 parts.append(count)
