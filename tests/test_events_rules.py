@@ -341,3 +341,12 @@ def test_territory_that_fell_to_a_group_or_was_retaken_with_air_support_changed_
     [e] = events("Troops backed by fighter jets recaptured the town of Bama on Monday.", date="2021-05-04")
     assert e.sub_event_type == "Government regains territory"
     assert events("Oil prices fell sharply on Monday.", date="2021-05-04") == []
+
+
+def test_protesters_hurt_at_their_protest_met_force_unless_they_rioted():
+    [e] = events("He added that 70 protesters were injured during pro-democracy protests in Khartoum on "
+                 "Wednesday.", date="2021-11-17")
+    assert e.sub_event_type == "Excessive force against protesters"
+    [e] = events("Protesters threw stones at police in Khartoum on Wednesday and 20 protesters were injured.",
+                 date="2021-11-17")
+    assert e.sub_event_type == "Violent demonstration"

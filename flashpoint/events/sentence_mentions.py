@@ -643,6 +643,10 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
                     actor1 = actor1 or actor_at(agent(t), article, 0.7)
     if actor2 is None and counts.victims:
         actor2 = counts.victims
+    if actor1 is not None and actor1.kind == PROTESTERS and counts.victims is not None \
+            and counts.victims.kind == PROTESTERS and "riot" not in cues:
+        # "70 protesters were injured during the protests": force was used on the crowd
+        cues = cues | {"force"}
     if not has_prior and lemma in BARE_DEATH_LEMMAS and not cues and actor1 is None:
         return "no violence told"  # "34 deaths were recorded", "54 people died in Morelos"
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind != CIVILIANS \
