@@ -350,3 +350,15 @@ def test_protesters_hurt_at_their_protest_met_force_unless_they_rioted():
     [e] = events("Protesters threw stones at police in Khartoum on Wednesday and 20 protesters were injured.",
                  date="2021-11-17")
     assert e.sub_event_type == "Violent demonstration"
+
+
+def test_how_a_protest_was_met_told_in_the_next_sentence_types_it():
+    text = ("Thousands of demonstrators marched in the streets of Khartoum on Wednesday in protest against "
+            "the military takeover. They were met by security forces who fired live ammunition and tear gas, "
+            "witnesses said.")
+    [e] = events(text, date="2021-11-17")
+    assert e.sub_event_type == "Excessive force against protesters"
+    text = ("Hundreds of students marched in Dhaka on Sunday. Police later used water cannon and "
+            "batons, witnesses said.")
+    [e] = events(text, date="2021-11-17")
+    assert e.sub_event_type == "Protest with intervention"

@@ -762,6 +762,8 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
                                                                                sent.end_char, 1.0)))
             continue
         if mention is None:
+            if mentions:
+                _force_on_crowd(mentions[-1], sent, paragraphs[index])
             continue
         prev = mentions[-1] if mentions else None
         if mention.days_before is not None and prev is not None and prev.date is not None:
@@ -800,6 +802,22 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
             for places in ([p] for p in listed) if listed else [m.locations]:
                 events.append(_to_event(article, m, len(events) + 1, places, day))
     return events
+
+
+def _force_on_crowd(prev: Mention, sent: Span, paragraph: int) -> None:
+    """"They were met by security forces who fired live ammunition and tear gas", told
+    right after a protest with no event word of its own: how the protest was met."""
+    if event_type_of(prev.sub_event) != PROTESTS or paragraph - prev.last_paragraph > 1:
+        return
+    found = cues_in(sent.text)
+    if "force" in found:
+        prev.sub_event, prev.strength = "Excessive force against protesters", 2
+    elif "crowd_control" in found and prev.sub_event == "Peaceful protest":
+        prev.sub_event = "Protest with intervention"
+    else:
+        return
+    prev.sentences.append(sent)
+    prev.last_paragraph = paragraph
 
 
 def _deaths_only(mention: Mention) -> bool:
