@@ -362,3 +362,12 @@ def test_how_a_protest_was_met_told_in_the_next_sentence_types_it():
             "batons, witnesses said.")
     [e] = events(text, date="2021-11-17")
     assert e.sub_event_type == "Protest with intervention"
+
+
+def test_a_group_that_recaptures_or_takes_over_territory_overtakes_it():
+    [e] = events("Al Shabaab militants recaptured the village of Basra from government forces on Monday "
+                 "after heavy fighting.", date="2021-05-04")
+    assert (e.sub_event_type, e.actor1.name) == ("Non-state actor overtakes territory", "Al Shabaab")
+    [e] = events("Mai-Mai rebels have taken over four localities in Beni territory, the army said on Monday.",
+                 date="2021-05-04")
+    assert e.sub_event_type == "Non-state actor overtakes territory"

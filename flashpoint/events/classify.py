@@ -97,10 +97,11 @@ def classify(
     if "disrupted" in cues and "weapons" in cues and not casualties and trigger in DISRUPT_VERBS:
         return "Disrupted weapons use", 2
     if trigger in TERRITORY_VERBS and territory and not casualties and "yielded" not in cues and (
-            "regain" in cues and actor1 in (STATE, None) or "overtake" in cues and actor1 in ARMED):
+            "regain" in cues and actor1 in (STATE, None) or ("overtake" in cues or "regain" in cues) and actor1 in ARMED):
         # "troops backed by fighter jets recaptured the town", "Aleppo fell to regime forces after
-        # an aerial bombardment": the territory changed hands (ACLED), whatever weapons took it
-        return ("Government regains territory", 2) if actor1 in (STATE, None) or "regain" in cues \
+        # an aerial bombardment": the territory changed hands (ACLED), whatever weapons took it;
+        # a group that "recaptured the village from government forces" overtakes it
+        return ("Government regains territory", 2) if actor1 in (STATE, None) \
             else ("Non-state actor overtakes territory", 2)
     if "chemical" in cues:
         return "Chemical weapon", 2
