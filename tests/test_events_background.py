@@ -253,3 +253,16 @@ def test_an_event_known_only_by_its_month_and_a_rally_asked_for_are_no_events():
     assert flashpoint.extract(text, date="2018-05-20").events == []
     text = "The party has sought permission from the police to hold a rally in Lahore on Sunday."
     assert flashpoint.extract(text, date="2018-05-20").events == []
+
+
+def test_a_present_perfect_development_is_news_unless_it_built_up_a_network():
+    import flashpoint
+
+    def subs(text):
+        return [e.sub_event_type for e in flashpoint.extract(text).events]
+
+    assert subs("At least 450 members of pro-government forces have defected to the Houthis in central "
+                "Yemen.") == ["Change to group/activity"]
+    assert subs("Turkish ground forces have set up two military bases east of Zakho in Duhok "
+                "governorate.") == ["Headquarters or base established"]
+    assert subs("Turkey has established a dozen observation posts in Idlib.") == []

@@ -38,6 +38,7 @@ from flashpoint.events.spans import (
     QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
 from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
+from flashpoint.events.numbers import count_at, is_number
 from flashpoint.geo import get_gazetteer
 from flashpoint.model import Article, EventDate, Event, NonEvent, Source
 
@@ -67,6 +68,7 @@ ARMED_GROUPS = {"rebel group", "political militia", "identity militia"}
 VIOLENCE_CUES = {"attack", "shooting", "clash", "force", "riot", "mob", "air", "shelling", "grenade", "ied",
                  "suicide", "chemical", "sexual", "abduction", "regain", "overtake", "protest", "looting"}
 TOPIC_PREPS = _RULES.set("topic_preps")
+MANY_WORDS = {"dozen", "dozens", "several", "many", "numerous", "scores", "hundreds"}
 EXPERIENCE_VERBS = _RULES.set("experience_verbs")
 # An event that ended this long before the article is history it recalls, not its news
 # (an ACLED feed has it from its own day's reports). The real-news dev gold's events
@@ -351,11 +353,13 @@ def _background(trigger: Token, target: Token | None, sub_event: str) -> bool:
     "Turkey has established a dozen observation posts" (but "has set up a new base" is news)."""
     if any(c.lower_ in HISTORIC_MODIFIERS for c in trigger.children):
         return True
-    if sub_event not in ("Headquarters or base established", "Change to group/activity"):
+    if sub_event != "Headquarters or base established" or target is None:
         return False
-    perfect = _perfect(trigger)
-    fresh = target is not None and any(c.lower_ in ("new", "first") for c in target.children)
-    return perfect and not fresh
+    # "has established a dozen observation posts": a network built up over time; "have set up
+    # two military bases", "has deployed troops", "have defected" are news
+    many = any(c.lower_ in MANY_WORDS or (c.dep_ == "nummod" and is_number(c) and count_at(c)[0] >= 10)
+               for c in target.children)
+    return _perfect(trigger) and many
 
 
 def _criminal(trigger: Token, target: Token | None) -> bool:
@@ -712,7 +716,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     timed = date is not None or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
     if event_type_of(sub_event) == STRATEGIC and not timed and _background(trigger, target, sub_event):
         return "background:state of affairs"
-    if sub_event == "Change to group/activity" and not timed:
+    if sub_event == "Change to group/activity" and not timed and not _perfect(trigger):
+        # (a present perfect tells news: "450 soldiers have defected to the Houthis")
         return "background:undated deployment"  # "Rwanda deployed troops the same year"
     return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger,
                    sub_event=sub_event, strength=strength, actor1=actor1, actor2=actor2,
