@@ -145,7 +145,8 @@ def test_event_date_beats_the_reporting_date():
     (e,) = events("Gunmen killed five villagers in Bankass late on Sunday, police said on Monday.", date="2024-05-06")
     assert e.date.start == dt.date(2024, 5, 5)
     (e,) = events("Gunmen killed five villagers in Bankass, police said on Monday.", date="2024-05-06")
-    assert e.date.start == dt.date(2024, 5, 6)  # only the reporting date: kept, less sure
+    # only the reporting date: kept, less sure, as the day told or the one before
+    assert (e.date.start, e.date.end) == (dt.date(2024, 5, 5), dt.date(2024, 5, 6))
     assert e.date.provenance.confidence < 0.85
 
 
@@ -371,3 +372,11 @@ def test_a_group_that_recaptures_or_takes_over_territory_overtakes_it():
     [e] = events("Mai-Mai rebels have taken over four localities in Beni territory, the army said on Monday.",
                  date="2021-05-04")
     assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_day_read_off_a_reporting_verb_is_that_day_or_the_one_before():
+    [e] = events("Ethiopia's military has clashed with fighters from a militia in the Amhara region, "
+                 "residents said on Wednesday.", date="2023-08-06")
+    assert (e.date.start.isoformat(), e.date.end.isoformat()) == ("2023-08-01", "2023-08-02")
+    [e] = events("Soldiers clashed with militia fighters in Gondar on Wednesday, residents said.", date="2023-08-06")
+    assert e.date.start == e.date.end
