@@ -380,3 +380,9 @@ def test_a_day_read_off_a_reporting_verb_is_that_day_or_the_one_before():
     assert (e.date.start.isoformat(), e.date.end.isoformat()) == ("2023-08-01", "2023-08-02")
     [e] = events("Soldiers clashed with militia fighters in Gondar on Wednesday, residents said.", date="2023-08-06")
     assert e.date.start == e.date.end
+
+
+def test_fighters_who_withdrew_from_a_town_hand_it_over():
+    [e] = events("Al Shabaab fighters withdrew from the town on Monday, allowing Somali troops to take it "
+                 "peacefully.", date="2018-03-11")
+    assert e.sub_event_type == "Non-violent transfer of territory"

@@ -191,8 +191,9 @@ def patient(trigger: Token) -> Token | None:
     if under_attack(trigger):
         # "A police convoy came under fire": the one that came under it
         return next((c for c in trigger.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    preps = ("on", "against", "with") if trigger.lemma_.lower() in ("clash", "fight", "battle", "engage") \
-        else ("on", "against")
+    lemma = trigger.lemma_.lower()
+    preps = ("on", "against", "with") if lemma in ("clash", "fight", "battle", "engage") \
+        else ("from",) if lemma in ("withdraw", "retreat", "pull") else ("on", "against")
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             if child.lemma_.lower() in WEAPON_NOUNS:
