@@ -395,3 +395,19 @@ def test_a_town_known_only_by_another_name_outside_the_region_the_article_names_
             "The gunmen stormed Sabon Gida village on the edge of the university campus.")
     places = {e.place.admin1 for e in flashpoint.extract(text, date="2023-09-24").events if e.place}
     assert "Edo" not in places and "Zamfara" in places, places
+
+
+def test_the_demonym_of_the_forces_that_struck_is_not_the_place():
+    from flashpoint.geo.resolve import _names_forces
+    from flashpoint.model import Place, Provenance
+
+    sentence = "On Sunday, Israeli drones struck a car near Zrariyeh, killing one man."
+    start = sentence.index("Israeli")
+    place = Place(name="Israel", text="Israeli", precision="country", country="IL",
+                  provenance=Provenance(article_id="a", sentence=sentence, sentence_start=0,
+                                        sentence_end=len(sentence), start=start, end=start + 7))
+    assert _names_forces(place)
+    sentence = "Israeli officials said a car was struck near Zrariyeh."
+    place.provenance = Provenance(article_id="a", sentence=sentence, sentence_start=0,
+                                  sentence_end=len(sentence), start=0, end=7)
+    assert not _names_forces(place)

@@ -371,6 +371,19 @@ def _event_place(record: GeoRecord, candidate: Place, gazetteer: Gazetteer) -> P
     return place
 
 
+# Words after a demonym that make it the owner of armed forces ("Russian warplanes").
+_FORCES_AFTER = re.compile(r"^\s+(?:military|army|armed forces|forces|troops|soldiers|jets|warplanes|"
+                           r"air force|aircraft|drones?|security forces|navy|artillery|government forces)\b", re.I)
+
+
+def _names_forces(place: Place) -> bool:
+    """The place's words are a demonym before a word for armed forces."""
+    prov = place.provenance
+    if prov is None or not prov.sentence:
+        return False
+    return bool(_FORCES_AFTER.match(prov.sentence[prov.end - prov.sentence_start:]))
+
+
 def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:
     """True for a people's name ("Somali", "English") that no gazetteer country goes by."""
     core = strip_qualifiers(text or "")
@@ -436,6 +449,8 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
                 resolved.append((PRECISIONS.index(place.precision), order, place, record.population or 0))
         named = [item for item in resolved if not _is_demonym(item[2].text, gazetteer)]
         resolved = named or resolved  # "Somali" places an event only when nothing else does
+        # "Russian warplanes", "Turkish troops": the forces' country, not the event's place
+        resolved = [item for item in resolved if not (_is_demonym(item[2].text, gazetteer) and _names_forces(item[2]))]
         known = _known_countries(event, context)
         if known:
             # a place found only under another of its names ("Boni": Bonn) in a country
