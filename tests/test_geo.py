@@ -405,9 +405,9 @@ def test_the_demonym_of_the_forces_that_struck_is_not_the_place():
     start = sentence.index("Israeli")
     place = Place(name="Israel", text="Israeli", precision="country", country="IL",
                   provenance=Provenance(article_id="a", sentence=sentence, sentence_start=0,
-                                        sentence_end=len(sentence), start=start, end=start + 7))
+                                        sentence_end=len(sentence), start=start, end=start + 7, confidence=0.9))
     assert _names_forces(place)
     sentence = "Israeli officials said a car was struck near Zrariyeh."
     place.provenance = Provenance(article_id="a", sentence=sentence, sentence_start=0,
-                                  sentence_end=len(sentence), start=0, end=7)
+                                  sentence_end=len(sentence), start=0, end=7, confidence=0.9)
     assert not _names_forces(place)
