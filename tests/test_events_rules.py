@@ -386,3 +386,10 @@ def test_fighters_who_withdrew_from_a_town_hand_it_over():
     [e] = events("Al Shabaab fighters withdrew from the town on Monday, allowing Somali troops to take it "
                  "peacefully.", date="2018-03-11")
     assert e.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_later_toll_in_a_disaster_story_is_the_disasters():
+    text = ("Monsoon floods and landslides battered South Asia this week.\n\n"
+            "At least 14 people were killed, including 13 soldiers, according to a statement from the "
+            "chief minister.")
+    assert events(text, date="2017-08-14") == []

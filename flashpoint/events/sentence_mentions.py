@@ -760,7 +760,7 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
             mention = "crime"  # "police recovered a firearm and a mask" after the robbery
         elif isinstance(mention, Mention) and mention.actor1 is None and (
                 story == "disaster" and not mention.cues & VIOLENCE_CUES
-                or story is None and disaster_told and _deaths_only(mention)):
+                or story in (None, "disaster") and disaster_told and _deaths_only(mention)):
             # "Qinghai province reports a death toll of 13" after the quake; "18 people have been
             # killed" in a story that goes on to tell of the earthquake that killed them
             mention = "disaster"
