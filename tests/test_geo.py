@@ -411,3 +411,13 @@ def test_the_demonym_of_the_forces_that_struck_is_not_the_place():
     place.provenance = Provenance(article_id="a", sentence=sentence, sentence_start=0,
                                   sentence_end=len(sentence), start=0, end=7, confidence=0.9)
     assert not _names_forces(place)
+
+
+def test_unnamed_actors_are_named_with_acleds_country_names():
+    from flashpoint.geo.countries import actor_name
+
+    assert actor_name("state forces", "US", False) == "Military Forces of the United States"
+    assert actor_name("state forces", "GB", True) == "Police Forces of the United Kingdom"
+    assert actor_name("civilians", "PS", False) == "Civilians (Palestine)"
+    assert actor_name("protesters", "CD", False) == "Protesters (Democratic Republic of Congo)"
+    assert actor_name("state forces", "SY", False) == "Military Forces of Syria"

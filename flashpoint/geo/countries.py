@@ -103,12 +103,24 @@ _GENERIC_NAMES = {"rebel group": "Rebels", "political militia": "Unidentified Ar
                   "protesters": "Protesters", "civilians": "Civilians", "external/other": "External Forces"}
 
 
+@functools.cache
+def _acled_names() -> dict[str, tuple[str, bool]]:
+    """ISO2 -> (ACLED's country name, whether "the" goes before it), from acled_country_names.tsv."""
+    rows = (Path(__file__).with_name("acled_country_names.tsv")).read_text(encoding="utf-8").splitlines()
+    table = {}
+    for row in rows:
+        if row.strip() and not row.startswith("#"):
+            code, name, article = (row.split("\t") + ["", ""])[:3]
+            table[code] = (name, article.strip() == "the")
+    return table
+
+
 def actor_name(kind: str, country: str | None, police: bool, label: str | None = None) -> str:
     """ACLED-style name for an unnamed actor of ``kind`` from ``country``:
-    "Military Forces of Syria", "Police Forces of Kenya", "Protesters (Chile)"."""
-    cname = country_name(country)
+    "Military Forces of Syria", "Police Forces of the United Kingdom", "Protesters (Chile)"."""
+    cname, the = _acled_names().get(country or "", (country_name(country), False))
     if kind == "state forces":
         base = "Police Forces" if police else "Military Forces"
-        return f"{base} of {cname}" if cname else base
+        return f"{base} of {'the ' if the else ''}{cname}" if cname else base
     base = label or _GENERIC_NAMES[kind]
     return f"{base} ({cname})" if cname else base
