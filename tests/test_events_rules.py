@@ -393,3 +393,15 @@ def test_a_later_toll_in_a_disaster_story_is_the_disasters():
             "At least 14 people were killed, including 13 soldiers, according to a statement from the "
             "chief minister.")
     assert events(text, date="2017-08-14") == []
+
+
+def test_an_armed_group_that_fires_on_a_rally_attacks_it_and_to_demonstrate_innocence_is_no_protest():
+    [e] = events("Gunmen opened fire on protesters in Lagos on Saturday, killing two.", date="2020-02-29")
+    assert (e.sub_event_type, e.actor1.kind) == ("Attack", "political militia")
+    [e] = events("A pro-government armed group opened fire at the rally in Barquisimeto on Saturday.",
+                 date="2020-02-29")
+    assert e.sub_event_type == "Attack"
+    [e] = events("Police opened fire on protesters in Lagos on Saturday, killing two.", date="2020-02-29")
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert events("He did not present evidence in court to demonstrate his innocence, the minister said "
+                  "on Monday.", date="2020-02-29") == []

@@ -202,6 +202,11 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
         code = country_code(head.text)
         return Actor(name=actor_name(CIVILIANS, code, False), text=span.text, kind=CIVILIANS,
                      country=code, provenance=prov)
+    if lemma == "group" and any(c.lower_ in ARMED_WORDS for c in head.children):
+        # "an armed group", "a pro-government armed group": unnamed, an Unidentified Armed Group
+        country = _country_in(span)
+        return Actor(name=actor_name(POLITICAL, country, False), text=span.text, kind=POLITICAL,
+                     country=country, provenance=prov)
     if lemma in PARTITIVES or head.lower_ in PARTITIVES:
         # "members of the security forces", "scores of terrorists": the group decides
         for child in head.children:

@@ -70,6 +70,9 @@ def classify(
     armed_party = actor1 in ARMED or actor2 in ARMED
     if "disaster" in cues and not weapon and not armed_party and "protest" not in cues:
         return None  # floods, accidents, poisonings: deaths, but no political violence
+    if trigger in ("fire", "shoot", "attack", "ambush") and actor1 in NON_STATE_ARMED and (
+            actor2 == PROTESTERS or "protest" in cues):
+        return "Attack", 2  # "an armed group opened fire at the rally": an attack on the crowd (ACLED)
     protest = "protest" in cues or trigger in PROTEST_LEMMAS or actor1 == PROTESTERS
     if actor1 == RIOTERS and not weapon:
         return ("Mob violence", 2) if "mob" in cues else ("Violent demonstration", 2)

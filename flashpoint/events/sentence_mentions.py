@@ -248,6 +248,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "March 5", and the dateline "SURABAYA, Indonesia, March 16 (Reuters) -"
     if not elsewhere and _refers_elsewhere(token):
         return False  # "a year after a finance bill triggered deadly protests"
+    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+        return False  # "to demonstrate his innocence", "demonstrated that ...": to show, not to protest
     if lemma in CROWD_NOUNS and token.head.lemma_.lower() in SPEECH_VERBS:
         return False  # "Protesters blame corruption for the disaster": they speak, nothing happens
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in ALL_TRIGGERS:
@@ -634,7 +636,12 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     target = patient(trigger)
     if not has_casualties and _many_over_time(trigger, target):
         return "background:generic"  # "militias have ambushed several army convoys"
-    if lemma in PROTEST_LEMMAS or "protest" in cues:
+    shooter = actor_at(agent(trigger), article, 0.75) if lemma in ("fire", "shoot", "attack", "ambush") else None
+    if shooter is not None and shooter.kind in ("rebel group", "political militia", "identity militia") \
+            and ("protest" in cues or lemma in PROTEST_LEMMAS):
+        # "gunmen opened fire on protesters": an armed group attacked the crowd; no police in it
+        actor1, actor2 = shooter, actor_at(target, article, 0.75) if target is not None else None
+    elif lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = crowd_and_police(sent, article, trigger)
     elif sides is not None:
         actor1, actor2 = actor_at(sides[0], article, 0.75), actor_at(sides[1], article, 0.75)
