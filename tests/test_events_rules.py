@@ -405,3 +405,11 @@ def test_an_armed_group_that_fires_on_a_rally_attacks_it_and_to_demonstrate_inno
     assert e.sub_event_type == "Excessive force against protesters"
     assert events("He did not present evidence in court to demonstrate his innocence, the minister said "
                   "on Monday.", date="2020-02-29") == []
+
+
+def test_a_shootout_between_police_and_one_private_person_is_ordinary_crime():
+    assert events("A shootout that broke out overnight between Kabul police and a man who was being "
+                  "evicted from his house left one policeman dead.", date="2018-12-04") == []
+    [e] = events("A shootout that broke out between police and Taliban fighters in Kabul left two dead on "
+                 "Monday.", date="2018-12-04")
+    assert {e.actor1.name, e.actor2.name} == {"Police Forces of Afghanistan", "Taliban"}

@@ -169,6 +169,7 @@ def between_sides(trigger: Token) -> tuple[Token, Token] | None:
     holders = [trigger]
     if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
         holders.append(trigger.head)  # "fighting broke out on Monday between X and Y"
+    holders += [c for c in trigger.children if c.dep_ == "relcl"]  # "a shootout that broke out between X and Y"
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ == "prep" and child.lower_ == "between":
             objs = [o for o in child.children if o.dep_ == "pobj"]

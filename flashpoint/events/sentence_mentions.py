@@ -645,6 +645,10 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         actor1, actor2 = crowd_and_police(sent, article, trigger)
     elif sides is not None:
         actor1, actor2 = actor_at(sides[0], article, 0.75), actor_at(sides[1], article, 0.75)
+        if any(_one_person(side) for side in sides) and not any(
+                a is not None and a.kind in ("rebel group", "political militia", "identity militia")
+                for a in (actor1, actor2)):
+            return "ordinary crime"  # "a shootout between Kabul police and a man being evicted"
     else:
         doer = agent(trigger)
         actor1 = actor_at(doer, article, 0.75)
@@ -833,6 +837,13 @@ def _force_on_crowd(prev: Mention, sent: Span, paragraph: int) -> None:
         return
     prev.sentences.append(sent)
     prev.last_paragraph = paragraph
+
+
+def _one_person(token: Token) -> bool:
+    """"a man", "a woman", "a suspect": one private person, not a group or a force."""
+    return token.tag_ == "NN" and token.lemma_.lower() in ("man", "woman", "person", "suspect", "resident",
+                                                          "villager", "farmer", "youth", "driver") \
+        and any(c.lower_ in ("a", "an") for c in token.children)
 
 
 def _deaths_only(mention: Mention) -> bool:
