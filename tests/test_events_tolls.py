@@ -64,3 +64,11 @@ def test_single_victims_told_with_a_and_another_are_counted():
     assert toll("Gunmen shot dead a police officer in Peshawar on Monday.") == 1
     assert toll("The Taliban stormed a police checkpoint in Sari Pul province on Monday, killing a "
                 "district police chief and another officer.") == 2
+
+
+def test_executing_a_warrant_kills_no_one():
+    import flashpoint
+
+    [e] = flashpoint.extract("Police were executing a warrant on the city outskirts when gunmen in armored "
+                             "trucks opened fire on Monday.", date="2019-10-15").events
+    assert e.fatalities is None and e.sub_event_type != "Violent demonstration"

@@ -214,3 +214,11 @@ def test_a_pages_time_stamp_line_is_dropped():
     text, _ = clean("AP News\nPosted: Jan 04, 2015 11:40 AM\nSuicide bomber kills 4.\n"
                     "Update: 2024-10-26 19:58:00\nPublished on Saturday, the video named 17 victims.")
     assert text == "AP News\n\nSuicide bomber kills 4.\n\nPublished on Saturday, the video named 17 victims."
+
+
+def test_sentences_glued_where_a_line_break_was_are_split_again():
+    from flashpoint.text.clean import clean
+
+    assert clean("gunmen opened fire.They torched two cars.")[0] == "gunmen opened fire. They torched two cars."
+    for kept in ("The U.S. Army said.", "Visit Reuters.com today.", "St.Louis is a city."):
+        assert clean(kept)[0] == kept

@@ -49,7 +49,10 @@ COUNT_DEPS = ("nummod", "compound")
 NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", "shop", "position",
               "weapon", "drone", "missile", "rocket", "shell", "cattle", "cow", "goat", "sheep",
               "camel", "animal", "livestock", "hour", "day", "week", "month", "year", "minute",
-              "kilometre", "kilometer", "mile", "meter", "metre", "round", "bullet", "structure"}
+              "kilometre", "kilometer", "mile", "meter", "metre", "round", "bullet", "structure",
+              # things one "executes" or "carries out": a warrant, an order, a plan
+              "warrant", "order", "plan", "operation", "search", "mission", "raid", "strike", "task",
+              "sentence", "policy", "programme", "program", "project", "deal", "contract"}
 
 
 def _victim_tokens(pred: Token) -> list[Token]:

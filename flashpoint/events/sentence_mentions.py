@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events import casualties as cas
+from flashpoint.events.casualties import NOT_PEOPLE
 from flashpoint.events import dates
 from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
@@ -248,6 +249,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "March 5", and the dateline "SURABAYA, Indonesia, March 16 (Reuters) -"
     if not elsewhere and _refers_elsewhere(token):
         return False  # "a year after a finance bill triggered deadly protests"
+    if lemma == "execute" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_PEOPLE for c in token.children):
+        return False  # "executing a warrant", "executed the plan"
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return False  # "to demonstrate his innocence", "demonstrated that ...": to show, not to protest
     if lemma in CROWD_NOUNS and token.head.lemma_.lower() in SPEECH_VERBS:

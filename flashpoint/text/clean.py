@@ -68,6 +68,11 @@ _BOILERPLATE_LINE = re.compile(
 )
 
 
+# Sentences a scraper glued together where a line break was: "... opened fire.They torched ...".
+# A word of two or more lower-case letters, a full stop, a capitalised word: the space is restored.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
 def clean(raw: str) -> tuple[str, list[int]]:
     """Clean scraped article text and map every character back to ``raw``.
 
@@ -82,7 +87,8 @@ def clean(raw: str) -> tuple[str, list[int]]:
     and block tags become line breaks), share/"Read more"/ad lines, HTML entities including broken forms
     (``& # 39;``, ``,quot;``, ``&amp;quot;``), mojibake (ftfy), build-tool
     placeholders (``%MINIFYHTML...%``), zero-width and control characters,
-    non-breaking and other odd spaces, runs of spaces. Curly quotes are kept.
+    non-breaking and other odd spaces, runs of spaces, sentences glued together
+    ("fire.They torched"). Curly quotes are kept.
 
     Paragraphs come out separated by one blank line. If the input has blank
     lines they mark the paragraphs and single line breaks inside one (hard
@@ -107,6 +113,7 @@ def clean_mapped(raw: str) -> Mapped:
     text = text.sub(_SPACE, " ")
     text = text.sub(_EDGE_SPACE, "\n")
     text = text.sub(_BOILERPLATE_LINE, "")
+    text = text.sub(_GLUED_SENTENCES, " ")
     return _paragraphs(text)
 
 
