@@ -413,3 +413,9 @@ def test_a_shootout_between_police_and_one_private_person_is_ordinary_crime():
     [e] = events("A shootout that broke out between police and Taliban fighters in Kabul left two dead on "
                  "Monday.", date="2018-12-04")
     assert {e.actor1.name, e.actor2.name} == {"Police Forces of Afghanistan", "Taliban"}
+
+
+def test_a_crowd_that_also_marched_elsewhere_is_its_own_protest():
+    text = ("Police fired tear gas at anti-coup demonstrators in Khartoum on Tuesday.\n\n"
+            "Eyewitnesses said thousands also demonstrated in the city of Kassala in the east.")
+    assert [e.place.name for e in events(text, date="2022-11-08")] == ["Khartoum", "Kassala"]

@@ -54,7 +54,11 @@ def continues(prev: Mention, cur: Mention) -> bool:
         return False
     # "The attackers also burned houses in Mbau": "also" adds to the same event
     also = any(c.lower_ == "also" for c in cur.trigger.children) and cur.date is None
-    bare = cur.date is None and (not cur.locations or also)
+    # but "thousands also demonstrated in Wad Madani": a crowd elsewhere is its own protest
+    # (its first place decides: "in Wad Madani, south of Khartoum")
+    elsewhere = event_type_of(cur.sub_event) in (PROTESTS, RIOTS) and bool(cur.locations) and \
+        cur.locations[0].text.lower() not in {p.text.lower() for p in prev.locations}
+    bare = cur.date is None and (not cur.locations or also and not elsewhere)
     if crowd and cur.paragraph == prev.last_paragraph and bare:
         return True  # what happened at the protest or riot just described
     local = all(p.text.split()[-1].lower() in STREET_WORDS for p in cur.locations)  # "on Moi Avenue"
