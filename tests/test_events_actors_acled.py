@@ -227,3 +227,8 @@ def test_the_missing_side_of_a_battle_state_forces_fought_is_the_articles_one_ar
     battle = [e for e in found if e.event_type == "Battles" and "gun battle" in e.evidence.sentence]
     assert battle and battle[0].actor2 is not None and battle[0].actor2.name == "NPA: New People's Army", \
         [(e.sub_event_type, e.actor1, e.actor2) for e in found]
+
+
+def test_a_peaceful_protest_has_no_second_party():
+    e = _only_event("In Toulouse, police reported more than 1,200 people marching for Gaza on Saturday.")
+    assert e.sub_event_type == "Peaceful protest" and e.actor2 is None, e.actor2

@@ -195,6 +195,10 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
             # "suspected militants", "unknown gunmen": ACLED's Unidentified Armed Group
             setattr(event, role, dataclasses.replace(actor, kind=UNIDENTIFIED,
                                                      name=actor_name(UNIDENTIFIED, actor.country, False)))
+    if event.sub_event_type == "Peaceful protest" and event.actor2 is not None and event.actor2.kind in (STATE, EXTERNAL):
+        # a peaceful protest faced no one: "police reported 1,200 marchers" and "Palestine will be
+        # free" name no second party (ACLED codes it with the crowd alone)
+        event.actor2 = None
     a1, a2 = event.actor1, event.actor2
     if event.event_type == "Battles" and a1 is not None and a2 is not None and a1.kind in ARMED \
             and a2.kind in ARMED and is_named(a1) and not is_named(a2):
