@@ -419,3 +419,9 @@ def test_a_crowd_that_also_marched_elsewhere_is_its_own_protest():
     text = ("Police fired tear gas at anti-coup demonstrators in Khartoum on Tuesday.\n\n"
             "Eyewitnesses said thousands also demonstrated in the city of Kassala in the east.")
     assert [e.place.name for e in events(text, date="2022-11-08")] == ["Khartoum", "Kassala"]
+
+
+def test_party_supporters_who_clash_are_a_mob_not_armed_groups():
+    [e] = events("Supporters of the ruling party and the opposition clashed in Habiganj on Sunday, injuring "
+                 "100 people.", date="2023-08-21")
+    assert (e.sub_event_type, e.actor1.kind) == ("Mob violence", "rioters")

@@ -50,7 +50,8 @@ HEAD_KINDS = {
                      "refugee", "pilgrim", "shopper", "motorist", "local", "driver",
                      "worker", "miner", "trader", "fisherman", "fishermen", "patient",
                      "member", "infant", "baby", "mourner", "guest", "villagers",
-                     "inhabitant", "citizen", "teenager", "victim", "casualty"], CIVILIANS),
+                     "inhabitant", "citizen", "teenager", "victim", "casualty",
+                     "supporter"], CIVILIANS),
     **dict.fromkeys(["peacekeeper"], EXTERNAL),
 }
 # What a force moves or holds, standing for the force: "a police convoy", "an army post".
