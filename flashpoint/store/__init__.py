@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -40,13 +42,28 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
+# How long a connection waits for another process's lock (also while a new file is set to WAL).
+BUSY_SECONDS = 30
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    # the wait first: two processes opening one new file both switch it to WAL
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
     # WAL: readers (web server, Datasette) never block the ingest writer, and a
     # killed process loses nothing committed. NORMAL is durable against crashes.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # Switching the journal mode can report "locked" at once, without waiting, while the
+    # other process switches it: try again until the wait is used up.
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
