@@ -305,3 +305,9 @@ def test_post_returns_the_merged_event_of_a_second_report(tmp_path):
         assert two["event_ids"] == [store.event(one["event_ids"][0]).id]  # one event, two sources
         merged = c.get(f"/events/{two['event_ids'][0]}").json()
         assert len(merged["sources"]) == 2
+
+
+def test_counts_in_a_query_string_are_digits_only(client):
+    for query in ("/quotes?offset=%2B0.0", "/quotes?limit=1e3", "/events?min_fatalities=3.0", "/events?offset=0x10"):
+        assert client.get(query).status_code == 422, query
+    assert client.get("/events?limit=5&offset=0").status_code == 200

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
+from pydantic import BeforeValidator
+
 from fastapi import HTTPException, Query
 
 from flashpoint.api.schemas import IsoDate
@@ -16,6 +18,18 @@ NEAR_HELP = "lat,lon,km: events within km kilometres of the point, e.g. 35.79,36
 BBOX_PATTERN = f"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
 BBOX_HELP = "west,south,east,north in degrees: events with a point inside, e.g. 35.5,32.5,42.5,37.5 (west > east crosses the antimeridian)"
 
+
+
+def _whole_number(value):
+    """A count in a query string is digits only: "+0.0", "1e3" or "0x10" is no count."""
+    if isinstance(value, str) and not value.isdigit():
+        raise ValueError("expected a whole number written with digits")
+    return value
+
+
+# Put after Query(...) in an integer parameter's Annotated: digits only (pydantic alone also
+# reads "+0.0" as 0), the Query's bounds still in the OpenAPI schema.
+DIGITS = BeforeValidator(_whole_number)
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
     """Parse ``"west,south,east,north"``; raise a 422 naming the parameter when it is malformed."""
@@ -52,7 +66,7 @@ def event_filter(
         Optional[str], Query(max_length=200, description="text that an actor's name contains")
     ] = None,
     near: Annotated[Optional[str], Query(max_length=100, pattern=NEAR_PATTERN, description=NEAR_HELP)] = None,
-    min_fatalities: Annotated[Optional[int], Query(ge=0, le=10_000_000)] = None,
+    min_fatalities: Annotated[Optional[int], Query(ge=0, le=10_000_000), DIGITS] = None,
     bbox: Annotated[Optional[str], Query(max_length=200, pattern=BBOX_PATTERN, description=BBOX_HELP)] = None,
 ) -> EventFilter:
     """The EventFilter the query asks for (the same filters as `flashpoint events`)."""

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.security import HTTPAuthorizationCredentials
 
 from flashpoint.api.auth import bearer, check_token
-from flashpoint.api.filters import event_filter
+from flashpoint.api.filters import DIGITS, event_filter
 from flashpoint.api.schemas import EventPage, FeatureCollection, MapView, Problem, QuotePage, Stats
 from flashpoint.model import Article, Event
 from flashpoint.store import EventFilter
@@ -26,8 +26,8 @@ router = APIRouter(dependencies=[Depends(may_read)], responses={401: {"model": P
 # Reads are open by default: the token is optional ({} = no security needed).
 OPEN = {"security": [{}, {"HTTPBearer": []}]}
 
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})"), DIGITS]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip"), DIGITS]
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 
 
@@ -49,7 +49,7 @@ def list_events(
     request: Request,
     flt: Annotated[EventFilter, Depends(event_filter)],
     limit: Annotated[int, Query(ge=1, le=MAX_DOWNLOAD, description=f"page size (at most {MAX_PAGE} for json, "
-                                                                   f"{MAX_DOWNLOAD} for csv and geojson)")] = 100,
+                                                           f"{MAX_DOWNLOAD} for csv and geojson)"), DIGITS] = 100,
     offset: Offset = 0,
     format: Annotated[Literal["json", "geojson", "csv"],
                       Query(description="json (default), geojson or csv (ACLED's export columns)")] = "json",
@@ -136,7 +136,7 @@ def stats(request: Request, flt: Annotated[EventFilter, Depends(event_filter)]) 
 def map_view(
     request: Request,
     flt: Annotated[EventFilter, Depends(event_filter)],
-    zoom: Annotated[int, Query(ge=0, le=22, description="the map's zoom level (sets the grid's cell size)")] = 2,
+    zoom: Annotated[int, Query(ge=0, le=22, description="the map's zoom level (sets the grid's cell size)"), DIGITS] = 2,
 ) -> Any:
     """The matching events inside ``bbox`` (default: the world) as the map draws them: light
     GeoJSON points when the view holds at most 2,000, else grid cells (about 64 px at this zoom)
