@@ -22,7 +22,7 @@ from flashpoint.events.casualties import NOT_PEOPLE
 from flashpoint.events import dates
 from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
-from flashpoint.events.classify import PROTEST_LEMMAS, cues_in, classify
+from flashpoint.events.classify import NON_STATE_ARMED, PROTEST_LEMMAS, cues_in, classify
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
 from flashpoint.events.lexicon import WordLists
 from flashpoint.events.lexicon import (
@@ -640,7 +640,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if not has_casualties and _many_over_time(trigger, target):
         return "background:generic"  # "militias have ambushed several army convoys"
     shooter = actor_at(agent(trigger), article, 0.75) if lemma in ("fire", "shoot", "attack", "ambush") else None
-    if shooter is not None and shooter.kind in ("rebel group", "political militia", "identity militia") \
+    if shooter is not None and shooter.kind in NON_STATE_ARMED \
             and ("protest" in cues or lemma in PROTEST_LEMMAS):
         # "gunmen opened fire on protesters": an armed group attacked the crowd; no police in it
         actor1, actor2 = shooter, actor_at(target, article, 0.75) if target is not None else None
@@ -649,7 +649,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     elif sides is not None:
         actor1, actor2 = actor_at(sides[0], article, 0.75), actor_at(sides[1], article, 0.75)
         if any(_one_person(side) for side in sides) and not any(
-                a is not None and a.kind in ("rebel group", "political militia", "identity militia")
+                a is not None and a.kind in NON_STATE_ARMED
                 for a in (actor1, actor2)):
             return "ordinary crime"  # "a shootout between Kabul police and a man being evicted"
     else:

@@ -124,3 +124,15 @@ def actor_name(kind: str, country: str | None, police: bool, label: str | None =
         return f"{base} of {'the ' if the else ''}{cname}" if cname else base
     base = label or _GENERIC_NAMES[kind]
     return f"{base} ({cname})" if cname else base
+
+
+# Words after a country's name or demonym that make it the owner of armed forces
+# ("Turkish jets", "Israel's army"): who acted, not where.
+_FORCES_AFTER = re.compile(r"(?:['’]s)?\s+(?:military|army|armed forces|forces|troops|soldiers|jets|warplanes|"
+                           r"air force|aircraft|drones?|security forces|navy|artillery|government forces)\b", re.I)
+
+
+def names_forces(text: str, end: int) -> bool:
+    """True when the country named just before ``end`` in ``text`` owns the forces named after it."""
+    return bool(_FORCES_AFTER.match(text, end))
+

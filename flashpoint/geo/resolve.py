@@ -21,7 +21,7 @@ from typing import Optional
 from flashpoint.geo.abbreviations import region_abbreviation
 from flashpoint.geo.containers import (DISTRICT_KM, contained_before, container_after, contains, coordinated,
                                        districts_later, regions_later)
-from flashpoint.geo.countries import country_code, is_capital
+from flashpoint.geo.countries import country_code, is_capital, names_forces
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
@@ -371,17 +371,12 @@ def _event_place(record: GeoRecord, candidate: Place, gazetteer: Gazetteer) -> P
     return place
 
 
-# Words after a demonym that make it the owner of armed forces ("Russian warplanes").
-_FORCES_AFTER = re.compile(r"^\s+(?:military|army|armed forces|forces|troops|soldiers|jets|warplanes|"
-                           r"air force|aircraft|drones?|security forces|navy|artillery|government forces)\b", re.I)
-
-
 def _names_forces(place: Place) -> bool:
-    """The place's words are a demonym before a word for armed forces."""
+    """The place's words are a demonym before a word for armed forces ("Russian warplanes")."""
     prov = place.provenance
     if prov is None or not prov.sentence:
         return False
-    return bool(_FORCES_AFTER.match(prov.sentence[prov.end - prov.sentence_start:]))
+    return names_forces(prov.sentence, prov.end - prov.sentence_start)
 
 
 def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from flashpoint.geo import resolve_candidate
-from flashpoint.geo.countries import country_code, country_name
+from flashpoint.geo.countries import country_code, country_name, names_forces
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is read as news of the day before publication or the day itself
@@ -98,11 +98,6 @@ def _where(start: int, event: Event) -> str:
     return "lead" if start < LEAD_CHARS else "article"
 
 
-# "Turkish jets", "Israeli forces": a country named as the owner of armed forces.
-_FORCES_AFTER = re.compile(r"(?:['’]s)?\s+(?:military|army|armed forces|forces|troops|soldiers|jets|warplanes|"
-                           r"air force|aircraft|drones?|security forces|navy|artillery|government forces)\b", re.I)
-
-
 def country_from_article(event: Event, article: Article, placed: list[Event] = (),
                          named: list[Place] = ()) -> Event:
     """Place an event that has no place in the country the article's geography points
@@ -126,7 +121,7 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
                      if p is not None]
     mentions = [*country_mentions(text), *towns]
     elsewhere = [m for m in mentions if not any(lo <= m[0] < hi for lo, hi in said_by_party)
-                 and not _FORCES_AFTER.match(text, m[1])]
+                 and not names_forces(text, m[1])]
     for start, end, code in elsewhere or mentions:
         where = _where(start, event)
         # a town says less than a country's name: "Bori" may be in India or Nigeria
