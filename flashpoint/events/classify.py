@@ -49,6 +49,11 @@ def cues_in(text: str) -> set[str]:
     return {family for family, pattern in _PATTERNS.items() if pattern.search(lower)}
 
 
+def has_cue(text: str, family: str) -> bool:
+    """Whether a phrase of one cue family occurs in ``text`` (``family in cues_in(text)``)."""
+    return _PATTERNS[family].search(NEUTRAL.sub(" stun-device ", text.lower())) is not None
+
+
 def classify(
     cues: set[str],
     trigger: str,

@@ -22,7 +22,7 @@ from flashpoint.events.casualties import NOT_PEOPLE
 from flashpoint.events import dates
 from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
-from flashpoint.events.classify import NON_STATE_ARMED, PROTEST_LEMMAS, cues_in, classify
+from flashpoint.events.classify import NON_STATE_ARMED, PROTEST_LEMMAS, classify, cues_in, has_cue
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
 from flashpoint.events.lexicon import WordLists
 from flashpoint.events.lexicon import (
@@ -765,7 +765,7 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
     paragraphs = _paragraphs(doc)
     mentions: list[Mention] = []
     story = None  # "crime" or "disaster" when the article's first event word told one: so do its details
-    disaster_told = "disaster" in cues_in(text_of(doc))  # the article speaks of a disaster somewhere
+    disaster_told = has_cue(text_of(doc), "disaster")  # the article speaks of a disaster somewhere
     for index, sent in enumerate(sentences(doc)):
         mention = _mention(sent, index, paragraphs[index], quoted, article, bool(mentions))
         if mention in ("crime", "disaster") and not mentions:
