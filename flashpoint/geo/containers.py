@@ -94,35 +94,33 @@ def _later_names(place: Place, patterns) -> list[str]:
     return names
 
 
-def districts_later(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
-    """Districts or municipalities the candidate's sentence names soon after it as
-    holding it ("El Aguaje, a town in the municipality of Aguililla"): their towns
-    and admin2 records."""
+def _records_later(place: Place, gazetteer: Gazetteer, patterns, keep) -> list[GeoRecord]:
+    """Records ``keep`` accepts for the names ``patterns`` find soon after the candidate;
+    any tail of a name may be the name ("Local Government Area of Zamfara")."""
     found = []
-    for name in _later_names(place, _DISTRICT_LATER):
+    for name in _later_names(place, patterns):
         words = name.split()
         for i in range(len(words)):
-            records = [r for r in gazetteer.lookup(" ".join(words[i:]))
-                       if r.precision in ("town", "admin2") and r.lat is not None]
+            records = [r for r in gazetteer.lookup(" ".join(words[i:])) if keep(r)]
             if records:
                 found += records
                 break
     return found
 
 
+def districts_later(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
+    """Districts or municipalities the candidate's sentence names soon after it as
+    holding it ("El Aguaje, a town in the municipality of Aguililla"): their towns
+    and admin2 records."""
+    return _records_later(place, gazetteer, _DISTRICT_LATER,
+                          lambda r: r.precision in ("town", "admin2") and r.lat is not None)
+
+
 def regions_later(place: Place, gazetteer: Gazetteer) -> list[GeoRecord]:
     """Admin1 regions the candidate's sentence names, marked as regions, soon after it
     ("Kaya in Maradun Local Government Area of Zamfara State", "the Qarabagh district
     in Kabul province"): the region that holds the place."""
-    found = []
-    for name in _later_names(place, _REGION_LATER):
-        words = name.split()
-        for i in range(len(words)):  # "Local Government Area of Zamfara": any tail may be the name
-            regions = [r for r in gazetteer.lookup(" ".join(words[i:])) if r.precision == "admin1"]
-            if regions:
-                found += regions
-                break
-    return found
+    return _records_later(place, gazetteer, _REGION_LATER, lambda r: r.precision == "admin1")
 
 
 def contained_before(place: Place, gazetteer: Gazetteer) -> Optional[str]:

@@ -67,7 +67,7 @@ def name_key(text: str) -> str:
 
 # Transliteration variants that spell one name several ways ("Nassiriya", "Nasiriyah";
 # "Mykolayiv", "Mykolaiv"; "Qandahar", "Kandahar"): folded away by ``spelling_key``.
-_SPELLING_STEPS = ((re.compile(r"^(?:al|an|ar|as|ad|at|ash|el|ad|ed) "), ""), (re.compile(r"[^a-z]"), ""),
+_SPELLING_STEPS = ((re.compile(r"^(?:al|an|ar|as|ad|at|ash|el|ed) "), ""), (re.compile(r"[^a-z]"), ""),
                    (re.compile(r"ou"), "u"), (re.compile(r"ee"), "i"), (re.compile(r"[yj]"), "i"),
                    (re.compile(r"kh"), "k"), (re.compile(r"q"), "k"), (re.compile(r"[dg]h"), lambda m: m.group()[0]),
                    (re.compile(r"ph"), "f"), (re.compile(r"w"), "v"), (re.compile(r"(.)\1+"), r"\1"),

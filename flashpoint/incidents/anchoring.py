@@ -34,10 +34,10 @@ def unanchored(event: Event) -> bool:
 def drop_unanchored(events: list[Event], non_events: list[NonEvent]) -> list[Event]:
     """The events without the unanchored ones, when an anchored one remains; each dropped
     report is added to ``non_events`` with its reason."""
-    kept = [e for e in events if not unanchored(e)]
+    dropped = [unanchored(e) for e in events]
+    kept = [e for e, drop in zip(events, dropped) if not drop]
     if not kept or len(kept) == len(events):
         return events
-    for event in events:
-        if unanchored(event):
-            non_events.append(NonEvent(reason="unanchored second report", evidence=event.evidence))
+    non_events.extend(NonEvent(reason="unanchored second report", evidence=e.evidence)
+                      for e, drop in zip(events, dropped) if drop)
     return kept
