@@ -266,3 +266,35 @@ def test_a_present_perfect_development_is_news_unless_it_built_up_a_network():
     assert subs("Turkish ground forces have set up two military bases east of Zakho in Duhok "
                 "governorate.") == ["Headquarters or base established"]
     assert subs("Turkey has established a dozen observation posts in Idlib.") == []
+
+
+def test_an_undated_article_names_a_month_but_no_day():
+    # long enough to be an article, not a snippet: its months are background as in a dated one
+    filler = "The former minister was sentenced to three years in prison by the appeals court. " * 12
+    text = filler + "Last November, hundreds of demonstrators protested outside the parliament against the government."
+    assert flashpoint.extract(text).events == []
+    # a short undated snippet keeps the month's event (CASE-style snippets are dated by their text)
+    snippet = "Last November, hundreds of demonstrators protested outside the parliament against the government."
+    assert [e.sub_event_type for e in flashpoint.extract(snippet).events] == ["Peaceful protest"]
+
+
+def test_the_month_of_a_year_is_a_period():
+    text = "Troops recovered 14 bombs planted by rebels in three districts during the month of November 2017."
+    result = flashpoint.extract(text, date="2018-05-20")
+    assert result.events == [] and [n.reason for n in result.non_events] == ["background:history"]
+
+
+def test_what_came_a_month_before_is_history():
+    text = ("The new video, which shows two masked fighters, came a month after raids on a newspaper office "
+            "and a supermarket in the capital that killed 17 people.")
+    assert _events(text, "2015-02-14") == []
+    text = "The bombing came hours after gunmen killed two police officers in the town on Friday."
+    assert _events(text, "2015-02-14") != []
+
+
+def test_an_infinitive_on_a_noun_or_a_purpose_is_not_yet_done():
+    text = "The militants say their cells are stationed across the region awaiting orders to launch attacks."
+    assert _events(text) == []
+    # the crowd in "tear gas to disperse rioters" is there
+    text = "Police in the port city used tear gas on Monday night in an attempt to disperse a crowd of rioters."
+    assert [e.event_type for e in _events(text)] == ["Riots"]

@@ -35,6 +35,7 @@ def _normalise(text: str) -> str:
     t = re.sub(r"(?:'s|’s)$", "", text.lower().strip().rstrip(".,"))  # "last year's"
     t = re.sub(r"^(?:earlier|later)\s+", "", t)  # "earlier on Tuesday"
     t = re.sub(r"^(on|in|during|since|from|by|at)\s+", "", t)
+    t = re.sub(r"^the month of\s+", "", t)  # "during the month of November 2017"
     t = re.sub(r"\s+(morning|afternoon|evening|night|overnight)$", "", t)
     return re.sub(r"\s+", " ", t)
 

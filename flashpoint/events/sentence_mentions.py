@@ -91,6 +91,9 @@ _MONTH_ONLY = re.compile(r"^(?:(?:in|last|this|earlier|early|late|mid|since)[\s-
                          r"april|may|june|july|august|september|october|november|december|month)(?:\s+\d{4})?$", re.I)
 # An undated snippet is about what it tells, even a month it names ("a March 2018 attack").
 SNIPPET_AGGREGATE_DAYS = 45
+# CASE 2021's snippets run to 713 characters; an undated text longer than this is an article,
+# whose months are background as in a dated one ("Last November, hundreds protested").
+SNIPPET_CHARS = 800
 # A development known only within a wider span than a month has no day to be coded on.
 STRATEGIC_SPAN_DAYS = 31
 RUNNING_TOTAL_PHRASES = _RULES.tuple("running_total_phrases")
@@ -141,6 +144,11 @@ def _unreal_clause(token: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+def _people(token: Token) -> bool:
+    """An agent noun ("rioters", "protesters", "demonstrators", "militants"): people, not a happening."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower().endswith(("er", "or", "ist", "ant"))
+
+
 def _irrealis(token: Token) -> bool:
     """Negated, modal, or governed by a verb like "threaten"/"deny"/"condemn"."""
     if any(c.dep_ == "neg" for c in token.children):
@@ -151,7 +159,12 @@ def _irrealis(token: Token) -> bool:
         return True
     child = token
     for depth, head in enumerate(token.ancestors):
-        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ in ("acl", "advcl") and infinitive and child.pos_ == "VERB" and not _people(token):
+            # "awaiting instructions to launch attacks", "plans to storm the town"; but the
+            # crowd in "tear gas to disperse rioters" is there
+            return True
+        purpose = child.dep_ == "advcl" and infinitive
         if depth >= 3 or child.dep_ in ("advcl", "relcl") and not purpose or (
                 child.dep_ in ("pobj", "pcomp") and head.lower_ in OTHER_EVENT_PREPS | {"during", "when"}):
             # "vowed an investigation after seven people were murdered": the murder happened;
@@ -339,6 +352,25 @@ def _earlier_clause(trigger: Token, quoted: QuotedSpans, sentence_cues: set[str]
             days = 0  # "hours after", "shortly after", "after"
         return _main_trigger(told), days
     return None
+
+
+_LONG_UNITS = frozenset({"week", "weeks", "month", "months", "year", "years"})
+
+
+def _long_after(trigger: Token) -> bool:
+    """The trigger tells an event weeks or more before the sentence's own: "The video came a
+    month after deadly raids in France that killed 17" (the raids are history, whatever the
+    subject is; the parse may hang the raids' clause on "came" itself)."""
+    verb = trigger.sent.root
+    if verb.lemma_.lower() not in ("come", "follow"):
+        return False
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if trigger.i in subject or trigger.i == verb.i:
+        return False
+    for after in (t for t in verb.subtree if t.lower_ == "after" and t.dep_ in ("prep", "mark")):
+        if any(t.lower_ in _LONG_UNITS for t in trigger.doc[max(verb.i + 1, after.i - 3):after.i]):
+            return True
+    return False
 
 
 def _anaphoric(token: Token) -> bool:
@@ -601,7 +633,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None
     trigger = _main_trigger(triggers)
     earlier = _earlier_clause(trigger, quoted, sentence_cues)
-    if earlier is not None and earlier[1] is None:
+    if earlier is not None and earlier[1] is None or _long_after(trigger):
         return "background:earlier event"  # "came days after gunmen killed two officers": no day
     if earlier is not None:
         trigger = earlier[0]
@@ -713,9 +745,14 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "background:generic"  # "has claimed responsibility for several rocket attacks"
     if date is not None and article.date is not None and (article.date - date.end).days > HISTORY_DAYS:
         return "background:history"  # "months of protests in 2022", "last year's demonstrations"
-    widest = AGGREGATE_DAYS if article.date is not None else SNIPPET_AGGREGATE_DAYS
+    snippet = article.date is None and len(article.text) <= SNIPPET_CHARS
+    widest = SNIPPET_AGGREGATE_DAYS if snippet else AGGREGATE_DAYS
     month_only = article.date is not None and date is not None and not days and bool(_MONTH_ONLY.match(date.text or ""))
-    if date is not None and ((date.end - date.start).days > widest or month_only) and event_type_of(sub_event) != STRATEGIC:
+    if article.date is None and not snippet and date is None:
+        # an undated article cannot place "Last November", but it still names no day
+        month_only = any(e.label_ == "DATE" and _MONTH_ONLY.match(e.text) for e in ents_in(sent))
+    wide = date is not None and (date.end - date.start).days > widest
+    if (wide or month_only) and event_type_of(sub_event) != STRATEGIC:
         return "background:period"  # a total over months ("in the first six months of the year")
     if date is not None and (date.end - date.start).days > STRATEGIC_SPAN_DAYS and event_type_of(sub_event) == STRATEGIC:
         return "background:period"  # "has agreed to a ceasefire earlier this year": no day to code it on
