@@ -425,3 +425,22 @@ def test_party_supporters_who_clash_are_a_mob_not_armed_groups():
     [e] = events("Supporters of the ruling party and the opposition clashed in Habiganj on Sunday, injuring "
                  "100 people.", date="2023-08-21")
     assert (e.sub_event_type, e.actor1.kind) == ("Mob violence", "rioters")
+
+
+def test_a_haul_of_seized_weapons_is_not_the_means_of_an_attack():
+    text = ("Acting on a tip-off, security forces raided a militant hideout in a village near Hangu on Saturday "
+            "and seized a huge quantity of arms including dozens of anti-aircraft guns, scores of rocket shells, "
+            "mortar shells and 30 kilogram of explosives.")
+    events = flashpoint.extract(text, date="2015-10-18").events
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    # a town seized is no haul of arms
+    text = "Yemeni government forces seized control of the coastal city of Shoqra from the separatists on Tuesday."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2020-06-23").events] == [
+        "Government regains territory"]
+
+
+def test_anti_aircraft_guns_are_no_air_strike():
+    from flashpoint.events.classify import cues_in
+
+    assert "air" not in cues_in("militants fired anti - aircraft guns at the base")
+    assert "air" in cues_in("an aircraft bombed the base")

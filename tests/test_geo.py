@@ -421,3 +421,19 @@ def test_unnamed_actors_are_named_with_acleds_country_names():
     assert actor_name("civilians", "PS", False) == "Civilians (Palestine)"
     assert actor_name("protesters", "CD", False) == "Protesters (Democratic Republic of Congo)"
     assert actor_name("state forces", "SY", False) == "Military Forces of Syria"
+
+
+def test_a_sites_national_domain_counts_its_country():
+    import flashpoint
+
+    from flashpoint.geo.countries import url_country
+
+    assert url_country("https://thenews.com.pk/print/68606") == "PK"
+    assert url_country("https://www.bbc.co.uk/news/world") == "GB"
+    assert url_country("https://example.tv/a") is None  # a borrowed domain tells nothing
+    assert url_country("https://gulfnews.com/world") is None
+    text = "Security forces seized arms and explosives in a raid in Hangu on Saturday, officials said."
+    near_china = flashpoint.extract(text, date="2015-10-18").events
+    pakistani = flashpoint.extract(text, date="2015-10-18", url="https://thenews.com.pk/print/68606").events
+    assert [e.place.country for e in pakistani] == ["PK"]
+    assert [e.place.country for e in near_china] != ["PK"]  # the larger namesake (Tianjin) without the site

@@ -39,19 +39,21 @@ MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barrack
 
 
 # Phrases that look like a weapon cue but are crowd-control or defence gear.
-NEUTRAL = re.compile(r"\b(?:smoke|stun|tear[- ]?gas|flash[- ]?bang) grenades?\b|\bair defen[cs]e\b"
+NEUTRAL = re.compile(r"\b(?:smoke|stun|tear[- ]?gas|flash[- ]?bang) grenades?\b|\bair defen[cs]e\b|\banti-?aircraft\b"
                      r"|\b(?:anti-)?riot (?:police|officers?|squads?|gear|units?|control)\b|\banti-riot\b")
+# Cue text is tokens joined by spaces ("anti - aircraft"): hyphens are read with their spaces.
+_SPACED_HYPHEN = re.compile(r"\s+-\s+")
 
 
 def cues_in(text: str) -> set[str]:
     """The cue families (keys of lexicon.CUES) whose phrases occur in ``text``."""
-    lower = NEUTRAL.sub(" stun-device ", text.lower())
+    lower = NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))
     return {family for family, pattern in _PATTERNS.items() if pattern.search(lower)}
 
 
 def has_cue(text: str, family: str) -> bool:
     """Whether a phrase of one cue family occurs in ``text`` (``family in cues_in(text)``)."""
-    return _PATTERNS[family].search(NEUTRAL.sub(" stun-device ", text.lower())) is not None
+    return _PATTERNS[family].search(NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))) is not None
 
 
 def classify(
@@ -163,6 +165,9 @@ def classify(
             return "Looting/property destruction", 2
     if trigger in ("attack", "assault", "raid", "storm") and target in MILITARY_TARGETS:
         return "Armed clash", 2
+    if trigger == "raid" and actor1 == STATE and not casualties and {"disrupted", "weapons"} <= cues \
+            and "arrest" not in cues:
+        return "Disrupted weapons use", 1  # "raided a hideout and seized a huge quantity of arms"
     if trigger == "raid" and actor1 == STATE and not casualties:
         return "Arrests", 1  # "police raided the homes of journalists": a search and detentions, no violence
     if actor2 == CIVILIANS:

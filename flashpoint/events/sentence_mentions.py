@@ -61,6 +61,8 @@ DATED_NOUNS = _RULES.set("dated_nouns")
 PLACE_OF_EVENT = _RULES.set("place_of_event")
 # Verbs whose object is the target, never the weapon ("targeted a suicide bomber").
 TARGETING_VERBS = {"target", "strike", "hit", "kill"}
+# What these verbs take is goods ("seized rocket shells and mortars"), not the means of an attack.
+SEIZING_VERBS = {"seize", "confiscate", "recover", "discover", "find", "defuse", "impound", "dismantle", "unearth"}
 TARGETED_PEOPLE = {"bomber", "militant", "fighter", "commander", "leader", "member", "suspect", "gunman",
                    "attacker", "operative", "insurgent"}
 # Kinds of armed, organised non-state groups: with one of them in it, violence is political.
@@ -523,6 +525,26 @@ def other_event_tokens(sent: Span, trigger: Token | None = None) -> set[int]:
     return drop
 
 
+def _goods(sent: Span) -> dict[int, int]:
+    """Token index -> first index of the haul a seizing verb takes: its object's subtree and,
+    as lists of weapons defeat the parser, what follows up to the next verb."""
+    goods: dict[int, int] = {}
+    for verb in sent:
+        if verb.lemma_.lower() not in SEIZING_VERBS:
+            continue
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            inside = {t.i for t in obj.subtree}
+            if obj.i > verb.i:
+                for t in sent.doc[max(inside) + 1:sent.end]:
+                    if t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" or t.lower_ in (";", "while", "whereas"):
+                        break  # another clause: "..., while a bomb at an army base killed five"
+                    inside.add(t.i)
+            # a town seized, bodies found: no haul of arms
+            if has_cue(" ".join(sent.doc[i].text for i in sorted(inside)), "weapons"):
+                goods.update((i, min(inside)) for i in inside)
+    return goods
+
+
 def _cue_text(sent: Span, trigger: Token) -> str:
     """The sentence without clauses about other events ("a week after a deadly air
     raid ..."), whose weapons are not this event's. "another artillery attack" stays:
@@ -531,9 +553,12 @@ def _cue_text(sent: Span, trigger: Token) -> str:
     # "the drone strike targeted a suspected suicide bomber": a person targeted is not the weapon
     drop.update(t.i for verb in sent if verb.lemma_.lower() in TARGETING_VERBS for c in verb.children
                 if c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_PEOPLE for t in c.subtree)
+    # "seized a huge quantity of arms including rocket shells": the haul reads as arms
+    goods = _goods(sent)
     skip = dateline_end(text_of(sent.doc))
     # dates and the dateline carry no cue ("March 5" is not a march)
-    return " ".join(t.text for t in sent if t.i not in drop and t.ent_type_ != "DATE" and t.idx >= skip)
+    return " ".join(("arms" if goods[t.i] == t.i else "") if t.i in goods else t.text for t in sent
+                    if t.i not in drop and t.ent_type_ != "DATE" and t.idx >= skip)
 
 
 def _headline(sent: Span, paragraph: int) -> bool:

@@ -136,3 +136,26 @@ def names_forces(text: str, end: int) -> bool:
     """True when the country named just before ``end`` in ``text`` owns the forces named after it."""
     return bool(_FORCES_AFTER.match(text, end))
 
+
+_GENERIC_TLDS = Path(__file__).with_name("generic_tlds.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def _tld_readings() -> dict[str, str]:
+    rows = (line.split("\t") for line in _GENERIC_TLDS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in rows}
+
+
+def url_country(url: str | None) -> str | None:
+    """The country a site's national domain names ("thenews.com.pk" -> "PK"), or None for
+    generic and borrowed domains (".com", ".tv", ".co")."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or not tld.isalpha():
+        return None
+    code = _tld_readings().get(tld, tld.upper())
+    return code if code and code in country_table()[2] else None
+

@@ -24,7 +24,8 @@ def resolve_document(document: Document, gazetteer: Optional[Gazetteer] = None) 
         for candidate in document.places:
             first.setdefault((candidate.text, candidate.precision), candidate)
         unique = list(first.values())
-        found = dict(zip(map(id, unique), resolve_candidates(document.article.text, unique, gazetteer, backoff=False)))
+        found = dict(zip(map(id, unique), resolve_candidates(document.article.text, unique, gazetteer, backoff=False,
+                                                       url=document.article.url)))
         places = []
         for candidate in document.places:
             place = found[id(first[(candidate.text, candidate.precision)])]

@@ -21,7 +21,7 @@ from typing import Optional
 from flashpoint.geo.abbreviations import region_abbreviation
 from flashpoint.geo.containers import (DISTRICT_KM, contained_before, container_after, contains, coordinated,
                                        districts_later, regions_later)
-from flashpoint.geo.countries import country_code, is_capital, names_forces
+from flashpoint.geo.countries import country_code, is_capital, names_forces, url_country
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
@@ -65,9 +65,13 @@ class ArticleContext:
     anchors: list[tuple[str, GeoRecord]] = field(default_factory=list)  # (surface key, unambiguous place)
 
 
-def article_context(text: str) -> ArticleContext:
-    """Countries named (by name or demonym) and names marked as regions in ``text``."""
+def article_context(text: str, url: str | None = None) -> ArticleContext:
+    """Countries named (by name or demonym) and names marked as regions in ``text``; a site's
+    national domain counts as one naming of its country (a Pakistani paper's "Hangu")."""
     context = ArticleContext()
+    site_country = url_country(url)
+    if site_country:
+        context.countries[site_country] += 1
     for phrase in _CAPITALISED.findall(text):
         code = country_code(phrase)
         if code:
@@ -401,7 +405,7 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
     """
     gazetteer = gazetteer or get_gazetteer()
     text = "\n".join(filter(None, [document.article.title, document.article.text]))
-    context = article_context(text)
+    context = article_context(text, document.article.url)
     # An event happens in a town, region or country: not on a continent or in a county.
     matches = {id(c): [m for m in candidate_matches(c, gazetteer) if m.record.precision in PRECISIONS]
                for e in document.events for c in e.locations}

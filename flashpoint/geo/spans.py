@@ -69,11 +69,12 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], article_id: str =
 
 
 def resolve_candidates(text: str, candidates: Sequence[Place], gazetteer: Optional[Gazetteer] = None,
-                       backoff: bool = True) -> list[Optional[Place]]:
+                       backoff: bool = True, url: str | None = None) -> list[Optional[Place]]:
     """One resolved Place (or None) per unresolved candidate of ``text`` (``span_candidate``), in order;
-    ``backoff`` also tries shorter and other forms of a name the gazetteer does not know."""
+    ``backoff`` also tries shorter and other forms of a name the gazetteer does not know; ``url``,
+    the article's address, counts its site's country (``article_context``)."""
     gazetteer = gazetteer or get_gazetteer()
-    context = article_context(text)
+    context = article_context(text, url)
     candidates = list(candidates)
     found = [candidate_matches(c, gazetteer, context, backoff=backoff) for c in candidates]
     for candidate, matches in zip(candidates, found):  # unambiguous places anchor the rest
