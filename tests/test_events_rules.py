@@ -444,3 +444,10 @@ def test_anti_aircraft_guns_are_no_air_strike():
 
     assert "air" not in cues_in("militants fired anti - aircraft guns at the base")
     assert "air" in cues_in("an aircraft bombed the base")
+
+
+def test_a_participle_the_parser_hangs_on_was_keeps_its_victim():
+    text = ("Raipur: A jawan of district reserve guard (DRG) was on Monday killed and three others injured in an "
+            "improvised explosive device (IED) blast, triggered by Maoists, in Bijapur district.")
+    events = flashpoint.extract(text, date="2025-08-18").events
+    assert [(e.fatalities.value, e.injuries.value) for e in events] == [(1, 3)]
