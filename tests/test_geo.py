@@ -437,3 +437,22 @@ def test_a_sites_national_domain_counts_its_country():
     pakistani = flashpoint.extract(text, date="2015-10-18", url="https://thenews.com.pk/print/68606").events
     assert [e.place.country for e in pakistani] == ["PK"]
     assert [e.place.country for e in near_china] != ["PK"]  # the larger namesake (Tianjin) without the site
+
+
+def test_a_country_across_the_border_is_not_where_the_event_is():
+    import flashpoint
+    from flashpoint.geo.countries import names_border
+
+    text = "near the border with Nigeria; close to the Niger border; on the Iraq-Syria border; in Niger itself"
+    spans = {name: text.index(name) for name in ("Nigeria", "Niger border", "Iraq", "Niger itself")}
+    assert names_border(text, spans["Nigeria"], spans["Nigeria"] + 7)
+    assert names_border(text, spans["Niger border"], spans["Niger border"] + 5)
+    assert names_border(text, spans["Iraq"], spans["Iraq"] + 4)
+    assert not names_border(text, spans["Niger itself"], spans["Niger itself"] + 5)
+    text = ("Eight Burkinabe soldiers have been killed in a jihadist attack in the north of the country.\n\n"
+            "Jihadists ambushed the troops on Monday close to the Niger border, a security source said.\n\n"
+            "The country is part of a regional effort against the insurgency, along with Mali and Niger.")
+    events = flashpoint.extract(text, date="2020-05-13").events
+    assert [e.place.country for e in events] == ["BF"]
+    text = "Four Nigerien soldiers died on Thursday during a dawn raid by armed assailants near the border with Nigeria."
+    assert [e.place.country for e in flashpoint.extract(text, date="2024-02-23").events] == ["NE"]

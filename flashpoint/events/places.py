@@ -104,6 +104,28 @@ def _possessed_by_place(ent: Span) -> bool:
     return before is not None and before.lower_ in POSSESSIVE and before.head.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+BORDER_WORDS = {"border", "frontier", "borders", "frontiers"}
+
+
+def _beyond_border(ent: Span) -> bool:
+    """"near the border with Nigeria", "close to the Niger border", "the Syrian-Turkish border":
+    the country named is the border's other side (or either side), not where the event is."""
+    token = ent.root
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.lower_ in BORDER_WORDS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("with", "of") and token.head.head.lower_ in BORDER_WORDS:
+        return True
+    # "the Iraq-Syria border": the parser may keep the pair flat
+    for t in ent.doc[ent.end:ent.end + 3]:
+        if t.lower_ in BORDER_WORDS:
+            return True
+        if t.lower_ != "-" and t.ent_type_ not in ("GPE", "NORP"):
+            return False
+    return False
+
+
 def _precision(ent: Span) -> tuple[str, bool]:
     """(requested precision, is a reference point) for an entity."""
     doc = ent.doc
@@ -131,7 +153,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
             continue  # the small model labels unfamiliar towns as people, peoples, even works of art
         if ent.end_char <= skip_before:
             continue
-        if not starts_like_a_name(ent.text):
+        if not starts_like_a_name(ent.text) or _beyond_border(ent):
             continue
         prep = _locative_head(ent.root)
         if prep is not None and prep.lower_ == "of" and ent.label_ not in ("GPE", "LOC") \

@@ -137,6 +137,17 @@ def names_forces(text: str, end: int) -> bool:
     return bool(_FORCES_AFTER.match(text, end))
 
 
+# "the Niger border", "Syria's border", "the Iraq-Syria border"; "the border with Nigeria"
+_BORDER_AFTER = re.compile(r"(?:['’]s)?(?:\s*-\s*[A-Z][\w’']*)?\s+(?:border|frontier)s?\b")
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+
+
+def names_border(text: str, start: int, end: int) -> bool:
+    """True when the country named at ``start:end`` is a border's side ("near the border with
+    Nigeria", "close to the Niger border"): the event is near it, not in it."""
+    return bool(_BORDER_AFTER.match(text, end)) or bool(_BORDER_BEFORE.search(text[max(0, start - 30):start]))
+
+
 _GENERIC_TLDS = Path(__file__).with_name("generic_tlds.tsv")
 
 

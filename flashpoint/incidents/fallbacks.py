@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from flashpoint.geo import resolve_candidate
-from flashpoint.geo.countries import country_code, country_name, names_forces
+from flashpoint.geo.countries import country_code, country_name, names_border, names_forces
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is read as news of the day before publication or the day itself
@@ -115,13 +115,16 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
     towns = [(p.provenance.start, p.provenance.end, p.country) for p in named
              if p.precision in ("town", "admin1") and p.country and p.provenance is not None
              and p.provenance.confidence >= SURE_PLACE]
-    # the parties' own words ("Turkish jets") say who acted, not where: they count only
-    # when nothing else in the article names a country
-    said_by_party = [(p.start, p.end) for p in (a.provenance for a in (event.actor1, event.actor2) if a is not None)
+    # the attackers' own words ("Turkish jets") say who acted, not where: they count only
+    # when nothing else in the article names a country (the forces attacked, "Eight Burkinabe
+    # soldiers", are at home as a rule)
+    said_by_party = [(p.start, p.end) for p in (a.provenance for a in (event.actor1,) if a is not None)
                      if p is not None]
+    attacked = [(p.start, p.end) for p in ([event.actor2.provenance] if event.actor2 is not None else []) if p]
     mentions = [*country_mentions(text), *towns]
     elsewhere = [m for m in mentions if not any(lo <= m[0] < hi for lo, hi in said_by_party)
-                 and not names_forces(text, m[1])]
+                 and not (names_forces(text, m[1]) and not any(lo <= m[0] < hi for lo, hi in attacked))
+                 and not names_border(text, m[0], m[1])]
     for start, end, code in elsewhere or mentions:
         where = _where(start, event)
         # a town says less than a country's name: "Bori" may be in India or Nigeria
