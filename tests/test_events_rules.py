@@ -451,3 +451,42 @@ def test_a_participle_the_parser_hangs_on_was_keeps_its_victim():
             "improvised explosive device (IED) blast, triggered by Maoists, in Bijapur district.")
     events = flashpoint.extract(text, date="2025-08-18").events
     assert [(e.fatalities.value, e.injuries.value) for e in events] == [(1, 3)]
+
+
+def test_fighters_marching_into_a_town_take_it_and_march_no_protest():
+    events = flashpoint.extract("M23 fighters marched into Goma on Monday after days of fighting.", date="2025-01-29").events
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Non-state actor overtakes territory", "Goma")]
+    text = "Thousands of students marched in Kinshasa on Monday against the government."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2025-01-29").events] == ["Peaceful protest"]
+
+
+def test_an_embassy_of_a_country_is_not_a_place_in_it():
+    text = ("In the Congolese capital Kinshasa, protesters attacked a U.N. compound and embassies including "
+            "those of Rwanda, France and the United States on Tuesday.")
+    events = flashpoint.extract(text, date="2025-01-29").events
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Violent demonstration", "Kinshasa")]
+
+
+def test_who_reported_the_gunfire_did_not_fire():
+    text = "Residents of Goma reported small arms fire and some loud explosions on Tuesday morning."
+    events = flashpoint.extract(text, date="2025-01-29").events
+    assert all(e.actor1 is None or e.actor1.kind != "civilians" for e in events)
+    assert all(e.sub_event_type != "Remote explosive/landmine/IED" for e in events)  # gunfire and bangs: a fight
+    text = "Two soldiers were killed when an explosion hit their patrol near Goma on Tuesday."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2025-01-29").events] == [
+        "Remote explosive/landmine/IED"]
+
+
+def test_the_day_after_said_is_when_it_was_said_and_it_is_the_teller():
+    text = ("NAIROBI - The US military said on Thursday it had killed 24 militants in an airstrike on Wednesday "
+            "in the vicinity of Shebeeley in central Somalia.")
+    (event,) = flashpoint.extract(text, date="2019-02-01").events
+    assert str(event.date.start) == str(event.date.end) == "2019-01-30"
+    assert event.actor1.name == "Military Forces of the United States"
+
+
+def test_what_came_weeks_before_has_no_day():
+    text = ("The US military said it killed 24 militants in an airstrike on Wednesday. The attack comes less than "
+            "two weeks after the US military launched a strike that killed 52 Islamists.")
+    events = flashpoint.extract(text, date="2019-02-01").events
+    assert [e.fatalities.value for e in events] == [24]

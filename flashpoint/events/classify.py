@@ -45,15 +45,27 @@ NEUTRAL = re.compile(r"\b(?:smoke|stun|tear[- ]?gas|flash[- ]?bang) grenades?\b|
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")
 
 
+# What a crowd does that makes its protest a riot.
+# (burning tyres is a protest's, not a riot's)
+CROWD_VIOLENCE_VERBS = {"attack", "storm", "torch", "ransack", "loot", "stone", "vandalise", "vandalize",
+                        "smash", "raze", "assault", "beat"}
+
+
 def cues_in(text: str) -> set[str]:
     """The cue families (keys of lexicon.CUES) whose phrases occur in ``text``."""
     lower = NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))
-    return {family for family, pattern in _PATTERNS.items() if pattern.search(lower)}
+    found = {family for family, pattern in _PATTERNS.items() if pattern.search(lower)}
+    if "blast" in found:
+        # an explosion is an IED cue; "blast_only" keeps that no device was named
+        found = (found - {"blast"}) | ({"ied"} if "ied" in found else {"ied", "blast_only"})
+    return found
 
 
 def has_cue(text: str, family: str) -> bool:
     """Whether a phrase of one cue family occurs in ``text`` (``family in cues_in(text)``)."""
-    return _PATTERNS[family].search(NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))) is not None
+    lower = NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))
+    families = (family, "blast") if family == "ied" else (family,)
+    return any(_PATTERNS[f].search(lower) is not None for f in families)
 
 
 def classify(
@@ -86,6 +98,8 @@ def classify(
     if protest and not weapon:
         if "riot" in cues or actor1 == RIOTERS or "clash" in cues:
             return "Violent demonstration", 2
+        if actor1 == PROTESTERS and trigger in CROWD_VIOLENCE_VERBS:
+            return "Violent demonstration", 2  # "protesters attacked a U.N. compound and embassies"
         if "force" in cues or (casualties and (actor2 == PROTESTERS or STATE in (actor1, actor2))) \
                 or ("shooting" in cues and STATE in (actor1, actor2)):
             return "Excessive force against protesters", 2
@@ -123,7 +137,8 @@ def classify(
         return "Shelling/artillery/missile attack", 2
     if "grenade" in cues:
         return "Grenade", 2
-    if "ied" in cues:
+    if "ied" in cues and not ("blast_only" in cues and "shooting" in cues):
+        # ("small arms fire and some loud explosions": a fight, not a bomb)
         if trigger in ("bomb", "bombing", "bombard") and actor1 == STATE:
             return "Air/drone strike", 1
         return "Remote explosive/landmine/IED", 2

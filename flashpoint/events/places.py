@@ -68,7 +68,7 @@ def _targeted(ent: Span) -> bool:
 
 def _after_strong_locative(ent: Span) -> bool:
     prep = _locative_head(ent.root)
-    if prep is not None and prep.lower_ in ("in", "near", "outside", "at"):
+    if prep is not None and prep.lower_ in ("in", "near", "outside", "at", "into"):
         return True
     if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_WORDS | ADMIN1_WORDS:
         return True  # "the southern city of Zaporizhzhia"
@@ -84,6 +84,9 @@ TARGETING_WORDS = {"strike", "attack", "airstrike", "shell", "shelling", "bomb",
 
 
 POSSESSIVE = {"'s", "’s"}
+# "the embassy of Kenya": what a country owns, not a place in it ("those of Rwanda": embassies)
+OWNED_WORDS = {"embassy", "consulate", "mission", "ambassador", "government", "president", "army", "parliament",
+               "ministry", "flag", "those", "that", "citizen", "national", "leader", "king", "people"}
 
 
 def _after_possessor(ent: Span) -> Span:
@@ -156,6 +159,8 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         if not starts_like_a_name(ent.text) or _beyond_border(ent):
             continue
         prep = _locative_head(ent.root)
+        if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in OWNED_WORDS:
+            continue  # "the embassy of Kenya", "those of Rwanda and France": whose, not where
         if prep is not None and prep.lower_ == "of" and ent.label_ not in ("GPE", "LOC") \
                 and prep.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS | PLACE_PARTS | TARGETING_WORDS:
             continue  # "sons of El Chapo", "members of Hamas": of a person or a group, not a place

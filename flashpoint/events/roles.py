@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from flashpoint.events.actors import HEAD_KINDS, PROTESTERS, STATE, actor_from, actor_name
-from flashpoint.events.lexicon import ALL_TRIGGERS, DEATH_WORDS, INJURY_WORDS
+from flashpoint.events.lexicon import ALL_TRIGGERS, DEATH_WORDS, INJURY_WORDS, WordLists
 from flashpoint.events.spans import dateline_end, span_provenance, text_of
 from flashpoint.geo import country_code
 from flashpoint.model import Actor, Article
@@ -29,6 +29,9 @@ BATTLE_NOUNS = {"clash", "fight", "fighting", "battle", "gunfight", "firefight",
 # Participles that name who is held to have done it: "an attack blamed on jihadists".
 BLAME_VERBS = {"blame", "attribute", "ascribe", "pin"}
 CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "stage", "execute", "mount"}
+
+# Who tells or hears of an event ("residents reported gunfire") did not act in it.
+_WITNESS_VERBS = WordLists("mention_rules.toml").set("reporting_verbs") | {"hear", "see", "witness"}
 
 
 def agent(trigger: Token, depth: int = 0) -> Token | None:
@@ -89,8 +92,9 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
         if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
             # "..., killing four people": the subject of the clause it hangs on
             return agent(trigger.head, depth + 1)
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
-        # "gunmen opened fire", "the army launched an offensive"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" \
+            and trigger.head.lemma_.lower() not in _WITNESS_VERBS:
+        # "gunmen opened fire", "the army launched an offensive"; not "residents reported gunfire"
         found = agent(trigger.head, depth + 1)
         if found is not None:
             return found
@@ -123,7 +127,9 @@ def _reporter(verb: Token) -> Token | None:
         verb = verb.head
     if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
         return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    skip = dateline_end(text_of(verb.doc))  # "NAIROBI - The US military said": not the dateline
+    return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                 and c.idx >= skip), None)
 
 
 def claimed_by(trigger: Token) -> Token | None:

@@ -345,6 +345,8 @@ def _earlier_clause(trigger: Token, quoted: QuotedSpans, sentence_cues: set[str]
         if mark is None or not told:
             continue
         before = [t.lower_ for t in trigger.doc[max(verb.i + 1, mark.i - 2):mark.i]]
+        if _LONG_UNITS.intersection(t.lower_ for t in trigger.doc[max(verb.i + 1, mark.i - 3):mark.i]):
+            return _main_trigger(told), None  # "less than two weeks after": no day, and history
         if before and before[-1] in ("day", "days"):
             count = before[0] if len(before) > 1 else "several"
             days = _NUMBER_WORDS.get(count, int(count) if count.isdigit() else None)
@@ -508,7 +510,13 @@ def _reporting_date(ent: Span, trigger: Token) -> bool:
     head = ent.root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
-    return head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i
+    if head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i:
+        return True
+    # "said on Thursday it had killed ...": the parser may hang the day on the verb reported
+    doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].lower_ == "on":
+        i -= 1
+    return i >= 0 and i != trigger.i and doc[i].lemma_.lower() in REPORTING_VERBS and doc[i].pos_ in ("VERB", "AUX")
 
 
 def other_event_tokens(sent: Span, trigger: Token | None = None) -> set[int]:
@@ -696,6 +704,14 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     target = patient(trigger)
     if not has_casualties and _many_over_time(trigger, target):
         return "background:generic"  # "militias have ambushed several army convoys"
+    if lemma in ("march", "advance", "enter") and trigger.pos_ == "VERB":
+        marcher = actor_at(agent(trigger), article, 0.75)
+        if marcher is not None and marcher.kind in NON_STATE_ARMED | {STATE}:
+            # "M23 fighters marched into Goma": an armed advance, not a protest march; into a
+            # town it takes the town, elsewhere it is movement
+            if not any(c.dep_ == "prep" and c.lower_ == "into" for c in trigger.children):
+                return "no event type"
+            lemma, cues = "take", (cues - {"protest"}) | {"overtake"}
     shooter = actor_at(agent(trigger), article, 0.75) if lemma in ("fire", "shoot", "attack", "ambush") else None
     if shooter is not None and shooter.kind in NON_STATE_ARMED \
             and ("protest" in cues or lemma in PROTEST_LEMMAS):
