@@ -464,3 +464,21 @@ def test_the_blocks_find_every_compatible_pair(seed):
             every[a.id].add(b.id)
             every[b.id].add(a.id)
     assert found == every and sum(map(len, every.values())) > 20
+
+
+def test_outlets_may_name_a_crowds_opponent_or_a_blasts_dead_differently():
+    civilians = Actor("Civilians (Syria)", "civilians", "civilians", "SY")
+    police = Actor("Police Forces of Syria", "police", "state forces", "SY")
+    # one blast's dead told as civilians by one outlet and as soldiers by another, tolls agreeing
+    assert compatible(make_event("a1", kind="airstrike", actor2=civilians, killed=90),
+                      make_event("x", kind="airstrike", actor2=SYRIA, killed=80))
+    # without both tolls the victims keep two attacks apart
+    assert not compatible(make_event("a1", kind="airstrike", actor2=civilians, killed=90),
+                          make_event("x", kind="airstrike", actor2=SYRIA))
+    assert not compatible(make_event("a1", kind="airstrike", actor2=civilians, killed=90),
+                          make_event("x", kind="shelling", actor2=SYRIA, killed=88))
+    # a riot in one town on one day is one event whoever it faced and however its dead were counted
+    rioters = Actor("Rioters (Syria)", "rioters", "rioters", "SY")
+    assert compatible(make_event("a1", kind="riot", actor1=rioters, actor2=police, killed=2),
+                      make_event("x", kind="riot", actor1=rioters, actor2=civilians, killed=16))
+    assert not compatible(make_event("a1", kind="attack", killed=2), make_event("x", kind="attack", killed=16))

@@ -162,9 +162,11 @@ def _irrealis(token: Token) -> bool:
     child = token
     for depth, head in enumerate(token.ancestors):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ in ("acl", "advcl") and infinitive and child.pos_ == "VERB" and not _people(token):
+        if infinitive and child.pos_ == "VERB" and not _people(token) and (
+                child.dep_ == "acl" or child.dep_ == "advcl" and token.lemma_.lower() not in PROTEST_LEMMAS):
             # "awaiting instructions to launch attacks", "plans to storm the town"; but the
-            # crowd in "tear gas to disperse rioters" is there
+            # crowd in "tear gas to disperse rioters" is there, and those who "gathered to
+            # protest" did
             return True
         purpose = child.dep_ == "advcl" and infinitive
         if depth >= 3 or child.dep_ in ("advcl", "relcl") and not purpose or (
@@ -495,6 +497,12 @@ def _dates_another_happening(ent: Span, trigger: Token) -> bool:
     """The date belongs to another happening the sentence names: "last week's killing",
     or right after "against/over the takeover" ("in protest against the takeover last month")."""
     if ent.root.dep_ == "poss" and ent.root.head.pos_ == "NOUN" and ent.root.head.i != trigger.i:
+        return True
+    # "142 were arrested, down from 170 the week before", "vs. 66,000 last weekend": the day
+    # of the figure compared with
+    window = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 4):ent.start]]
+    if any(w in ("vs", "vs.", "versus", "than", "compared") for w in window) or any(
+            a in ("down", "up") and b == "from" for a, b in zip(window, window[1:])):
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if before is None or before.i == trigger.i or before.lower_ not in DATED_NOUNS:

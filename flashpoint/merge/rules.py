@@ -54,6 +54,9 @@ UNIDENTIFIED_PREFIX = "Unidentified"
 ARMED_KINDS = ("state forces", "rebel group", "political militia", "identity militia", "external/other")
 # ACLED codes a state's forces "external/other" where they act abroad: one actor either way.
 STATE_KINDS = ("state forces", "external/other")
+# A toll this large kills soldiers and civilians alike: outlets that name different victims
+# of one such blast are not telling two events.
+MIXED_VICTIMS_TOLL = 10
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -219,12 +222,33 @@ def acting_actor1(event: Event) -> Actor | None:
     return a1
 
 
+def _victims_told_apart(a: Event, b: Event) -> bool:
+    """Outlets name a crowd's opponent, or a bombing's dead, differently: the police or the
+    army facing one riot; "civilians" or "soldiers" among one blast's 90 dead. A crowd event
+    in one town on one day is one event whoever it faced; for political violence the two
+    reports must agree on the act (sub-event type) and both give compatible tolls of a
+    mass-casualty size (MIXED_VICTIMS_TOLL): four dead told as civilians and four as
+    soldiers may well be two strikes."""
+    if type_family(a.event_type) == type_family(b.event_type) == CROWD_FAMILY:
+        return True
+    kinds = {a.actor2.kind if a.actor2 else None, b.actor2.kind if b.actor2 else None}
+    return (
+        kinds <= {CIVILIAN_KIND, *STATE_KINDS}
+        and len(kinds) == 2
+        and a.sub_event_type == b.sub_event_type
+        and a.fatalities is not None
+        and b.fatalities is not None
+        and min(a.fatalities.value, b.fatalities.value) >= MIXED_VICTIMS_TOLL
+        and tolls_compatible(a.fatalities, b.fatalities)
+    )
+
+
 def actors_compatible(a: Event, b: Event) -> bool:
     """Actor1 with actor1 and actor2 with actor2. Who acted on whom matters (a
     shelling and the shelled side's reply are two events); only a clash between
     two armed sides (Battles in both reports) may be told from either side."""
     a1, b1 = acting_actor1(a), acting_actor1(b)
-    if actor_compatible(a1, b1) and actor_compatible(a.actor2, b.actor2):
+    if actor_compatible(a1, b1) and (actor_compatible(a.actor2, b.actor2) or _victims_told_apart(a, b)):
         return True
     if a.event_type == b.event_type == "Battles":
         return actor_compatible(a1, b.actor2) and actor_compatible(a.actor2, b1)
@@ -306,7 +330,8 @@ def compatible(a: Event, b: Event) -> bool:
         and places_compatible(a.place, b.place)
         and country_wide_evidence(a, b)
         and actors_compatible(a, b)
-        and tolls_compatible(a.fatalities, b.fatalities)
+        # a crowd's dead are counted town by town or nationwide, outlet by outlet
+        and (type_family(a.event_type) == CROWD_FAMILY or tolls_compatible(a.fatalities, b.fatalities))
     )
 
 
