@@ -490,3 +490,19 @@ def test_what_came_weeks_before_has_no_day():
             "two weeks after the US military launched a strike that killed 52 Islamists.")
     events = flashpoint.extract(text, date="2019-02-01").events
     assert [e.fatalities.value for e in events] == [24]
+
+
+def test_a_caption_is_dated_by_its_closing_date():
+    # a file photo of an old attack: its weekday is not this week's
+    text = ("Workers clear debris at the scene of an explosion that killed 10 people at the gate of a hotel after "
+            "Friday night's attack in Somalia's capital Mogadishu, July 11, 2015.")
+    result = flashpoint.extract(text, date="2016-06-01")
+    assert result.events == [] and [n.reason for n in result.non_events] == ["background:history"]
+
+
+def test_a_day_after_counts_back_from_the_present():
+    text = ("Afghans are mourning the loss of family members, friends and colleagues a day after a massive truck "
+            "bomb in the capital Kabul left at least 90 people dead and more than 450 others wounded.")
+    assert [str(e.date.start) for e in flashpoint.extract(text, date="2017-06-01").events] == ["2017-05-31"]
+    text = "Scores of people waited Thursday in hospitals for the 450 people wounded in Wednesday's bombing in Kabul."
+    assert [str(e.date.start) for e in flashpoint.extract(text, date="2017-06-02").events] == ["2017-05-31"]

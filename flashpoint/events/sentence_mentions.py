@@ -363,6 +363,29 @@ def _earlier_clause(trigger: Token, quoted: QuotedSpans, sentence_cues: set[str]
 _LONG_UNITS = frozenset({"week", "weeks", "month", "months", "year", "years"})
 
 
+def _days_before_now(trigger: Token, article: Article) -> EventDate | None:
+    """"Afghans are mourning ... a day after a massive truck bomb left 90 dead": what follows
+    "N days after" happened that many days before the present the sentence tells (the
+    article's day), when the sentence is in the present and names no day of its own."""
+    sent = trigger.sent
+    root = sent.root
+    present = root.tag_ in ("VBG", "VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
+                                                          for c in root.children)
+    if article.date is None or not present:
+        return None
+    for after in (t for t in sent if t.lower_ == "after" and sent.start + 2 <= t.i < trigger.i):
+        unit, count = after.nbor(-1), after.nbor(-2)
+        days = _NUMBER_WORDS.get(count.lower_, int(count.text) if count.text.isdigit() else None)
+        if unit.lower_ not in ("day", "days") or days is None:
+            continue
+        if any(e.label_ == "DATE" and not (e.start <= unit.i < e.end) for e in ents_in(sent)):
+            return None  # the sentence names its day
+        day = article.date - dt.timedelta(days=days)
+        span = sent.doc[count.i:after.i + 1]
+        return EventDate(start=day, end=day, text=span.text, provenance=span_provenance(article, span, 0.7))
+    return None
+
+
 def _long_after(trigger: Token) -> bool:
     """The trigger tells an event weeks or more before the sentence's own: "The video came a
     month after deadly raids in France that killed 17" (the raids are history, whatever the
@@ -432,6 +455,20 @@ def _similar(sent: Span) -> bool:
     return any(t.lower_ in SIMILAR_MODIFIERS and t.head.lemma_.lower() in ALL_TRIGGERS for t in sent)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _caption_date(ent: Span) -> bool:
+    """A photo caption's closing date: "... in Kabul, Afghanistan, Wednesday, May 31, 2017." It
+    dates what the caption shows, whatever weekday the caption also names ("after Friday
+    night's attack in Mogadishu, July 11, 2015": a file photo of another attack)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return bool(_YEAR.search(ent.text)) and before is not None and before.text == "," and (
+        after is None or after.is_punct or after.i >= ent.sent.end)
+
+
 def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | None, bool]:
     """The date expression nearest the trigger in the parse that can be resolved;
     (None, True) when the nearest is "at the time"-like and points back."""
@@ -439,10 +476,10 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     # a date the event is told with beats the date the news was told on ("said on
     # Monday"), which is kept, ACLED-style, only as a less sure fallback
     # a day beats a span ("Earlier last week, ... ambushed the train on March 11")
-    found = sorted((_reporting_date(ent, trigger), not _names_a_day(ent.text, article), tree_distance(ent.root, trigger),
-                    ent.start, ent)
+    found = sorted((not _caption_date(ent), _reporting_date(ent, trigger), not _names_a_day(ent.text, article),
+                    tree_distance(ent.root, trigger), ent.start, ent)
                    for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
-    for reported, _, _, _, ent in found:
+    for _, reported, _, _, _, ent in found:
         if _dates_another_happening(ent, trigger):
             continue
         if dates.is_anaphoric(ent.text):
@@ -496,8 +533,10 @@ def _names_a_day(text: str, article: Article) -> bool:
 def _dates_another_happening(ent: Span, trigger: Token) -> bool:
     """The date belongs to another happening the sentence names: "last week's killing",
     or right after "against/over the takeover" ("in protest against the takeover last month")."""
-    if ent.root.dep_ == "poss" and ent.root.head.pos_ == "NOUN" and ent.root.head.i != trigger.i:
-        return True
+    owner = ent.root.head
+    if ent.root.dep_ == "poss" and owner.pos_ == "NOUN" and owner.i != trigger.i and not (
+            owner.dep_ == "pobj" and owner.head.lower_ in ("in", "during") and owner.head.head.i == trigger.i):
+        return True  # but "wounded in Wednesday's attack" is the attack's day
     # "142 were arrested, down from 170 the week before", "vs. 66,000 last weekend": the day
     # of the figure compared with
     window = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 4):ent.start]]
@@ -765,6 +804,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if label is None:
         return "disaster" if "disaster" in cues else "no event type"
     date, date_anaphoric = _date(sent, trigger, article)
+    if date is None and not date_anaphoric:
+        date = _days_before_now(trigger, article)
     days = _listed_days(sent, trigger, article)
     if days:
         date = EventDate(start=days[0].start, end=days[-1].end, text=days[0].text, provenance=days[0].provenance)
