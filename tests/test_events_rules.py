@@ -506,3 +506,45 @@ def test_a_day_after_counts_back_from_the_present():
     assert [str(e.date.start) for e in flashpoint.extract(text, date="2017-06-01").events] == ["2017-05-31"]
     text = "Scores of people waited Thursday in hospitals for the 450 people wounded in Wednesday's bombing in Kabul."
     assert [str(e.date.start) for e in flashpoint.extract(text, date="2017-06-02").events] == ["2017-05-31"]
+
+
+def test_a_name_before_region_or_area_is_a_place():
+    text = "At least 30 civilians were killed in drone strikes in the Amhara region on Sunday, residents said."
+    assert [(e.place.name, e.place.precision) for e in flashpoint.extract(text, date="2023-09-20").events] == [
+        ("Amhara", "admin1")]
+    # but not a border's side
+    text = "20 Mali soldiers killed at army camp attack near Mali-Mauritania border"
+    assert all(e.place is None or e.place.country != "MR" for e in flashpoint.extract(text, date="2020-01-27").events)
+
+
+def test_a_community_in_a_region_named_after_it_is_in_that_region():
+    text = ("Gunmen suspected to be bandits in the early hours of Friday attacked Nasarawa community in Maru Local "
+            "Government Area of Zamfara State, killing three villagers.")
+    assert [e.place.admin1 for e in flashpoint.extract(text, date="2023-10-27").events] == ["Zamfara"]
+
+
+def test_explosions_heard_when_dams_collapsed_are_the_disaster():
+    text = "As the storm pounded the coast on Monday, residents said they heard loud explosions when two dams collapsed."
+    assert flashpoint.extract(text, date="2023-09-15").events == []
+
+
+def test_ahead_of_protests_they_have_not_happened():
+    result = flashpoint.extract("Heavy police presence in Nairobi ahead of anniversary protests", date="2017-04-25")
+    assert result.events == [] and [n.reason for n in result.non_events] == ["irrealis"]
+
+
+def test_a_post_taken_for_a_while_is_the_attack_a_district_taken_briefly_changed_hands():
+    text = ("Gunmen attacked an army camp in Sokolo on Sunday, killing 20 soldiers. A resident said the attackers "
+            "had temporarily taken control of the camp.")
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2020-01-27").events] == ["Armed clash"]
+    text = "Khan Abad district in Kunduz was briefly captured by the insurgents on Monday, but security forces retook it."
+    assert "Non-state actor overtakes territory" in [e.sub_event_type for e in flashpoint.extract(
+        text, date="2021-06-14").events]
+
+
+def test_a_development_told_before_the_attack_it_follows_is_its_sequel():
+    text = ("20 soldiers killed at army camp attack in Mali\n\n"
+            "Mali's government said there was significant material damage in the attack, and that reinforcements "
+            "have been dispatched.\n\n"
+            "Gunmen attacked an army camp in Sokolo, killing 20 soldiers Sunday, the government said.")
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2020-01-27").events] == ["Armed clash"]

@@ -193,6 +193,22 @@ def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) 
             continue
         targeted = token.dep_ == "dobj" and token.head.lemma_.lower() in TARGETING_WORDS or (
             token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_.lower() in TARGETING_WORDS)
+        # "in the Amhara region", "in the Bama area": the name before the place word
+        named_area = token.dep_ in ("compound", "amod") \
+            and token.head.lemma_.lower() in (ADMIN1_WORDS | SETTLEMENT_WORDS) - BORDER_WORDS \
+            and token.i == token.head.i - 1 and token.head.dep_ == "pobj" \
+            and token.head.head.lower_ in ("in", "near", "across", "throughout")
+        if named_area:
+            start = token.i  # the whole name: "Dupax del Sur town"
+            while start - 1 > sent.start and (token.doc[start - 1].pos_ == "PROPN" or token.doc[start - 1].lower_
+                                              in ("del", "de", "al", "el", "la")) and not token.doc[start - 1].ent_type_:
+                start -= 1
+            span = token.doc[start:token.i + 1]
+            precision = "admin1" if token.head.lemma_.lower() in ADMIN1_WORDS else "town"
+            found.append(((0, 1, tree_distance(token, trigger)),
+                          Place(name=span.text, text=span.text, precision=precision,
+                                provenance=span_provenance(article, span, 0.6))))
+            continue
         if not targeted and (token.dep_ != "pobj" or token.head.lower_ not in ("in", "of", "near")):
             continue
         if not targeted and token.head.lower_ == "of" and \

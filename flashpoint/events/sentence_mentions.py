@@ -155,6 +155,12 @@ def _irrealis(token: Token) -> bool:
     """Negated, modal, or governed by a verb like "threaten"/"deny"/"condemn"."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    slot = token
+    while slot.dep_ in ("compound", "amod", "conj") and slot.head is not slot:
+        slot = slot.head
+    if slot.dep_ == "pobj" and (slot.head.lower_ == "of" and slot.head.head.lower_ == "ahead"
+                                or slot.head.lower_ == "to" and slot.head.head.lower_ == "run-up"):
+        return True  # "police deployed ahead of anniversary protests": still to come
     if _unreal_clause(token):
         return True
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
@@ -449,6 +455,20 @@ def _territory(target: Token | None, sent: Span) -> bool:
     # "captured Obe": a name the parser did not tag, that the gazetteer knows as a place
     return target.pos_ == "PROPN" and any(r.precision in ("town", "admin2", "admin1")
                                           for r in get_gazetteer().lookup(target.text))
+
+
+_POSTS = {"camp", "base", "post", "outpost", "barracks", "checkpoint", "position", "garrison"}
+
+
+def _briefly(trigger: Token, target: Token | None) -> bool:
+    """"the attackers had temporarily taken control of the camp": the attack on a post, not a
+    territory change (a district "briefly captured" and retaken is two changes, as ACLED codes)."""
+    held = target
+    if held is not None and held.lemma_.lower() == "control":  # "taken control of the camp"
+        held = next((o for p in held.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), held)
+    return held is not None and held.lemma_.lower() in _POSTS and any(
+        c.dep_ == "advmod" and c.lower_ in ("temporarily", "briefly") for c in trigger.children)
 
 
 def _similar(sent: Span) -> bool:
@@ -800,7 +820,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     label = classify(cues, lemma, actor1 and actor1.kind, side2 and side2.kind,
                      counts.fatalities is not None, counts.injuries is not None,
                      target.lemma_.lower() if target is not None else None,
-                     territory=_territory(target, sent))
+                     territory=_territory(target, sent) and not _briefly(trigger, target))
     if label is None:
         return "disaster" if "disaster" in cues else "no event type"
     date, date_anaphoric = _date(sent, trigger, article)

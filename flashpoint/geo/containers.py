@@ -29,6 +29,7 @@ _REGION_LATER = (re.compile(rf"\b({_NAME})\s+(?i:{_ADMIN})\b"),
 REGION_LATER_CHARS = 120
 _BETWEEN_WORDS = frozenset("""
 in of the a district town village city area neighbourhood neighborhood suburb locality commune
+community communities settlement hamlet ward zone sector territory chiefdom emirate
 municipality council local government sub-division subdivision tehsil township county
 northern southern eastern western central north south east west northeast northwest southeast
 southwest north-east north-west south-east south-west remote restive troubled

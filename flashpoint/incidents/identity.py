@@ -146,7 +146,11 @@ def same_incident(a: Event, b: Event) -> bool:
     # a later sentence that points back ("four police were killed in the attack",
     # "arms were recovered from the site of the gun battle") details that incident,
     # whatever type its own words suggest, and may name other victims
-    detail = later.evidence.sentence_start != earlier.evidence.sentence_start and refers_back(later.evidence.sentence)
+    detail = later.evidence.sentence_start != earlier.evidence.sentence_start and (
+        refers_back(later.evidence.sentence)
+        # a development told first ("reinforcements were dispatched after the attack") is the
+        # attack's sequel even when the attack's own report comes later in the article
+        or earlier.event_type == STRATEGIC and later.event_type != STRATEGIC and refers_back(earlier.evidence.sentence))
     if not detail and not types_compatible(a, b):
         return False
     if not dates_compatible(_known_date(a), _known_date(b)):
