@@ -108,6 +108,7 @@ TERRITORY_NOUNS = _RULES.set("territory_nouns")
 HISTORIC_MODIFIERS = _RULES.set("historic_modifiers")
 # Abstract agents of running totals ("the war has killed ...").
 CUMULATIVE_AGENTS = _RULES.set("cumulative_agents")
+PERFECT_CUMULATIVE_AGENTS = _RULES.set("perfect_cumulative_agents")
 RESPONSE_LEMMAS = _RULES.set("response_lemmas")
 # Words that tell a death without telling violence: disease, disaster or accident
 # unless a violent word or a perpetrator comes with them.
@@ -245,11 +246,14 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
         if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
                 or token.lower_ == "past" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return True  # "has carried out similar attacks ... in the past"
-        if token.lemma_.lower() in CUMULATIVE_AGENTS and token.dep_ in ("nsubj", "relcl") \
-                and token.head.lemma_.lower() in ("kill", "claim", "leave"):
+        lemma = token.lemma_.lower()
+        if lemma not in CUMULATIVE_AGENTS | PERFECT_CUMULATIVE_AGENTS:
+            continue
+        if token.dep_ in ("nsubj", "relcl") and token.head.lemma_.lower() in ("kill", "claim", "leave") \
+                and (lemma in CUMULATIVE_AGENTS or _perfect(token.head)):
             return True
-        if token.lemma_.lower() in CUMULATIVE_AGENTS and any(
-                c.dep_ == "relcl" and c.lemma_.lower() in ("kill", "claim", "leave") for c in token.children):
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in ("kill", "claim", "leave")
+               and (lemma in CUMULATIVE_AGENTS or _perfect(c)) for c in token.children):
             return True
     return False
 
@@ -669,7 +673,11 @@ def _many_over_time(trigger: Token, target: Token | None) -> bool:
     """A perfect-tense verb over an indefinite many ("have ambushed several convoys",
     "has attacked numerous villages"): a pattern of events, not one."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return _perfect(verb) and target is not None and any(
+    # "Several people have been shot in a fierce clash": one clash, however many were hit
+    one_event = any(o.tag_ == "NN" and o.lemma_.lower() in ALL_TRIGGERS and any(d.dep_ == "det" for d in o.children)
+                    for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                    for o in p.children if o.dep_ == "pobj")
+    return _perfect(verb) and target is not None and not one_event and any(
         c.lower_ in INDEFINITE_MANY for c in target.children if c.dep_ in ("amod", "det", "nummod"))
 
 
