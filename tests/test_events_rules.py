@@ -548,3 +548,23 @@ def test_a_development_told_before_the_attack_it_follows_is_its_sequel():
             "have been dispatched.\n\n"
             "Gunmen attacked an army camp in Sokolo, killing 20 soldiers Sunday, the government said.")
     assert [e.sub_event_type for e in flashpoint.extract(text, date="2020-01-27").events] == ["Armed clash"]
+
+
+def test_a_year_told_as_the_day_in_it_is_history():
+    text = "It marks the day in 1990 that violent protests broke out in Kenya to demand free elections."
+    result = flashpoint.extract(text, date="2020-07-07")
+    assert result.events == [] and [n.reason for n in result.non_events] == ["background:history"]
+
+
+def test_the_date_on_the_event_word_beats_the_date_of_another_verb():
+    text = ("A Pakistani anti-terrorism court on Wednesday sentenced seven people to death for the murder of two "
+            "brothers in a mob attack in 2010.")
+    result = flashpoint.extract(text, date="2015-01-01")
+    assert result.events == [] and [n.reason for n in result.non_events] == ["background:history"]
+
+
+def test_a_town_taken_without_a_fight_changed_hands_peacefully():
+    for text in ("M23 rebels took over Rutshuru on Sunday, but there was no fighting.",
+                 "Troops recaptured the town of Jowhar on Saturday after Al Shabaab withdrew."):
+        assert [e.sub_event_type for e in flashpoint.extract(text, date="2018-03-11").events] == [
+            "Non-violent transfer of territory"]

@@ -121,6 +121,9 @@ def classify(
         return "Violent demonstration", 2
     if "disrupted" in cues and "weapons" in cues and not casualties and trigger in DISRUPT_VERBS:
         return "Disrupted weapons use", 2
+    if trigger in TERRITORY_VERBS and territory and not casualties and "yielded" in cues \
+            and ("regain" in cues or "overtake" in cues):
+        return "Non-violent transfer of territory", 2  # "retook the town without encountering resistance"
     if trigger in TERRITORY_VERBS and territory and not casualties and "yielded" not in cues and (
             "regain" in cues and actor1 in (STATE, None) or ("overtake" in cues or "regain" in cues) and actor1 in ARMED):
         # "troops backed by fighter jets recaptured the town", "Aleppo fell to regime forces after

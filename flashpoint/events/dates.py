@@ -168,6 +168,10 @@ def resolve(text: str, article_date: dt.date | None) -> Range | None:
         found = _resolve(text, article_date)
         if found is None and "," in text:  # "Sunday, days" (after ... ): the parser ran two phrases together
             found = _resolve(text.split(",")[0], article_date)
+        year = re.fullmatch(r"(?:the\s+)?(?:day|night|week|month|summer|winter|spring|autumn|fall)\s+(?:in|of)\s+"
+                            r"((?:19|20)\d\d)", text.strip(), re.I)
+        if found is None and year:  # "the day in 1990": at least its year
+            found = _month_range(int(year.group(1)), 1)[0], _month_range(int(year.group(1)), 12)[1]
         return found
     except (OverflowError, ValueError):
         return None

@@ -79,7 +79,10 @@ EXPERIENCE_VERBS = _RULES.set("experience_verbs")
 HISTORY_DAYS = 14
 # Territory taken after the other side left it: a non-violent transfer (ACLED).
 YIELDED = re.compile(r"\b(?:after|following|as|when)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? "
-                     r"(?:out|back)|retreat(?:ed|ing)?|abandon(?:ed|ing)?|evacuat(?:ed|ing|ion))\b", re.I)
+                     r"(?:out|back)|retreat(?:ed|ing)?|abandon(?:ed|ing)?|evacuat(?:ed|ing|ion))\b"
+                     # "took Gambale without encountering a resistance", "there was no fighting"
+                     r"|\bwithout (?:a |any )?(?:fight(?:ing)?|(?:encountering |meeting )?(?:a |any )?resistance|a shot)\b"
+                     r"|\bno fighting\b|\bpeacefully\b", re.I)
 # "Since <a day>" at most this many days before the article bounds the events' dates.
 RECENT_SINCE_DAYS = 7
 # An undated toll this large is a war's or a year's count, not one incident's.
@@ -500,10 +503,15 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     # a date the event is told with beats the date the news was told on ("said on
     # Monday"), which is kept, ACLED-style, only as a less sure fallback
     # a day beats a span ("Earlier last week, ... ambushed the train on March 11")
-    found = sorted((not _caption_date(ent), _reporting_date(ent, trigger), not _names_a_day(ent.text, article),
-                    tree_distance(ent.root, trigger), ent.start, ent)
+    # a date told on the event word itself ("a mob attack in 2010") beats one on another verb
+    # ("a court on Wednesday sentenced seven for ... a mob attack in 2010")
+    own = {t.i for t in trigger.subtree} if trigger.pos_ in ("NOUN", "PROPN") else None
+    found = sorted((not _caption_date(ent), _reporting_date(ent, trigger),
+                    own is not None and ent.root.i not in own and any(e.root.i in own for e in ents_in(sent)
+                                                                        if e.label_ == "DATE"),
+                    not _names_a_day(ent.text, article), tree_distance(ent.root, trigger), ent.start, ent)
                    for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
-    for _, reported, _, _, _, ent in found:
+    for _, reported, _, _, _, _, ent in found:
         if _dates_another_happening(ent, trigger):
             continue
         if dates.is_anaphoric(ent.text):

@@ -22,6 +22,7 @@ from flashpoint.model import Count, Event, EventDate, Provenance, Source
 CROWD_TYPES = ("Protests", "Riots")
 STRATEGIC = "Strategic developments"
 # Each further report of an incident makes it a little surer, up to this.
+TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 MAX_CONFIDENCE = 0.95
 PER_REPORT = 0.05
 
@@ -42,6 +43,10 @@ def sub_event_of(members: list[Event]) -> str:
         # violence at a demonstration is coded as the demonstration's (ACLED)
         types = {m.sub_event_type for m in crowd}
     chosen = min(types, key=key)
+    if chosen in TERRITORY_TAKEN and "Non-violent transfer of territory" in types \
+            and not any(m.fatalities or m.injuries for m in members):
+        # "troops retook the town ... without encountering resistance": told once, it says how
+        return "Non-violent transfer of territory"
     if chosen in ("Peaceful protest", "Protest with intervention"):
         others = [m for m in members if m.event_type not in CROWD_TYPES]
         if any(m.event_type != STRATEGIC and m.actor1 is not None and m.actor1.kind in CROWD_KINDS for m in others):
