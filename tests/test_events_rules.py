@@ -568,3 +568,18 @@ def test_a_town_taken_without_a_fight_changed_hands_peacefully():
                  "Troops recaptured the town of Jowhar on Saturday after Al Shabaab withdrew."):
         assert [e.sub_event_type for e in flashpoint.extract(text, date="2018-03-11").events] == [
             "Non-violent transfer of territory"]
+
+
+def test_people_captured_are_abducted_a_town_captured_is_taken():
+    text = ("One Canadian and 16 Americans were captured on Saturday by the 400 Mawozo gang following a visit to an "
+            "orphanage in Croix-des-Bouquets.")
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2021-10-19").events] == [
+        "Abduction/forced disappearance"]
+    text = "Al-Shabab militants seized a village near Kismayo on Monday."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2021-10-19").events] == [
+        "Non-state actor overtakes territory"]
+
+
+def test_activists_hurt_in_clashes_were_in_a_riot():
+    text = "More than a dozen activists were injured, four of them seriously, as clashes erupted in Sylhet on Sunday."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2012-04-22").events] == ["Violent demonstration"]

@@ -93,7 +93,9 @@ def classify(
     if trigger in ("fire", "shoot", "attack", "ambush") and actor1 in NON_STATE_ARMED and (
             actor2 == PROTESTERS or "protest" in cues):
         return "Attack", 2  # "an armed group opened fire at the rally": an attack on the crowd (ACLED)
-    protest = "protest" in cues or trigger in PROTEST_LEMMAS or actor1 == PROTESTERS
+    # "activists were injured as clashes erupted": the crowd's clash, whoever is named first
+    protest = "protest" in cues or trigger in PROTEST_LEMMAS or actor1 == PROTESTERS \
+        or (actor2 == PROTESTERS and "clash" in cues and actor1 in (STATE, None))
     if actor1 == RIOTERS and not weapon:
         return ("Mob violence", 2) if "mob" in cues else ("Violent demonstration", 2)
     if protest and not weapon:

@@ -833,10 +833,15 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     # groups") are not a side of a clash; with the police as one side they are the crowd it fought
     side2 = None if unspecified_victims(actor2) and "clash" in cues and not (actor1 and actor1.kind == STATE) \
         else actor2
+    captives = lemma in ("capture", "seize", "take") and target is not None \
+        and not (actor1 is not None and actor1.kind == STATE) \
+        and (target.ent_type_ in ("NORP", "PERSON") or actor_at(target, article, 0.7) is not None)
+    if captives:
+        cues = cues | {"abduction"}  # "16 Americans were captured by the 400 Mawozo gang": people, not a town
     label = classify(cues, lemma, actor1 and actor1.kind, side2 and side2.kind,
                      counts.fatalities is not None, counts.injuries is not None,
                      target.lemma_.lower() if target is not None else None,
-                     territory=_territory(target, sent) and not _briefly(trigger, target))
+                     territory=_territory(target, sent) and not _briefly(trigger, target) and not captives)
     if label is None:
         return "disaster" if "disaster" in cues else "no event type"
     date, date_anaphoric = _date(sent, trigger, article)
