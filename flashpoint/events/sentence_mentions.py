@@ -835,7 +835,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         else actor2
     captives = lemma in ("capture", "seize", "take") and target is not None \
         and not (actor1 is not None and actor1.kind == STATE) \
-        and (target.ent_type_ in ("NORP", "PERSON") or actor_at(target, article, 0.7) is not None)
+        and (target.ent_type_ == "NORP" or actor_at(target, article, 0.7) is not None)
     if captives:
         cues = cues | {"abduction"}  # "16 Americans were captured by the 400 Mawozo gang": people, not a town
     label = classify(cues, lemma, actor1 and actor1.kind, side2 and side2.kind,
