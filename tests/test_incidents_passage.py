@@ -50,3 +50,13 @@ def test_the_same_region_or_area_is_where_the_incident_told_before_happened():
             "On Wednesday, bandits abducted nine travellers in the same area.")
     found = _places(text)
     assert ("Abduction/forced disappearance", "Gusau", "town") in found, found
+
+
+def test_where_the_news_was_told_is_not_where_it_happened_and_a_named_province_places_it():
+    text = ("Militiamen rape 127 women in east Congo town\n\n"
+            "Medecins Sans Frontieres confirmed on Friday in Kinshasa that armed men raped 127 women earlier this "
+            "month, during a raid on a town in eastern Democratic Republic of Congo's South Kivu province.\n"
+            "It said more than 60 militiamen assaulted the women during a May 1 attack on the town of Kikamba "
+            "in the province of South Kivu's Shabunda region.")
+    events = flashpoint.extract(text, date="2015-05-15").events
+    assert [(e.place.name, e.place.precision) for e in events] == [("South Kivu", "admin1")]

@@ -36,6 +36,10 @@ _CAPITAL = re.compile(r"\b(?:the\s+(?:(?P<demonym>[A-Z][\w-]+)\s+)?|(?P<country>
 # Words that make what follows a reference point: "50 km north of Beni", "outside the capital".
 _REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)\w*\s+of\b|\b(?:km|kilomet\w*|miles|outside)\b",
                               re.IGNORECASE)
+# "said in Kinshasa", "confirmed on Friday in Geneva", "told reporters in Kabul": where the
+# news was told, not where it happened.
+_WHERE_TOLD = re.compile(r"\b(?:said|says|told|confirmed|announced|reported|stated|added|briefing|"
+                         r"conference|statement)\b(?:\s+\w+){0,4}\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # How far before a name such words still make it a reference point.
 REFERENCE_CHARS = 45
 # "in the same region", "in the same area": where the incident told before happened.
@@ -52,6 +56,8 @@ def _in_slot(text: str, place: Place) -> bool:
     before = text[max(0, start - 60):start]
     if _PLACE_SLOT.search(before) is None or _REFERENCE_POINT.search(before[-REFERENCE_CHARS:]):
         return False
+    if _WHERE_TOLD.search(before):
+        return False  # "MSF confirmed on Friday in Kinshasa that ...": where it was said
     return text[place.provenance.end:place.provenance.end + 2] not in ("'s", "’s")
 
 
@@ -137,15 +143,26 @@ def place_from_passage(event: Event, text: str, places: list[Place], incidents: 
     start = min(p.sentence_start for p in (event.mentions or [event.evidence]))
     end = _passage_end(text, event)
     claimed = [other.place for other in incidents if other is not event and other.place is not None]
+    region = None
     for place in places:
-        if place.precision != "town" or place.provenance is None or not start <= place.provenance.start < end:
+        if place.provenance is None or not start <= place.provenance.start < end:
             continue
-        if not _in_slot(text, place) or not _within(place, event.place):
+        if place.precision == "admin1" and region is None and specificity(event.place) < 1 \
+                and event.place is not None and place.country == event.place.country and _in_slot(text, place):
+            region = place  # "during a raid on a town in eastern Congo's South Kivu province"
+            continue
+        if place.precision != "town" or not _in_slot(text, place) or not _within(place, event.place):
             continue
         if any(same_place(place, other) for other in claimed):
             continue
-        borrowed = dataclasses.replace(place, provenance=dataclasses.replace(
-            place.provenance, confidence=min(place.provenance.confidence, PASSAGE_CONFIDENCE)))
-        event.place = borrowed
+        event.place = _borrowed(place)
         return event
+    if region is not None:
+        event.place = _borrowed(region)
     return event
+
+
+def _borrowed(place: Place) -> Place:
+    """A place the passage names, less sure as the incident's than in its own sentence."""
+    return dataclasses.replace(place, provenance=dataclasses.replace(
+        place.provenance, confidence=min(place.provenance.confidence, PASSAGE_CONFIDENCE)))
