@@ -92,3 +92,12 @@ def test_the_country_of_the_forces_that_acted_is_not_where_they_acted():
             "The strikes hit hideouts of the PKK in the mountains of northern Iraq.")
     [event] = flashpoint.extract(text, date="2023-09-16").events
     assert event.place.country == "IQ", event.place
+
+
+def test_an_article_that_names_no_country_takes_its_sites_national_domain():
+    import flashpoint
+
+    text = "Security forces on Tuesday recovered a cache of arms and ammunition in Mutre village, officials said."
+    events = flashpoint.extract(text, date="2017-05-16", url="http://nation.com.pk/national/16-May-2017/cache").events
+    assert [(e.place.country, e.place.precision, e.place.provenance.confidence) for e in events] == [("PK", "country", 0.2)]
+    assert [e.place for e in flashpoint.extract(text, date="2017-05-16", url="https://example.com/a").events] == [None]

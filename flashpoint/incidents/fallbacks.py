@@ -3,8 +3,9 @@
 An undated incident is dated from the publication date; an incident whose
 reports name no place that resolves is placed in the country the article's
 geography points to (the country its own sentences name, else the headline or
-dateline's, else the one country the article keeps returning to), at country
-precision and with a lower confidence. With no country signal it stays null.
+dateline's, else the one country the article keeps returning to, else the country of
+the site's national domain), at country precision and with a lower confidence. With no
+country signal it stays null.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from collections import Counter
 
 from flashpoint.geo import resolve_candidate
-from flashpoint.geo.countries import country_code, country_name, names_border, names_forces
+from flashpoint.geo.countries import country_code, country_name, names_border, names_forces, url_country
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is read as news of the day before publication or the day itself
@@ -23,7 +24,7 @@ from flashpoint.model import Article, Event, EventDate, Place, Provenance
 PUBLICATION_CONFIDENCE = 0.3
 PUBLICATION_DATE = "publication date"
 # A country from the article's geography, by where it was read.
-COUNTRY_CONFIDENCE = {"event": 0.5, "lead": 0.4, "article": 0.3}
+COUNTRY_CONFIDENCE = {"event": 0.5, "lead": 0.4, "article": 0.3, "site": 0.2}
 # A named place counts for its country when the geo stage is at least this sure of it.
 SURE_PLACE = 0.6
 # The headline, dateline and first sentence sit in the first characters of an article.
@@ -137,7 +138,7 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
             weights[other.place.country] += WEIGHTS["lead"]
     ranked = weights.most_common(2)
     if not ranked:
-        return region_from_article(event, article)
+        return site_country(region_from_article(event, article), article)
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return event  # no single country: unknown stays null
     code = ranked[0][0]
@@ -146,6 +147,20 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
     event.place = country_place(code, text[start:end], Provenance(
         article_id=article.id, sentence=text[left:right].strip(), sentence_start=left, sentence_end=right,
         start=start, end=end, confidence=COUNTRY_CONFIDENCE[where]))
+    return event
+
+
+def site_country(event: Event, article: Article) -> Event:
+    """An event the article's words place nowhere, in the country of the site's national domain
+    ("nation.com.pk": Pakistan), least sure of all, its provenance the event's own sentence."""
+    code = url_country(article.url)
+    if event.place is not None or code is None:
+        return event
+    where = event.evidence
+    event.place = country_place(code, country_name(code) or code, Provenance(
+        article_id=article.id, sentence=where.sentence, sentence_start=where.sentence_start,
+        sentence_end=where.sentence_end, start=where.sentence_start, end=where.sentence_start,
+        confidence=COUNTRY_CONFIDENCE["site"]))
     return event
 
 
