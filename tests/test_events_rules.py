@@ -583,3 +583,13 @@ def test_people_captured_are_abducted_a_town_captured_is_taken():
 def test_activists_hurt_in_clashes_were_in_a_riot():
     text = "More than a dozen activists were injured, four of them seriously, as clashes erupted in Sylhet on Sunday."
     assert [e.sub_event_type for e in flashpoint.extract(text, date="2012-04-22").events] == ["Violent demonstration"]
+
+
+def test_resistance_forces_are_not_the_state_and_the_strike_after_their_fight_is_its_own():
+    text = ("More than 80 regime troops traveled to Ta Kan Thar Village on Monday. The resistance forces attacked "
+            "the troops near the village for one hour, killing a soldier.\n\n"
+            "In the afternoon, a military fighter jet conducted aerial reconnaissance over the area, and an attack "
+            "helicopter later assaulted the village for 45 minutes, injuring a villager.")
+    events = flashpoint.extract(text, date="2023-07-18").events
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Armed clash"]
+    assert [e.actor1.kind for e in events if e.sub_event_type == "Armed clash"] == ["rebel group"]

@@ -67,6 +67,9 @@ PARTITIVES = {"member", "scores", "dozens", "hundreds", "thousands", "some", "ma
 # ("forces" alone may be anyone's).
 WEAK_STATE_HEADS = {"forces", "force", "guard", "personnel", "authority", "ministry",
                     "drone", "aircraft", "helicopter", "jet", "artillery", "coalition"}
+# Modifiers that make "forces" someone other than the state's.
+NON_STATE_MODIFIERS = {"resistance", "rebel", "insurgent", "opposition", "guerrilla", "guerilla", "separatist",
+                       "jihadist", "islamist", "anti-government", "anti-junta"}
 STATE_WORDS = {"government", "army", "military", "security", "state", "national", "federal",
                "regime", "pro-government", "border", "armed", "defence", "defense", "air",
                "naval", "special", "police", "republican", "presidential", "coalition", "junta"}
@@ -235,7 +238,9 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
     # the head's own modifiers count even past a model number ("a junta MI-35 helicopter")
     words |= {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")}
     country = _country_in(span)
-    if kind == STATE and lemma in WEAK_STATE_HEADS and not (words & STATE_WORDS) and not country:
+    if kind == STATE and lemma in WEAK_STATE_HEADS and words & NON_STATE_MODIFIERS:
+        kind = REBEL  # "local resistance forces", "opposition fighters' forces": not the state's
+    elif kind == STATE and lemma in WEAK_STATE_HEADS and not (words & STATE_WORDS) and not country:
         return None
     if kind == STATE and lemma == "personnel" and not (words & (STATE_WORDS | POLICE_WORDS)):
         return None

@@ -13,7 +13,7 @@ import copy
 
 from flashpoint.events.actors import CIVILIANS
 from flashpoint.events.mention import Mention
-from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of, precedence
+from flashpoint.events.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, event_type_of, precedence
 from flashpoint.model import Actor, Count, EventDate, Place
 
 STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",
@@ -73,6 +73,11 @@ def continues(prev: Mention, cur: Mention) -> bool:
         # each arrest, interception or deal is its own development, but an undated
         # sentence about the same kind of development right after elaborates it
         return cur.sub_event == prev.sub_event and cur.date is None and cur.paragraph - prev.last_paragraph <= 1
+    if event_type_of(prev.sub_event) == BATTLES and prev.actor1 is not None and prev.actor2 is not None \
+            and event_type_of(cur.sub_event) == EXPLOSIONS and cur.strength >= 2 and cur.fatalities is None:
+        # "resistance forces attacked the troops ..." then "a helicopter later assaulted the
+        # village": the strike that followed the fight is its own event
+        return False
     victim_side = cur.actor1 is not None and prev.actor2 is not None and cur.actor1.country \
         and cur.actor1.country == prev.actor2.country and prev.actor1 is None
     if bare and cur.paragraph - prev.last_paragraph <= 2 and not victim_side:
