@@ -593,3 +593,8 @@ def test_resistance_forces_are_not_the_state_and_the_strike_after_their_fight_is
     events = flashpoint.extract(text, date="2023-07-18").events
     assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Armed clash"]
     assert [e.actor1.kind for e in events if e.sub_event_type == "Armed clash"] == ["rebel group"]
+
+
+def test_security_forces_beating_marchers_intervene_in_their_protest():
+    text = "Security forces beat opposition activists with batons in Rajshahi on Sunday as they marched through the streets."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2012-04-22").events] == ["Protest with intervention"]

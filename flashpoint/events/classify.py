@@ -101,8 +101,6 @@ def classify(
     if protest and not weapon:
         if "riot" in cues or actor1 == RIOTERS or "clash" in cues:
             return "Violent demonstration", 2
-        if actor1 == PROTESTERS and trigger in CROWD_VIOLENCE_VERBS:
-            return "Violent demonstration", 2  # "protesters attacked a U.N. compound and embassies"
         if "force" in cues or (casualties and (actor2 == PROTESTERS or STATE in (actor1, actor2))) \
                 or ("shooting" in cues and STATE in (actor1, actor2)):
             return "Excessive force against protesters", 2

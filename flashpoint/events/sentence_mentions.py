@@ -22,7 +22,7 @@ from flashpoint.events.casualties import NOT_PEOPLE
 from flashpoint.events import dates
 from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
-from flashpoint.events.classify import NON_STATE_ARMED, PROTEST_LEMMAS, classify, cues_in, has_cue
+from flashpoint.events.classify import CROWD_VIOLENCE_VERBS, NON_STATE_ARMED, PROTEST_LEMMAS, classify, cues_in, has_cue
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
 from flashpoint.events.lexicon import WordLists
 from flashpoint.events.lexicon import (
@@ -802,6 +802,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         actor1, actor2 = shooter, actor_at(target, article, 0.75) if target is not None else None
     elif lemma in PROTEST_LEMMAS or "protest" in cues:
         actor1, actor2 = crowd_and_police(sent, article, trigger)
+        doer = actor_at(agent(trigger), article, 0.7) if lemma in CROWD_VIOLENCE_VERBS else None
+        if doer is not None and doer.kind in (PROTESTERS, "rioters"):
+            cues = cues | {"riot"}  # "protesters attacked a U.N. compound and embassies"
     elif sides is not None:
         actor1, actor2 = actor_at(sides[0], article, 0.75), actor_at(sides[1], article, 0.75)
         if any(_one_person(side) for side in sides) and not any(
