@@ -114,3 +114,14 @@ def test_arabic_names_with_a_lower_case_article_are_places():
 
     events = find_events(article, next(nlp.parse([article.text])))
     assert sorted(e.locations[0].text for e in events) == ["Tel al-Usud", "al-Qahira", "al-Talisiya"]
+
+
+def test_a_country_or_the_towns_own_region_after_a_comma_is_no_list():
+    import flashpoint
+
+    text = "Violence erupted in Southport, England, on Tuesday as far-right protesters clashed with police."
+    assert [e.place.name for e in flashpoint.extract(text, date="2024-07-31").events] == ["Southport"]
+    text = "Protesters rallied in Athens, Greece on Sunday."
+    assert [e.place.name for e in flashpoint.extract(text, date="2024-07-31").events] == ["Athens"]
+    text = "Thousands marched in Paris, Lyon and Marseille on Saturday."
+    assert [e.place.name for e in flashpoint.extract(text, date="2024-07-31").events] == ["Paris", "Lyon", "Marseille"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from flashpoint.events.taxonomy import PROTESTS, RIOTS, event_type_of
-from flashpoint.geo.names import ADMIN_WORDS
+from flashpoint.geo import country_code, get_gazetteer
+from flashpoint.geo.names import ADMIN_WORDS, name_key
 from flashpoint.model import Place
 
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
@@ -27,13 +28,21 @@ _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)"
 _REGION_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted(ADMIN_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 
-def _holds_previous(place: Place, joiner: str, text: str) -> bool:
-    """A place after a bare comma marked as a region ("..., Lara state") contains the one before."""
+def _holds_previous(place: Place, previous: Place, joiner: str, text: str) -> bool:
+    """A place after a bare comma that holds the one before: marked as a region ("..., Lara
+    state"), the country ("Athens, Greece"), or the region the gazetteer puts the town in
+    ("Southport, England")."""
     if joiner.strip() != ",":
         return False
     written = place.text or ""
-    return bool(_REGION_AFTER.match(text[place.provenance.end:place.provenance.end + 30])) or any(
-        written.lower().endswith(" " + word) for word in ADMIN_WORDS)
+    if _REGION_AFTER.match(text[place.provenance.end:place.provenance.end + 30]) or any(
+            written.lower().endswith(" " + word) for word in ADMIN_WORDS):
+        return True
+    if country_code(written):
+        return True
+    key = name_key(written)
+    return any(r.precision == "town" and r.admin1 and name_key(r.admin1) == key
+               for r in get_gazetteer().lookup(previous.text or ""))
 
 
 def splits_by_place(sub_event: str, has_toll: bool) -> bool:
@@ -49,7 +58,7 @@ def listed_places(places: list[Place], text: str) -> list[Place]:
     run: list[Place] = []
     for place in located:
         joiner = text[run[-1].provenance.end:place.provenance.start] if run else ""
-        if run and _holds_previous(place, joiner, text):
+        if run and _holds_previous(place, run[-1], joiner, text):
             continue
         if run and _JOINER.fullmatch(joiner):
             run.append(place)
