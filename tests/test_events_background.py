@@ -298,3 +298,13 @@ def test_an_infinitive_on_a_noun_or_a_purpose_is_not_yet_done():
     # the crowd in "tear gas to disperse rioters" is there
     text = "Police in the port city used tear gas on Monday night in an attempt to disperse a crowd of rioters."
     assert [e.event_type for e in _events(text)] == ["Riots"]
+
+
+def test_what_a_video_depicts_or_purports_to_show_and_a_released_video_are_no_events():
+    text = "It also depicts the nine militants carrying out atrocities, including beheading and shooting hostages."
+    assert _events(text, "2016-01-25") == []
+    text = ("The Islamic State group released a video on Sunday purporting to show nine militants behind the "
+            "Paris attacks that killed 130 people.")
+    assert _events(text, "2016-01-25") == []
+    text = "The rebels released 20 hostages in Kidal on Sunday after talks with the army."
+    assert _events(text, "2016-01-25") != []

@@ -150,6 +150,12 @@ def _unreal_clause(token: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+# What is released that is no person: a statement, not a hostage.
+RELEASED_THINGS = {"video", "footage", "statement", "report", "figure", "data", "image", "photo", "picture",
+                   "audio", "recording", "document", "list", "album", "film", "message", "communique", "details"}
+DEPICTING_VERBS = {"depict", "portray", "purport"}
+
+
 def _people(token: Token) -> bool:
     """An agent noun ("rioters", "protesters", "demonstrators", "militants"): people, not a happening."""
     return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower().endswith(("er", "or", "ist", "ant"))
@@ -189,7 +195,9 @@ def _irrealis(token: Token) -> bool:
             return True  # "vowed to attack", not "ended up hitting a cart"
         if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
             return True
-    return False
+    # what a video or a picture "depicts", however deep in its description ("depicts the
+    # militants carrying out atrocities, including beheading and shooting hostages")
+    return any(head.lemma_.lower() in DEPICTING_VERBS for head in token.ancestors)
 
 
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "parataxis"}
@@ -762,6 +770,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if under_attack(trigger):
         cues = cues - {"protest"}  # "the caravan came under fire on its way to a rally": an attack
     lemma = trigger.lemma_.lower()
+    if lemma == "release" and any(c.dep_ == "dobj" and c.lemma_.lower() in RELEASED_THINGS for c in trigger.children):
+        return "no event type"  # "released a video", not hostages
     if _irrealis(trigger):
         return "irrealis"
     if _cumulative(sent, trigger, article):
