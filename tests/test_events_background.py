@@ -308,3 +308,10 @@ def test_what_a_video_depicts_or_purports_to_show_and_a_released_video_are_no_ev
     assert _events(text, "2016-01-25") == []
     text = "The rebels released 20 hostages in Kidal on Sunday after talks with the army."
     assert _events(text, "2016-01-25") != []
+
+
+def test_an_undated_clash_that_has_triggered_unrest_is_the_storys_cause():
+    text = ("An intense clash between the Amhara militia and the national army has triggered a wave of unrest in "
+            "the Amhara region.")
+    result = flashpoint.extract(text, date="2023-11-08")
+    assert result.events == [] and [n.reason for n in result.non_events] == ["background:cause"]

@@ -153,6 +153,8 @@ def _unreal_clause(token: Token) -> bool:
 # What is released that is no person: a statement, not a hostage.
 RELEASED_THINGS = {"video", "footage", "statement", "report", "figure", "data", "image", "photo", "picture",
                    "audio", "recording", "document", "list", "album", "film", "message", "communique", "details"}
+# Verbs whose subject, in the perfect and undated, is the cause of the story told, not news.
+CAUSE_VERBS = {"trigger", "spark", "cause", "prompt", "fuel", "provoke", "lead"}
 DEPICTING_VERBS = {"depict", "portray", "purport"}
 
 
@@ -884,6 +886,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "background:trend"  # "Sagaing has seen fierce fighting and bloody reprisals"
     if not has_casualties and date is None and trigger.head.lemma_.lower() in TREND_VERBS:
         return "background:trend"  # "Ukraine has intensified drone attacks"
+    if not has_casualties and date is None and trigger.dep_ == "nsubj" and _perfect(trigger.head) \
+            and trigger.head.lemma_.lower() in CAUSE_VERBS and not any(e.label_ == "DATE" for e in ents_in(sent)):
+        return "background:cause"  # "An intense clash ... has triggered a wave of unrest": the story's cause
     if not has_casualties and date is None and trigger.pos_ == "NOUN" and any(
             c.lower_ in INDEFINITE_MANY for c in trigger.children if c.dep_ in ("amod", "det", "nummod")):
         return "background:generic"  # "has claimed responsibility for several rocket attacks"
