@@ -598,3 +598,17 @@ def test_resistance_forces_are_not_the_state_and_the_strike_after_their_fight_is
 def test_security_forces_beating_marchers_intervene_in_their_protest():
     text = "Security forces beat opposition activists with batons in Rajshahi on Sunday as they marched through the streets."
     assert [e.sub_event_type for e in flashpoint.extract(text, date="2012-04-22").events] == ["Protest with intervention"]
+
+
+def test_where_the_wounded_were_taken_is_not_where_it_happened():
+    text = ("Troops clashed with rebels in Sanguit village in Dupax del Sur on Thursday. He said 10 soldiers were "
+            "wounded, seven of whom were brought to the Provincial Hospital in Bayombong town.")
+    assert [e.place.name for e in flashpoint.extract(text, date="2017-11-10").events] == ["Dupax del Sur"]
+
+
+def test_a_passive_killing_hung_on_another_verb_keeps_its_victim_and_no_agent():
+    text = ("A member of the New People's Army (NPA), earlier mistakenly identified as a Philippine Army (PA) "
+            "soldier, was killed in an encounter on Thursday in the village of Sanguit in Dupax del Sur town.")
+    (event,) = flashpoint.extract(text, date="2017-11-10").events
+    assert event.sub_event_type == "Armed clash" and event.fatalities.value == 1
+    assert event.actor1 is None or event.actor1.kind != "rebel group"

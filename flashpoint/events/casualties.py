@@ -75,9 +75,11 @@ def _victim_tokens(pred: Token) -> list[Token]:
         if not found and pred.tag_ == "VBN" and lemma != "die":
             # "five were killed and three others injured": an elided "were"
             found = [c for c in pred.children if c.dep_ == "nsubj"]
-        if not found and pred.tag_ == "VBN" and pred.dep_ == "conj" and pred.head.lemma_ == "be" \
-                and pred.head.pos_ == "AUX":
-            # "A jawan ... was on Monday killed": the parser hangs the participle on "was"
+        passive_conj = pred.dep_ == "conj" and any(c.dep_ == "auxpass" for c in pred.children)
+        if not found and pred.tag_ == "VBN" and pred.dep_ == "conj" and (
+                pred.head.lemma_ == "be" and pred.head.pos_ == "AUX" or passive_conj):
+            # "A jawan ... was on Monday killed": the parser hangs the participle on "was"; "A member
+            # of the NPA, earlier identified as a soldier, was killed": on "identified"
             subjects = [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [c for c in subjects if _is_person(c)] or subjects[-1:]
     elif pred.pos_ == "ADJ":

@@ -129,6 +129,23 @@ def _beyond_border(ent: Span) -> bool:
     return False
 
 
+CARE_WORDS = {"hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary", "infirmary"}
+MOVING_VERBS = {"bring", "take", "rush", "airlift", "evacuate", "transfer", "fly", "ferry", "carry", "admit"}
+
+
+def _where_taken(ent: Span) -> bool:
+    """"brought to the provincial hospital in Bayombong", "airlifted to Kabul": where the
+    wounded or dead were taken, not where the event happened."""
+    for token in (ent.root, *ent.root.ancestors):
+        if token.lower_ in CARE_WORDS:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in MOVING_VERBS:
+            return True
+        if token.pos_ == "VERB":
+            return False
+    return False
+
+
 def _precision(ent: Span) -> tuple[str, bool]:
     """(requested precision, is a reference point) for an entity."""
     doc = ent.doc
@@ -156,7 +173,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
             continue  # the small model labels unfamiliar towns as people, peoples, even works of art
         if ent.end_char <= skip_before:
             continue
-        if not starts_like_a_name(ent.text) or _beyond_border(ent):
+        if not starts_like_a_name(ent.text) or _beyond_border(ent) or _where_taken(ent):
             continue
         prep = _locative_head(ent.root)
         if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in OWNED_WORDS:

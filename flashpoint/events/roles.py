@@ -89,8 +89,9 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
             if child.pos_ == "PRON":
                 return _reporter(trigger) or child
             return child
-        if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB":
-            # "..., killing four people": the subject of the clause it hangs on
+        if trigger.dep_ in ("conj", "advcl", "xcomp") and trigger.head.pos_ == "VERB" and not passive:
+            # "..., killing four people": the subject of the clause it hangs on (but "X, earlier
+            # identified as a soldier, was killed": that subject is the one killed)
             return agent(trigger.head, depth + 1)
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" \
             and trigger.head.lemma_.lower() not in _WITNESS_VERBS:
