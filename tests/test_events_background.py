@@ -315,3 +315,12 @@ def test_an_undated_clash_that_has_triggered_unrest_is_the_storys_cause():
             "the Amhara region.")
     result = flashpoint.extract(text, date="2023-11-08")
     assert result.events == [] and [n.reason for n in result.non_events] == ["background:cause"]
+
+
+def test_a_reports_undated_figures_and_an_example_from_a_list_of_attacks_are_background():
+    text = ("Among the attacks claimed by the group since the ouster of president Morsi was the assassination of "
+            "a top police general, who was gunned down as he left his home in Cairo.")
+    result = flashpoint.extract(text)
+    assert result.events == [] and "background:report" in [n.reason for n in result.non_events]
+    # a report's dated figure is news
+    assert _events("According to the report, 20 people were killed in an attack in Kano on Monday.", "2019-01-01") != []

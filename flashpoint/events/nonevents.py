@@ -69,4 +69,12 @@ def reason(sent: Span, trigger: Token, dated: bool, has_casualties: bool, armed_
         return "crime"
     if cancelled(trigger):
         return "irrealis:cancelled"
+    if not dated and reported_statistic(sent):
+        return "background:report"
     return None
+
+
+def reported_statistic(sent: Span) -> bool:
+    """An undated sentence told from a report's figures, or an example picked from a list of
+    past attacks (data/report_phrases.txt)."""
+    return not any(e.label_ == "DATE" for e in sent.ents) and bool(_phrases("report_phrases.txt").search(sent.text.lower()))
