@@ -60,3 +60,13 @@ def test_where_the_news_was_told_is_not_where_it_happened_and_a_named_province_p
             "in the province of South Kivu's Shabunda region.")
     events = flashpoint.extract(text, date="2015-05-15").events
     assert [(e.place.name, e.place.precision) for e in events] == [("South Kivu", "admin1")]
+
+
+def test_a_province_the_passage_names_beats_a_town_named_in_passing_outside_it():
+    text = ("Fighters rampaged through a central village, killing at least 85 people, residents said Saturday. "
+            "The paramilitary group began attacking Galgani in the central province of Sennar late in July.\n\n"
+            "The group has been accused of massacres since the war started last year, when tensions exploded "
+            "into open fighting in the capital Khartoum. Residents said hundreds of fighters stormed the village "
+            "on Thursday, looting and burning houses.")
+    events = flashpoint.extract(text, date="2024-08-17").events
+    assert [(e.place.name, e.place.precision, str(e.date.start)) for e in events] == [("Sennar", "admin1", "2024-08-15")]

@@ -56,6 +56,10 @@ def types_compatible(a: Event, b: Event) -> bool:
     return b.event_type in absorbed.get(a.sub_event_type, ()) or a.event_type in absorbed.get(b.sub_event_type, ())
 
 
+# How many days before the telling day an event another sentence dates may still be the one told.
+TOLD_AFTER_DAYS = 6
+
+
 def _unnamed_or_state(actor) -> bool:
     return actor is None or actor.kind == "state forces"
 
@@ -77,7 +81,17 @@ def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
         return True
     if a.exact and b.exact and abs((a.start - b.start).days) == 1:
         return _loose(a) or _loose(b)
+    for told, other in ((a, b), (b, a)):
+        # "residents said Saturday" dates the telling: the attack "on Thursday" came before it
+        if _told_day(told) and other.end <= told.end and (told.start - other.start).days <= TOLD_AFTER_DAYS:
+            return True
     return a.start <= b.end and b.start <= a.end
+
+
+def _told_day(date: EventDate) -> bool:
+    """A date read only from the day the news was told ("..., officials said on Monday")."""
+    return date.provenance is not None and date.provenance.confidence < REPORTING_CONFIDENCE \
+        and (date.end - date.start).days <= 1
 
 
 def _sentence(count: Count, event: Event) -> str:

@@ -143,7 +143,8 @@ def place_from_passage(event: Event, text: str, places: list[Place], incidents: 
     start = min(p.sentence_start for p in (event.mentions or [event.evidence]))
     end = _passage_end(text, event)
     claimed = [other.place for other in incidents if other is not event and other.place is not None]
-    region = None
+    own = [(p.sentence_start, p.sentence_end) for p in (event.mentions or [event.evidence])]
+    region = elsewhere = None
     for place in places:
         if place.provenance is None or not start <= place.provenance.start < end:
             continue
@@ -155,10 +156,17 @@ def place_from_passage(event: Event, text: str, places: list[Place], incidents: 
             continue
         if any(same_place(place, other) for other in claimed):
             continue
-        event.place = _borrowed(place)
-        return event
-    if region is not None:
-        event.place = _borrowed(region)
+        if any(lo <= place.provenance.start < hi for lo, hi in own):
+            event.place = _borrowed(place)
+            return event
+        elsewhere = elsewhere or place
+    # a province the passage names says more of the incident than a town another of its
+    # sentences names in passing outside it ("fighting in the capital Khartoum" since the war
+    # began); a town inside it ("Charsadda, a district in the Khyber Pakhtunkhwa province") more
+    inside = elsewhere is not None and region is not None and elsewhere.admin1 == region.admin1
+    chosen = elsewhere if inside or region is None else region
+    if chosen is not None:
+        event.place = _borrowed(chosen)
     return event
 
 
