@@ -612,3 +612,11 @@ def test_a_passive_killing_hung_on_another_verb_keeps_its_victim_and_no_agent():
     (event,) = flashpoint.extract(text, date="2017-11-10").events
     assert event.sub_event_type == "Armed clash" and event.fatalities.value == 1
     assert event.actor1 is None or event.actor1.kind != "rebel group"
+
+
+def test_a_headlines_place_label_and_its_two_figures():
+    (event,) = flashpoint.extract("Kabul: 95 killed and 158 injured in suicide bombing", date="2018-01-27").events
+    assert (event.place.name, event.fatalities.value, event.injuries.value) == ("Kabul", 95, 158)
+    # a dateline with a colon before a sentence is still a dateline
+    text = "Raipur: A jawan was killed and three others injured in an IED blast in Bijapur district on Monday."
+    assert [e.place.name for e in flashpoint.extract(text, date="2025-08-18").events] != ["Raipur"]

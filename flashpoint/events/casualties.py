@@ -148,6 +148,8 @@ def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
     parts = []
     for victim in victims:
         for member in sorted({victim, *victim.conjuncts}, key=lambda t: t.i):
+            if member is not victim and any(c.dep_ in ("acl", "amod") and c.tag_ == "VBN" for c in member.children):
+                continue  # "95 killed and 158 injured": the second figure has its own participle
             if member is not victim and not is_number(member) and not any(
                     c.dep_ in COUNT_DEPS and is_number(c) for c in member.children) and not (
                     _is_person(member) and any(c.lower_ == "another" for c in member.children)):

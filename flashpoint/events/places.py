@@ -146,6 +146,13 @@ def _where_taken(ent: Span) -> bool:
     return False
 
 
+def _headline_label(ent: Span, sent: Span) -> bool:
+    """"Kabul: 95 killed and 158 injured in suicide bombing": a headline's opening place label."""
+    doc = ent.doc
+    return ent.start == sent.start and ent.end < len(doc) and doc[ent.end].text == ":" \
+        and ent.label_ in ("GPE", "LOC") and sent.text.rstrip()[-1:] not in ".!?\"”"
+
+
 def _precision(ent: Span) -> tuple[str, bool]:
     """(requested precision, is a reference point) for an entity."""
     doc = ent.doc
@@ -182,7 +189,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
                 and prep.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS | PLACE_PARTS | TARGETING_WORDS:
             continue  # "sons of El Chapo", "members of Hamas": of a person or a group, not a place
         possessed = _possessed_by_place(ent)
-        if prep is None and not _targeted(ent) and not possessed:
+        if prep is None and not _targeted(ent) and not possessed and not _headline_label(ent, sent):
             after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
             if not (ent.label_ in ("GPE", "LOC") and after in ADMIN1_WORDS | SETTLEMENT_WORDS):
                 continue

@@ -27,12 +27,21 @@ def text_of(doc) -> str:
     return text
 
 
+def _headline_label(text: str, match: re.Match) -> bool:
+    """"Kabul: 95 killed and 158 injured in suicide bombing": a headline's place label before a
+    colon (the line is a headline: short, with no closing stop), not a dateline."""
+    if not match.group(0).rstrip().endswith(":"):
+        return False
+    line = text[match.start():].split("\n", 1)[0].strip()
+    return len(line) < 150 and line[-1:] not in ".!?\"”"
+
+
 def dateline_end(text: str) -> int:
     """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none.
 
     The dateline opens the text, or the paragraph after a headline line."""
     m = DATELINE.match(text)
-    if m:
+    if m and not _headline_label(text, m):
         return m.end()
     first = text.find("\n\n")
     if 0 < first < 200 and text[:first].rstrip()[-1:] not in ".!?\"”":
