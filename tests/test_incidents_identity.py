@@ -262,3 +262,13 @@ def test_a_separate_attack_never_points_back():
     bombing = event("Suicide bomb", "A suicide bomber struck a police post on Friday.", day="2024-10-25")
     other = event("Attack", "In a separate attack, gunmen killed a shopkeeper in the attack's aftermath.")
     assert not same_incident(bombing, other)
+
+
+def test_shelling_and_an_air_strike_in_one_article_are_two_events():
+    import flashpoint
+
+    text = ("The paramilitary force continued to shell the capital of North Darfur yesterday, residents said.\n\n"
+            "The Sudanese Air Forces reportedly bombed RSF targets in the east of the city yesterday, according to "
+            "a military source.")
+    events = flashpoint.extract(text, date="2024-10-30").events
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]

@@ -13,7 +13,8 @@ import copy
 
 from flashpoint.events.actors import CIVILIANS
 from flashpoint.events.mention import Mention
-from flashpoint.events.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, event_type_of, precedence
+from flashpoint.events.taxonomy import (BATTLES, DISTINCT_WEAPONS, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC,
+                                         event_type_of, precedence)
 from flashpoint.model import Actor, Count, EventDate, Place
 
 STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",
@@ -47,6 +48,8 @@ def continues(prev: Mention, cur: Mention) -> bool:
     """True when ``cur`` adds detail to the event ``prev`` described."""
     if cur.separate:
         return False  # "In a separate attack, ...": never the same event
+    if {prev.sub_event, cur.sub_event} == DISTINCT_WEAPONS and min(prev.strength, cur.strength) >= 2:
+        return False  # shelling, then an air strike: two events
     crowd = event_type_of(prev.sub_event) in (PROTESTS, RIOTS)
     if crowd and cur.response and cur.date is None and cur.paragraph - prev.last_paragraph <= 1:
         return True  # "Police responded with tear gas": the intervention at that protest

@@ -64,3 +64,8 @@ def precedence() -> dict[str, tuple[int, int]]:
         tier, name = line.split("\t")
         table[name.strip()] = (int(tier), order)
     return table
+
+
+# Remote violence by two means one report never tells as the other: shelling from the
+# ground and a strike from the air are two events (ACLED), even on one day in one town.
+DISTINCT_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})

@@ -17,6 +17,7 @@ from flashpoint.incidents.actors import crowd_acts, parties_compatible, same_par
 from flashpoint.events.separate import announces_other
 from flashpoint.incidents.cues import absorbed_developments, hedged, refers_back, revises_toll, sums_up, tells_sequel
 from flashpoint.incidents.places import named_within, places_compatible, same_place
+from flashpoint.events.taxonomy import DISTINCT_WEAPONS
 from flashpoint.model import Count, Event, EventDate
 
 BATTLES, EXPLOSIONS, CIVILIANS_TYPE = "Battles", "Explosions/Remote violence", "Violence against civilians"
@@ -41,6 +42,8 @@ def family(event: Event) -> str:
 def types_compatible(a: Event, b: Event) -> bool:
     """One family, a strategic development that the other's incident can include, or
     violence in which a crowd takes part and a protest or riot ("six rioters were killed")."""
+    if {a.sub_event_type, b.sub_event_type} == DISTINCT_WEAPONS:
+        return False  # shelling from the ground and a strike from the air are two events (ACLED)
     if family(a) == family(b):
         return True
     if {family(a), family(b)} == {"violence", "crowd"}:
