@@ -12,6 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from flashpoint.events.spans import ents_in
+
 DATA = Path(__file__).parent / "data"
 # A match score: "2-0", "1 - 1" (not a date or a range like "2013-2015").
 SCORE = re.compile(r"(?<![\d/.-])\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![\d/.-])")
@@ -77,4 +79,5 @@ def reason(sent: Span, trigger: Token, dated: bool, has_casualties: bool, armed_
 def reported_statistic(sent: Span) -> bool:
     """An undated sentence told from a report's figures, or an example picked from a list of
     past attacks (data/report_phrases.txt)."""
-    return not any(e.label_ == "DATE" for e in sent.ents) and bool(_phrases("report_phrases.txt").search(sent.text.lower()))
+    return not any(e.label_ == "DATE" for e in ents_in(sent)) \
+        and bool(_phrases("report_phrases.txt").search(sent.text.lower()))
