@@ -620,3 +620,9 @@ def test_a_headlines_place_label_and_its_two_figures():
     # a dateline with a colon before a sentence is still a dateline
     text = "Raipur: A jawan was killed and three others injured in an IED blast in Bijapur district on Monday."
     assert [e.place.name for e in flashpoint.extract(text, date="2025-08-18").events] != ["Raipur"]
+
+
+def test_a_year_in_a_name_is_no_date():
+    text = ("Several people have been shot in a fierce clash between anti-riot police officers and protesters "
+            "opposing the Finance Bill 2024 in Nairobi.")
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2024-06-25").events] == ["Violent demonstration"]

@@ -575,6 +575,9 @@ def _names_a_day(text: str, article: Article) -> bool:
 def _dates_another_happening(ent: Span, trigger: Token) -> bool:
     """The date belongs to another happening the sentence names: "last week's killing",
     or right after "against/over the takeover" ("in protest against the takeover last month")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and re.fullmatch(r"(?:19|20)\d\d", ent.text):
+        return True  # "the Finance Bill 2024", "Vision 2030": a year in a name
     owner = ent.root.head
     if ent.root.dep_ == "poss" and owner.pos_ == "NOUN" and owner.i != trigger.i and not (
             owner.dep_ == "pobj" and owner.head.lower_ in ("in", "during") and owner.head.head.i == trigger.i):
