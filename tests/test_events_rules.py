@@ -626,3 +626,13 @@ def test_a_year_in_a_name_is_no_date():
     text = ("Several people have been shot in a fierce clash between anti-riot police officers and protesters "
             "opposing the Finance Bill 2024 in Nairobi.")
     assert [e.sub_event_type for e in flashpoint.extract(text, date="2024-06-25").events] == ["Violent demonstration"]
+
+
+def test_rebels_who_claimed_control_of_a_town_after_troops_left_took_it_without_a_fight():
+    text = ("Tuareg separatist rebels on Tuesday claimed control of the northern Mali town of Menaka, left exposed "
+            "after the departure of Niger troops.")
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2013-02-05").events] == [
+        "Non-violent transfer of territory"]
+    text = "Rebels seized the town of Menaka on Tuesday after fighting that left 20 soldiers dead."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2013-02-05").events] != [
+        "Non-violent transfer of territory"]

@@ -79,7 +79,7 @@ EXPERIENCE_VERBS = _RULES.set("experience_verbs")
 HISTORY_DAYS = 14
 # Territory taken after the other side left it: a non-violent transfer (ACLED).
 YIELDED = re.compile(r"\b(?:after|following|as|when)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? "
-                     r"(?:out|back)|retreat(?:ed|ing)?|abandon(?:ed|ing)?|evacuat(?:ed|ing|ion))\b"
+                     r"(?:out|back)|retreat(?:ed|ing)?|abandon(?:ed|ing)?|evacuat(?:ed|ing|ion)|departure)\b"
                      # "took Gambale without encountering a resistance", "there was no fighting"
                      r"|\bwithout (?:a |any )?(?:fight(?:ing)?|(?:encountering |meeting )?(?:a |any )?resistance|a shot)\b"
                      r"|\bno fighting\b|\bpeacefully\b", re.I)
@@ -281,7 +281,7 @@ def _token_at(sent: Span, char: int) -> Token:
 
 def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, elsewhere: bool = False) -> bool:
     lemma = token.lemma_.lower()
-    if lemma not in ALL_TRIGGERS and token.lower_ not in ALL_TRIGGERS:
+    if lemma not in ALL_TRIGGERS and token.lower_ not in ALL_TRIGGERS and not _claims_control(token):
         return False
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return False
@@ -304,6 +304,12 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
     if token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_OF_EVENT:
         return False  # "cordoned off the blast site", "attack victims": an event told elsewhere
     return True
+
+
+def _claims_control(token: Token) -> bool:
+    """"rebels claimed control of the town": a territorial claim, whatever "claim" does elsewhere."""
+    return token.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "control"
+                                                   for c in token.children)
 
 
 def _refers_elsewhere(token: Token) -> bool:
@@ -737,7 +743,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
              has_prior: bool) -> Mention | str | None:
     """The event the sentence reports; the reason it reports none although an event
     word is in it ("irrealis", "background:total", ...); or None when it has no event word."""
-    if not any(t.lemma_.lower() in ALL_TRIGGERS or t.lower_ in ALL_TRIGGERS for t in sent):
+    if not any(t.lemma_.lower() in ALL_TRIGGERS or t.lower_ in ALL_TRIGGERS or _claims_control(t) for t in sent):
         blamed = blamed_in(sent, article) if has_prior else None
         if blamed is not None:
             return Mention(sent=sent, index=index, paragraph=paragraph, trigger=sent[0], sub_event="Other",
@@ -802,6 +808,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     target = patient(trigger)
     if not has_casualties and _many_over_time(trigger, target):
         return "background:generic"  # "militias have ambushed several army convoys"
+    if _claims_control(trigger):
+        lemma, cues = "take", cues | {"overtake"}  # "rebels claimed control of the town of Menaka"
     if lemma in ("march", "advance", "enter") and trigger.pos_ == "VERB":
         marcher = actor_at(agent(trigger), article, 0.75)
         if marcher is not None and marcher.kind in NON_STATE_ARMED | {STATE}:
