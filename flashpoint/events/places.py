@@ -13,7 +13,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from flashpoint.events.spans import dateline_end, ents_in, span_provenance, tree_distance
+from flashpoint.events.spans import dateline_end, ents_in, span_provenance, text_of, tree_distance
+from flashpoint.geo.countries import names_border
 from flashpoint.geo.names import starts_like_a_name
 from flashpoint.model import Article, Place
 
@@ -110,25 +111,6 @@ def _possessed_by_place(ent: Span) -> bool:
 BORDER_WORDS = {"border", "frontier", "borders", "frontiers"}
 
 
-def _beyond_border(ent: Span) -> bool:
-    """"near the border with Nigeria", "close to the Niger border", "the Syrian-Turkish border":
-    the country named is the border's other side (or either side), not where the event is."""
-    token = ent.root
-    while token.dep_ in ("conj", "appos") and token.head is not token:
-        token = token.head
-    if token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.lower_ in BORDER_WORDS:
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ in ("with", "of") and token.head.head.lower_ in BORDER_WORDS:
-        return True
-    # "the Iraq-Syria border": the parser may keep the pair flat
-    for t in ent.doc[ent.end:ent.end + 3]:
-        if t.lower_ in BORDER_WORDS:
-            return True
-        if t.lower_ != "-" and t.ent_type_ not in ("GPE", "NORP"):
-            return False
-    return False
-
-
 CARE_WORDS = {"hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary", "infirmary"}
 MOVING_VERBS = {"bring", "take", "rush", "airlift", "evacuate", "transfer", "fly", "ferry", "carry", "admit"}
 
@@ -180,7 +162,8 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
             continue  # the small model labels unfamiliar towns as people, peoples, even works of art
         if ent.end_char <= skip_before:
             continue
-        if not starts_like_a_name(ent.text) or _beyond_border(ent) or _where_taken(ent):
+        if not starts_like_a_name(ent.text) or _where_taken(ent) \
+                or names_border(text_of(ent.doc), ent.start_char, ent.end_char):  # "near the border with Nigeria"
             continue
         prep = _locative_head(ent.root)
         if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in OWNED_WORDS:

@@ -352,6 +352,11 @@ def _main_trigger(triggers: list[Token]) -> Token:
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
+def _count_of(word: str) -> int | None:
+    """A small count written as a word or digits ("two", "a", "3"), or None."""
+    return _NUMBER_WORDS.get(word, int(word) if word.isdigit() else None)
+
+
 def shifted(date: EventDate, days: int) -> EventDate:
     """A day counted from another event's day, less sure than that day."""
     step = dt.timedelta(days=days)
@@ -379,8 +384,7 @@ def _earlier_clause(trigger: Token, quoted: QuotedSpans, sentence_cues: set[str]
         if _LONG_UNITS.intersection(t.lower_ for t in trigger.doc[max(verb.i + 1, mark.i - 3):mark.i]):
             return _main_trigger(told), None  # "less than two weeks after": no day, and history
         if before and before[-1] in ("day", "days"):
-            count = before[0] if len(before) > 1 else "several"
-            days = _NUMBER_WORDS.get(count, int(count) if count.isdigit() else None)
+            days = _count_of(before[0]) if len(before) > 1 else None
             if days is None:
                 return _main_trigger(told), None  # "days after": no day to code it on
         else:
@@ -404,7 +408,7 @@ def _days_before_now(trigger: Token, article: Article) -> EventDate | None:
         return None
     for after in (t for t in sent if t.lower_ == "after" and sent.start + 2 <= t.i < trigger.i):
         unit, count = after.nbor(-1), after.nbor(-2)
-        days = _NUMBER_WORDS.get(count.lower_, int(count.text) if count.text.isdigit() else None)
+        days = _count_of(count.lower_)
         if unit.lower_ not in ("day", "days") or days is None:
             continue
         if any(e.label_ == "DATE" and not (e.start <= unit.i < e.end) for e in ents_in(sent)):

@@ -74,8 +74,7 @@ def _known_date(event: Event) -> EventDate | None:
 
 def _loose(date: EventDate) -> bool:
     """A day that may be off by one: a reporting date, or "late Sunday"/"overnight"."""
-    unsure = date.provenance is not None and date.provenance.confidence < REPORTING_CONFIDENCE
-    return unsure or bool(_EDGE_OF_DAY.search(date.text or ""))
+    return _reported(date) or bool(_EDGE_OF_DAY.search(date.text or ""))
 
 
 def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
@@ -91,10 +90,14 @@ def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _reported(date: EventDate) -> bool:
+    """A date read off a reporting verb ("..., officials said on Monday"): as unsure as that."""
+    return date.provenance is not None and date.provenance.confidence < REPORTING_CONFIDENCE
+
+
 def _told_day(date: EventDate) -> bool:
-    """A date read only from the day the news was told ("..., officials said on Monday")."""
-    return date.provenance is not None and date.provenance.confidence < REPORTING_CONFIDENCE \
-        and (date.end - date.start).days <= 1
+    """A date read only from the day the news was told: that day or the one before."""
+    return _reported(date) and (date.end - date.start).days <= 1
 
 
 def _sentence(count: Count, event: Event) -> str:
