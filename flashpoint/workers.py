@@ -10,6 +10,7 @@ A server that waits on a worker keeps answering other requests.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,7 @@ from flashpoint.text.limits import EXTRACT_SECONDS
 
 CHUNK = 8  # articles sent to a worker at a time (spaCy parses them as one batch)
 _POLL = 0.5  # seconds between looks at the clock while waiting
+PARENT_CHECK_SECONDS = 1.0  # how often an idle worker looks whether its parent still lives
 _clock = time.monotonic
 
 
@@ -68,7 +70,13 @@ def _serve(conn, extract: Callable | None, warm_up: bool) -> None:
             conn.send(("failed", str(exc)))
             return
     conn.send(("ready",))
+    parent = os.getppid()
     while True:
+        # a parent killed outright (kill -9) sends no farewell, and forked siblings keep its end
+        # of the pipe open: a worker whose parent is gone stops instead of waiting for ever
+        while not conn.poll(PARENT_CHECK_SECONDS):
+            if os.getppid() != parent:
+                return
         job = conn.recv()
         if job is None:
             return

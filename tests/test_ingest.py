@@ -127,6 +127,20 @@ def _count(db: Path, table: str) -> int:
         return 0  # not created yet
 
 
+def _processes_naming(path) -> list[int]:
+    """Pids of live processes whose command line names ``path`` (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if str(path).encode() in f.read():
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
 def test_kill_9_mid_run_then_resume_equals_an_uninterrupted_run(corpus_db, tmp_path):
     _, _, snapshot = corpus_db
     db = tmp_path / "killed.db"
@@ -141,6 +155,11 @@ def test_kill_9_mid_run_then_resume_equals_an_uninterrupted_run(corpus_db, tmp_p
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, proc.stderr.read().decode()[-2000:]
+    # its extraction workers notice the parent is gone and stop (they would wait for ever)
+    deadline = time.monotonic() + 30
+    while _processes_naming(db) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_naming(db) == []
     stored = _count(db, "articles")
     assert 0 < stored < N_ARTICLES  # it really was killed mid-run
     # No half-written article: every stored article has all its rows, nothing orphaned.
