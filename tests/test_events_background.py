@@ -328,3 +328,11 @@ def test_a_reports_undated_figures_and_an_example_from_a_list_of_attacks_are_bac
     assert result.events == [] and "background:report" in [n.reason for n in result.non_events]
     # a report's dated figure is news
     assert _events("According to the report, 20 people were killed in an attack in Kano on Monday.", "2019-01-01") != []
+
+
+def test_an_embedded_post_is_quoted_not_reported():
+    text = ("Gunmen killed the former coordinator of the Indigenous guard in the Buenos Aires municipality of "
+            "Cauca on Monday, the council said.\n\nHe was killed by armed groups today in Cauca "
+            "https://t.co/RiMWqd3ieo — Joshua Collins (@InvisiblesMuros) January 25, 2022")
+    events = flashpoint.extract(text, date="2022-01-25").events
+    assert len(events) == 1 and str(events[0].date.start) == "2022-01-24"

@@ -150,6 +150,8 @@ def _unreal_clause(token: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+# An embedded social media post: its short link or its author's handle and date line.
+EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w{2,15}\)\s+\w+ \d{1,2}, \d{4}")
 # What is released that is no person: a statement, not a hostage.
 RELEASED_THINGS = {"video", "footage", "statement", "report", "figure", "data", "image", "photo", "picture",
                    "audio", "recording", "document", "list", "album", "film", "message", "communique", "details"}
@@ -755,6 +757,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None  # most sentences: no event word at all
     if _headline(sent, paragraph):
         return "headline"
+    if EMBEDDED_POST.search(sent.text):
+        return "quoted post"  # an embedded tweet: "... https://t.co/x — Name (@handle) January 25, 2022"
     if has_prior and CLAIM_PHRASE.search(sent.text):
         owner = next((claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)
         if owner is not None:
