@@ -527,10 +527,9 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     # a day beats a span ("Earlier last week, ... ambushed the train on March 11")
     # a date told on the event word itself ("a mob attack in 2010") beats one on another verb
     # ("a court on Wednesday sentenced seven for ... a mob attack in 2010")
-    own = {t.i for t in trigger.subtree} if trigger.pos_ in ("NOUN", "PROPN") else None
-    found = sorted((not _caption_date(ent), _reporting_date(ent, trigger),
-                    own is not None and ent.root.i not in own and any(e.root.i in own for e in ents_in(sent)
-                                                                        if e.label_ == "DATE"),
+    own = {t.i for t in trigger.subtree} if trigger.pos_ in ("NOUN", "PROPN") else set()
+    own_dated = any(e.label_ == "DATE" and e.root.i in own for e in ents_in(sent))
+    found = sorted((not _caption_date(ent), _reporting_date(ent, trigger), own_dated and ent.root.i not in own,
                     not _names_a_day(ent.text, article), tree_distance(ent.root, trigger), ent.start, ent)
                    for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
     for _, reported, _, _, _, _, ent in found:
