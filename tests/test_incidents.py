@@ -146,3 +146,41 @@ def test_a_report_told_once_without_day_place_or_toll_is_dropped_beside_an_ancho
     doc = flashpoint.extract("Residents said they were angered by another attack on their community in Nigeria.",
                              date="2024-11-20")
     assert len(doc.events) == 1
+
+
+def test_a_clash_of_party_supporters_is_mob_violence_with_rioters_on_both_sides():
+    for text in ("Supporters of the ruling party and opposition activists clashed outside the party office "
+                 "in Kishoreganj on Monday, leaving 40 injured.",
+                 "At least 20 people were injured in a clash between supporters of two factions of the ruling "
+                 "party in Kishoreganj on Monday."):
+        [event] = flashpoint.extract(text, date="2023-09-12").events
+        assert event.sub_event_type == "Mob violence", text
+        assert (event.actor1.name, event.actor2.name) == ("Rioters (Bangladesh)", "Rioters (Bangladesh)"), text
+
+
+def test_an_armed_clash_whose_sides_are_unarmed_people_is_a_riot():
+    from flashpoint.incidents.combine import unarmed_clash
+    from flashpoint.model import Actor
+
+    def actor(kind, text):
+        return Actor(name=kind, text=text, kind=kind, country="BD")
+
+    supporters, people = actor("civilians", "supporters of both parties"), actor("civilians", "people")
+    police, rebels = actor("state forces", "police"), actor("rebel group", "rebels")
+    assert unarmed_clash("Armed clash", supporters, people) == "Mob violence"
+    assert unarmed_clash("Armed clash", police, supporters) == "Violent demonstration"
+    assert unarmed_clash("Armed clash", rebels, supporters) == "Armed clash"
+    assert unarmed_clash("Armed clash", None, people) == "Armed clash"  # victims say nothing of who fought
+    assert unarmed_clash("Attack", supporters, people) == "Attack"
+
+
+def test_villagers_who_clash_with_an_armed_militia_fight_a_battle_not_a_mob():
+    [event] = flashpoint.extract("Villagers clashed with herders in Benue on Sunday, leaving four dead.",
+                                 date="2023-08-21").events
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_people_hurt_after_the_clash_are_the_clashs_toll_not_an_attack():
+    text = "More than 60 people were injured after a clash between supporters of the ruling party and the opposition in Kishoreganj on Monday."
+    [event] = flashpoint.extract(text, date="2023-09-12").events
+    assert event.event_type == "Riots" and event.injuries.value == 60

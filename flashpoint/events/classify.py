@@ -114,7 +114,8 @@ def classify(
         # "police fired tear gas at the crowds": a gathering met with force, whatever it was called
         return ("Excessive force against protesters", 2) if killed else ("Protest with intervention", 2)
     if ("mob" in cues and actor1 not in ARMED) or (actor1 == CIVILIANS and casualties and not weapon
-                                                     and "shooting" not in cues):
+                                                     and "shooting" not in cues
+                                                     and not ("clash" in cues and actor2 in ARMED)):
         return "Mob violence", 2  # "villagers beat a man to death": unorganised civilians' violence
     # an armed group that torches a school destroys property; it does not riot
     if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED:

@@ -182,9 +182,25 @@ def between_sides(trigger: Token) -> tuple[Token, Token] | None:
             objs = [o for o in child.children if o.dep_ == "pobj"]
             if objs and objs[0].conjuncts:
                 return objs[0], objs[0].conjuncts[0]
-            if objs and objs[0].tag_ == "NNS" and any(c.lower_ == "rival" for c in objs[0].children):
+            if objs and objs[0].tag_ == "NNS" and _of_two_sides(objs[0]):
                 return objs[0], objs[0]  # "fighting between rival armed groups"
     return None
+
+
+_TWO_SIDES = {"rival", "two", "both", "opposing", "warring", "feuding", "competing"}
+
+
+def _of_two_sides(noun: Token) -> bool:
+    """"rival armed groups", "supporters of two factions", "workers of A and B":
+    one plural naming both sides of the fight."""
+    words = [c for c in noun.children if c.dep_ in ("amod", "nummod", "det", "predet")]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if obj.conjuncts:
+                return True  # "supporters of the ruling party and the opposition"
+            if obj.tag_ == "NNS":
+                words += [c for c in obj.children if c.dep_ in ("amod", "nummod", "det", "predet")]
+    return any(w.lower_ in _TWO_SIDES for w in words)
 
 
 def under_attack(trigger: Token) -> bool:

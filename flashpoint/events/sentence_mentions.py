@@ -629,11 +629,22 @@ def other_event_tokens(sent: Span, trigger: Token | None = None) -> set[int]:
     drop: set[int] = set()
     for token in sent:
         if token.dep_ == "prep" and token.lower_ in OTHER_EVENT_PREPS and (trigger is None or token.i != trigger.i):
+            if trigger is not None and _toll_of(token, trigger):
+                continue
             for obj in (o for o in token.children if o.dep_ in ("pobj", "pcomp")):
                 if obj.lemma_.lower() in ALL_TRIGGERS and not any(
                         c.lower_ in ("another", "similar") for c in obj.children):
                     drop.update(t.i for t in token.subtree)
     return drop
+
+
+def _toll_of(prep: Token, trigger: Token) -> bool:
+    """"60 people were injured after the clash": the hurt the clash did, told by its
+    casualties, not another happening (but "killed a week after the clash" is later)."""
+    return prep.lower_ in ("after", "following") and prep.head.i == trigger.i \
+        and trigger.lemma_.lower() in CASUALTY_WORDS \
+        and not any(c.dep_ == "npadvmod" for c in prep.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") for c in trigger.children)
 
 
 def _goods(sent: Span) -> dict[int, int]:
@@ -811,7 +822,10 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "background:generic"  # "repeated attacks in the region"
     if _aggregated(trigger):
         return "background:trend"  # "an uptick in Boko Haram attacks"
-    sides = next((found for found in map(between_sides, triggers) if found), None)
+    # "60 people were injured in/after a clash between X and Y": the sides of what hurt them
+    causes = [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"] \
+        if trigger.lemma_.lower() in CASUALTY_WORDS else []
+    sides = next((found for found in map(between_sides, triggers + causes) if found), None)
     target = patient(trigger)
     if not has_casualties and _many_over_time(trigger, target):
         return "background:generic"  # "militias have ambushed several army convoys"

@@ -11,15 +11,21 @@ the type of a composite incident. Every report's sentence is kept in
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections import Counter
 
+from flashpoint.geo.countries import actor_name
 from flashpoint.events.taxonomy import event_type_of, precedence
+from flashpoint.events.actors import unspecified_victims
+from flashpoint.events.classify import has_cue
 from flashpoint.incidents.actors import CROWD_KINDS, parties_compatible, richness
 from flashpoint.incidents.identity import toll_hedged
 from flashpoint.incidents.places import specificity
-from flashpoint.model import Count, Event, EventDate, Provenance, Source
+from flashpoint.model import Actor, Count, Event, EventDate, Provenance, Source
 
 CROWD_TYPES = ("Protests", "Riots")
+UNARMED = {"civilians", "protesters", "rioters"}
+STATE = "state forces"
 STRATEGIC = "Strategic developments"
 # Each further report of an incident makes it a little surer, up to this.
 TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
@@ -56,6 +62,24 @@ def sub_event_of(members: list[Event]) -> str:
     if chosen == "Peaceful protest" and "Arrests" in types | {m.sub_event_type for m in members}:
         return "Protest with intervention"  # arrests at a protest are the protest's intervention
     return chosen
+
+
+def unarmed_clash(sub_event: str, actor1: Actor | None, actor2: Actor | None) -> str:
+    """An "Armed clash" whose known sides are unarmed people ("supporters of both parties
+    clashed") is mob violence, and one of police with such people a violent demonstration:
+    ACLED's armed clash needs an organised armed side. People the text names only as
+    victims ("100 people were injured") say nothing of who fought."""
+    if sub_event != "Armed clash":
+        return sub_event
+    sides = [a for a in (actor1, actor2) if a is not None and not unspecified_victims(a)]
+    kinds = {a.kind for a in sides}
+    if not kinds & UNARMED:
+        return sub_event
+    if kinds <= UNARMED:
+        return "Mob violence"
+    if kinds <= UNARMED | {STATE}:
+        return "Violent demonstration"
+    return sub_event
 
 
 def _detail(event: Event) -> int:
@@ -132,6 +156,7 @@ def combine(members: list[Event], event_id: str) -> Event:
     # the other side ("police used rubber bullets ... supporters retaliated") swaps them
     actor1_from = max(_same_roles(parties, primary, "actor1"), key=lambda m: richness(m.actor1))
     actor2_from = max(_same_roles(parties, primary, "actor2"), key=lambda m: richness(m.actor2))
+    unarmed = unarmed_clash(sub_event, actor1_from.actor1, actor2_from.actor2)
     fatalities = best_toll(_counts(members, "fatalities"))
     injuries = best_toll(_counts(members, "injuries"))
     evidence = copy.deepcopy(primary.evidence)
@@ -140,8 +165,8 @@ def combine(members: list[Event], event_id: str) -> Event:
     event = Event(
         id=event_id,
         article_id=primary.article_id,
-        event_type=event_type_of(sub_event),
-        sub_event_type=sub_event,
+        event_type=event_type_of(unarmed),
+        sub_event_type=unarmed,
         evidence=evidence,
         confidence=confidence if len(members) > 1 else primary.confidence,
         trigger=primary.trigger,
@@ -159,4 +184,15 @@ def combine(members: list[Event], event_id: str) -> Event:
                             fatalities=fatalities.value if fatalities else None,
                             injuries=injuries.value if injuries else None)]
     event.mentions = _mentions(members)
+    if unarmed == "Mob violence" and any(has_cue(m.evidence.sentence, "clash") for m in members):
+        event.actor2 = _other_crowd(event.actor2 or event.actor1)
     return event
+
+
+def _other_crowd(actor: Actor | None) -> Actor | None:
+    """The other side of a clash between unarmed people riots too (ACLED names both
+    "Rioters (X)"; "supporters of A and B clashed" names both sides at once); victims
+    the text names only as "people" stay civilians."""
+    if actor is None or actor.kind != "civilians" or unspecified_victims(actor):
+        return actor
+    return dataclasses.replace(actor, kind="rioters", name=actor_name("rioters", actor.country, False))
