@@ -640,3 +640,29 @@ def test_rebels_who_claimed_control_of_a_town_after_troops_left_took_it_without_
     text = "Rebels seized the town of Menaka on Tuesday after fighting that left 20 soldiers dead."
     assert [e.sub_event_type for e in flashpoint.extract(text, date="2013-02-05").events] != [
         "Non-violent transfer of territory"]
+
+
+def test_a_place_the_event_is_away_from_is_not_its_place():
+    text = ("The ambush on Monday came a day after the rebels killed a soldier in the northwestern region of "
+            "Uraba, hundreds of miles away from Boyaca.")
+    events = flashpoint.extract(text, date="2015-10-27").events
+    assert events and all(e.place is None or not e.place.name.startswith("Boyac") for e in events)
+
+
+def test_came_a_day_after_counts_back_from_the_last_incident_told_with_a_day():
+    text = ("The rebels ambushed a patrol in Boyaca on Monday, killing 11 soldiers, the government said.\n\n"
+            "Three soldiers were also injured and two were kidnapped by the rebels, according to a ministry "
+            "statement that said two officials were also missing after the attack.\n\n"
+            "The ambush came a day after the rebels killed another soldier in Antioquia.")
+    events = flashpoint.extract(text, date="2015-10-27").events
+    days = sorted(e.date.start.isoformat() for e in events if e.event_type == "Battles")
+    assert days == ["2015-10-25", "2015-10-26"]
+
+
+def test_in_addition_announces_another_incident_and_a_planted_explosive_is_a_bomb():
+    text = ("Separatists attacked a security post in Galim on Sunday, killing seven people.\n\n"
+            "In addition, a locally made explosive planted in the town of Bamenda by suspected separatists "
+            "exploded on Sunday as a ceremony was going on. No one was hurt.")
+    events = flashpoint.extract(text, date="2020-03-10").events
+    bombs = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(events) == 2 and [b.place.name for b in bombs] == ["Bamenda"]

@@ -101,3 +101,23 @@ def test_an_article_that_names_no_country_takes_its_sites_national_domain():
     events = flashpoint.extract(text, date="2017-05-16", url="http://nation.com.pk/national/16-May-2017/cache").events
     assert [(e.place.country, e.place.precision, e.place.provenance.confidence) for e in events] == [("PK", "country", 0.2)]
     assert [e.place for e in flashpoint.extract(text, date="2017-05-16", url="https://example.com/a").events] == [None]
+
+
+def test_a_page_address_naming_one_country_places_an_event_the_words_place_nowhere():
+    from flashpoint.geo.countries import url_slug_countries
+
+    assert url_slug_countries("https://example.com/news/1/18-killed-in-armed-attacks-in-Nigeria") == ["NG"]
+    assert url_slug_countries("https://example.com/2012/01/09/renewed-south-sudan-clashes-kill-24") == ["SS"]
+    assert url_slug_countries("https://example.com/stories/201908280763.html") == []
+    text = "Gunmen killed five farmers on Sunday morning, residents said."
+    [event] = flashpoint.extract(text, date="2022-07-12", url="https://example.com/news/gunmen-kill-five-in-nigeria").events
+    assert event.place.country == "NG" and event.place.precision == "country"
+
+
+def test_a_lone_small_namesake_abroad_is_not_the_place_of_a_story_about_elsewhere():
+    # Kango (Nigeria) is not in the gazetteer; Gabon's Kango is. The story's regions and
+    # towns are Nigerian, and it names no country.
+    text = ("Residents said 18 people were killed on Sunday after gunmen attacked villages in Maru "
+            "Local Government Area in Zamfara.\n\nA resident of Gusau said the five killed in Kango were all shot.")
+    doc = flashpoint.extract(text, date="2022-07-12")
+    assert doc.events and all(e.place is None or e.place.country == "NG" for e in doc.events)

@@ -166,6 +166,8 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
                 or names_border(text_of(ent.doc), ent.start_char, ent.end_char):  # "near the border with Nigeria"
             continue
         prep = _locative_head(ent.root)
+        if prep is not None and prep.lower_ == "from" and prep.head.lower_ == "away":
+            continue  # "in Uraba, hundreds of miles away from Boyacá": the place it is not
         if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in OWNED_WORDS:
             continue  # "the embassy of Kenya", "those of Rwanda and France": whose, not where
         if prep is not None and prep.lower_ == "of" and ent.label_ not in ("GPE", "LOC") \

@@ -1006,8 +1006,11 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
                 _force_on_crowd(mentions[-1], sent, paragraphs[index])
             continue
         prev = mentions[-1] if mentions else None
-        if mention.days_before is not None and prev is not None and prev.date is not None:
-            mention.date = shifted(prev.date, -mention.days_before)
+        dated = next((m for m in reversed(mentions) if m.date is not None and not m.date.inferred_from), None)
+        if mention.days_before is not None and dated is not None:
+            # "The ambush came a day after ...": counted back from the incident told last
+            # with a day, over a sentence between that gave none ("two were also kidnapped")
+            mention.date = shifted(dated.date, -mention.days_before)
         if mention.anaphoric:
             if prev is not None and mention.paragraph - prev.last_paragraph <= 2:
                 prev.actor1 = prev.actor1 or mention.actor1

@@ -170,3 +170,23 @@ def url_country(url: str | None) -> str | None:
     code = _tld_readings().get(tld, tld.upper())
     return code if code and code in country_table()[2] else None
 
+
+
+def url_slug_countries(url: str | None) -> list[str]:
+    """Countries a page address's words name ("/18-killed-in-armed-attacks-in-nigeria" -> NG):
+    the headline an outlet wrote into its address, often the only naming of the country."""
+    if not url:
+        return []
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
+    words = [w for w in re.split(r"[-_/.+]+", path) if w.isalpha()]
+    found, i = [], 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(w.capitalize() for w in words[i:i + n])
+            if i + n <= len(words) and len(phrase) >= 4 and country_code(phrase):
+                found.append(country_code(phrase))
+                i += n
+                break
+        else:
+            i += 1
+    return found

@@ -21,7 +21,7 @@ from typing import Optional
 from flashpoint.geo.abbreviations import region_abbreviation
 from flashpoint.geo.containers import (DISTRICT_KM, contained_before, container_after, contains, coordinated,
                                        districts_later, regions_later)
-from flashpoint.geo.countries import country_code, is_capital, names_forces, url_country
+from flashpoint.geo.countries import country_code, is_capital, names_forces, url_country, url_slug_countries
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
@@ -72,6 +72,8 @@ def article_context(text: str, url: str | None = None) -> ArticleContext:
     site_country = url_country(url)
     if site_country:
         context.countries[site_country] += 1
+    for code in set(url_slug_countries(url)):
+        context.countries[code] += 1
     for phrase in _CAPITALISED.findall(text):
         code = country_code(phrase)
         if code:
@@ -364,6 +366,23 @@ def _known_countries(event: Event, context: ArticleContext) -> set[str]:
     return known
 
 
+def _implied_country(context: ArticleContext) -> set[str]:
+    """In an article that names no country, the one country most of its unambiguous
+    places lie in ("Zamfara", "Maru": Nigeria), so that a lone namesake elsewhere
+    ("Kango", Gabon) is not taken for the place."""
+    if context.countries:
+        return set()
+    places = {key: record for key, record in context.anchors if record.country}
+    votes: Counter = Counter()
+    for record in places.values():
+        # a region's name is rarer than a village's: it says more about the country
+        votes[record.country] += 2 if record.precision == "admin1" else 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return set()
+    return {ranked[0][0]}
+
+
 def _event_place(record: GeoRecord, candidate: Place, gazetteer: Gazetteer) -> Place:
     """The event's Place: a country or region is the entity itself (name, id, precision) at
     the point ACLED gives such events, its capital or largest town (the geoparser keeps
@@ -419,6 +438,7 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
                 if record and record.precision in ("town", "admin2", "admin1") and record.lat is not None:
                     context.anchors.append((surface_key(candidate), record))
 
+    implied = _implied_country(context)
     named = frozenset(context.countries)
     sure = [a for _, a in context.anchors if a.precision in ("town", "admin2")]
     for event in document.events:
@@ -450,7 +470,7 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
         resolved = named or resolved  # "Somali" places an event only when nothing else does
         # "Russian warplanes", "Turkish troops": the forces' country, not the event's place
         resolved = [item for item in resolved if not (_is_demonym(item[2].text, gazetteer) and _names_forces(item[2]))]
-        known = _known_countries(event, context)
+        known = _known_countries(event, context) or implied
         if known:
             # a place found only under another of its names ("Boni": Bonn) in a country
             # the story never names is not where a story about elsewhere happened
@@ -465,6 +485,11 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
             # (by its own name: "Boni" in Oromia is not Bonn, which GeoNames also spells so)
             resolved = [item for item in resolved if item[2].country in known or (
                 item[3] >= FAMOUS_POPULATION and name_key(item[2].name) == name_key(strip_qualifiers(item[2].text)))]
+        elif known:
+            # nor, alone, is a small town of that name ("five were killed in Kango": Gabon's,
+            # in a story about Zamfara): the place stays unknown to the gazetteer
+            resolved = [item for item in resolved if item[2].country in known or item[2].precision != "town"
+                        or item[3] >= FAMOUS_POPULATION]
         if resolved:
             event.place = min(resolved, key=lambda item: item[:2])[2]
         event.locations = []

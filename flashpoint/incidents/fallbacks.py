@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from flashpoint.geo import resolve_candidate
-from flashpoint.geo.countries import country_code, country_name, names_border, names_forces, url_country
+from flashpoint.geo.countries import country_code, country_name, names_border, names_forces, url_country, url_slug_countries
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is read as news of the day before publication or the day itself
@@ -151,9 +151,11 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
 
 
 def site_country(event: Event, article: Article) -> Event:
-    """An event the article's words place nowhere, in the country of the site's national domain
+    """An event the article's words place nowhere, in the one country the page's address
+    names ("/gunmen-kill-18-in-nigeria") or else in the country of the site's national domain
     ("nation.com.pk": Pakistan), least sure of all, its provenance the event's own sentence."""
-    code = url_country(article.url)
+    named = set(url_slug_countries(article.url))
+    code = next(iter(named)) if len(named) == 1 else url_country(article.url)
     if event.place is not None or code is None:
         return event
     where = event.evidence
