@@ -336,3 +336,12 @@ def test_an_embedded_post_is_quoted_not_reported():
             "https://t.co/RiMWqd3ieo — Joshua Collins (@InvisiblesMuros) January 25, 2022")
     events = flashpoint.extract(text, date="2022-01-25").events
     assert len(events) == 1 and str(events[0].date.start) == "2022-01-24"
+
+
+def test_an_embedded_post_whose_link_the_parser_split_off_is_still_quoted():
+    text = ("Baghdad, Iraq\n\nThe toll in a twin suicide bombing in a Baghdad market on Thursday morning topped "
+            "20 dead and 40 wounded, the interior ministry said.\n\nAt least 13 people were killed in a twin suicide "
+            "bombing in #Baghdad on Thursday, the command said, ending months of calm. pic.twitter.com/abcdEFGh12\n\n"
+            "— Some News (@SomeNews) January 21, 2021\n\nThe ministry said two attackers blew themselves up.")
+    [event] = flashpoint.extract(text, date="2021-01-21").events
+    assert event.fatalities.value == 20 and str(event.date.start) == "2021-01-21"

@@ -184,3 +184,15 @@ def test_people_hurt_after_the_clash_are_the_clashs_toll_not_an_attack():
     text = "More than 60 people were injured after a clash between supporters of the ruling party and the opposition in Kishoreganj on Monday."
     [event] = flashpoint.extract(text, date="2023-09-12").events
     assert event.event_type == "Riots" and event.injuries.value == 60
+
+
+def test_a_bombings_crowd_or_civilians_are_its_victims_not_its_attackers():
+    from flashpoint.incidents.parties import name_parties
+    from flashpoint.model import Actor, Article
+
+    text = "A suicide bomber struck a peace rally in Ankara on Saturday, killing 86 people."
+    [event] = flashpoint.extract(text, date="2015-10-10").events
+    crowd = Actor(name="Protesters (Turkey)", text="the rally", kind="protesters", country="TR")
+    event.actor1, event.actor2 = crowd, None
+    named = name_parties(event, Article(id="a", text=text))
+    assert named.actor2.kind == "protesters" and named.actor1.kind not in ("protesters", "civilians")

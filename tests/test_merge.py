@@ -239,12 +239,17 @@ def test_places():
     assert compatible(base, make_event("x", place=region("Idlib")))
     assert not compatible(base, make_event("x", place=region("Aleppo")))
     syria = Place("Syria", "Syria", "country", "SY")
-    assert not compatible(base, make_event("x", place=syria))  # would fit every event in Syria
+    # a country-wide report names the act (the sub-event type) or a toll: without either it
+    # would fit every event in Syria; with it, it joins the one event it fits best
+    assert compatible(base, make_event("x", place=syria))  # an air strike somewhere in Syria that day
+    assert not compatible(base, make_event("x", kind="shelling", place=syria))
     assert compatible(make_event("a1", place=syria), make_event("x", place=syria))
     # a country-wide report of the same event type with a toll joins the one event it fits best
     assert compatible(base, make_event("x", place=syria, killed=4))
     assert compatible(base, make_event("x", kind="shelling", place=syria, killed=4))  # both Explosions
     assert not compatible(base, make_event("x", kind="armed clash", place=syria, killed=4))
+    # one crowd is a protest to one outlet and a riot to another, and rarely counted
+    assert compatible(make_event("a1", kind="protest"), make_event("x", kind="riot", place=syria))
     # a city-state named as a whole is as precise as a province: no toll needed
     hong_kong = Place("Hong Kong", "Hong Kong", "country", "HK")
     wan_chai = Place("Wan Chai", "Wan Chai", "town", "HK", "Wan Chai", 22.28, 114.17)

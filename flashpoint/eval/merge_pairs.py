@@ -4,7 +4,8 @@ A merge set is a folder with three JSON Lines files:
 
 - ``articles.jsonl``: one article a line (``id``, ``text``, ``url``, ``date``, ``title``, ...);
 - ``incidents.jsonl``: one real-world incident a line (``id``, ``date``, ``country``,
-  ``lat``, ``lon``, ``family`` — ACLED's type family — and a description);
+  ``lat``, ``lon``, ``family`` — ACLED's type family, or an event type read as its
+  family — and a description);
 - ``gold.jsonl``: ``{"article": ..., "incident": ...}`` for every article reporting an incident.
 
 A stored event *matches* an incident when its type family is the incident's, its
@@ -105,7 +106,9 @@ def load_merge_set(folder: str | Path) -> MergeSet:
     incidents = {}
     for row in _lines(folder / "incidents.jsonl"):
         incidents[row["id"]] = Incident(
-            row["id"], dt.date.fromisoformat(row["date"]), row["country"], row["family"], row.get("lat"), row.get("lon")
+            # a family ("political violence") or an ACLED event type, read as its family
+            row["id"], dt.date.fromisoformat(row["date"]), row["country"], type_family(row["family"]),
+            row.get("lat"), row.get("lon"),
         )
     gold: dict[str, set[str]] = {}
     for row in _lines(folder / "gold.jsonl"):

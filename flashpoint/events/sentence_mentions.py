@@ -152,6 +152,22 @@ def _unreal_clause(token: Token) -> bool:
 
 # An embedded social media post: its short link or its author's handle and date line.
 EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w{2,15}\)\s+\w+ \d{1,2}, \d{4}")
+POST_AUTHOR = re.compile(r"\W{0,4}[^\n(]{1,60}\(@\w{2,15}\)\s+\w+ \d{1,2}, \d{4}\s*$")
+
+
+def _embedded_post(sent: Span) -> bool:
+    """The sentence is in an embedded post: its line, or the author's line after it, holds
+    the post's link or handle and date ("... calm. pic.twitter.com/x" / "— WION (@WIONews) ...")."""
+    text = text_of(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+    end = len(text) if end < 0 else end
+    if EMBEDDED_POST.search(text, start, end):
+        return True
+    after = text[end:].lstrip("\n").split("\n", 1)[0]
+    return POST_AUTHOR.match(after) is not None
+
+
 # What is released that is no person: a statement, not a hostage.
 RELEASED_THINGS = {"video", "footage", "statement", "report", "figure", "data", "image", "photo", "picture",
                    "audio", "recording", "document", "list", "album", "film", "message", "communique", "details"}
@@ -767,7 +783,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return None  # most sentences: no event word at all
     if _headline(sent, paragraph):
         return "headline"
-    if EMBEDDED_POST.search(sent.text):
+    if _embedded_post(sent):
         return "quoted post"  # an embedded tweet: "... https://t.co/x — Name (@handle) January 25, 2022"
     if has_prior and CLAIM_PHRASE.search(sent.text):
         owner = next((claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)

@@ -55,6 +55,8 @@ UNKNOWN = re.compile(r"\b(?:unidentified|unknown|suspected|unnamed)\b", re.I)
 # Sub-event types whose actor1 is, by definition, a state's or a non-state party.
 STATE_FIRST = {"Government regains territory"}
 NON_STATE_FIRST = {"Non-state actor overtakes territory"}
+# Event types whose actor1 is never a crowd or civilians.
+VICTIM_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 # Event types in which an unnamed armed party may be the article's named group.
 ARMED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -93,6 +95,18 @@ def _crowd_first(event: Event, kind: str) -> None:
         event.actor1, event.actor2 = a2, a1  # "police dispersed the protesters"
     if event.actor1 is not None and event.actor1.kind in CROWDS and event.actor1.kind != kind:
         event.actor1 = _renamed(event.actor1, kind)
+
+
+def _victims_first(event: Event) -> None:
+    """A bombing or an attack on civilians is never done by civilians or a crowd (ACLED):
+    such an actor1 is its victims, read first ("Civilians killed in a blast in ..."; the
+    rally a suicide bomber struck), and the attacker is unknown."""
+    a1 = event.actor1
+    if event.event_type not in VICTIM_TYPES or a1 is None or a1.kind not in CROWDS:
+        return
+    if event.actor2 is None:
+        event.actor2 = a1
+    event.actor1 = None
 
 
 def _sides_by_type(event: Event) -> None:
@@ -179,6 +193,7 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
     """Fill and name the incident's parties the ACLED way (see the module docstring);
     ``others`` are the article's other incidents."""
     defaults = type_actors()
+    _victims_first(event)
     crowd = defaults.get((event.sub_event_type, "actor1"))
     if crowd in CROWDS:
         _crowd_first(event, crowd)

@@ -305,7 +305,10 @@ def country_wide_evidence(a: Event, b: Event) -> bool:
     if wide_a and wide_b:
         crowd = type_family(a.event_type) == CROWD_FAMILY
         return tolls or crowd or a.sub_event_type == b.sub_event_type
-    return a.event_type == b.event_type and tolls
+    crowd = type_family(a.event_type) == CROWD_FAMILY
+    if crowd:
+        return True  # outlets see one crowd as protesters or rioters, and rarely count it
+    return a.event_type == b.event_type and (tolls or a.sub_event_type == b.sub_event_type)
 
 
 def coded_pair(a: Event, b: Event) -> bool:
