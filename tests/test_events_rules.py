@@ -666,3 +666,10 @@ def test_in_addition_announces_another_incident_and_a_planted_explosive_is_a_bom
     events = flashpoint.extract(text, date="2020-03-10").events
     bombs = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert len(events) == 2 and [b.place.name for b in bombs] == ["Bamenda"]
+
+
+def test_a_dateline_set_off_by_a_bullet_is_not_the_subject():
+    from flashpoint.events.spans import dateline_end
+
+    text = "ALMATY • Protesters stormed public buildings in the city on Wednesday."
+    assert dateline_end(text) == len("ALMATY • ")

@@ -121,3 +121,14 @@ def test_a_lone_small_namesake_abroad_is_not_the_place_of_a_story_about_elsewher
             "Local Government Area in Zamfara.\n\nA resident of Gusau said the five killed in Kango were all shot.")
     doc = flashpoint.extract(text, date="2022-07-12")
     assert doc.events and all(e.place is None or e.place.country == "NG" for e in doc.events)
+
+
+def test_an_article_naming_no_country_is_in_the_one_its_named_places_point_to():
+    # "Kech" is found only as Germany's Ketsch; Quetta says Pakistan
+    text = ("QUETTA: Four security personnel were killed in attacks on check posts over the past 24 hours.\n\n"
+            "Balochistan government spokesman Shahid Rind said the attackers fled. The wounded were taken "
+            "to a hospital in Quetta, the capital of Balochistan.\n\n"
+            "In Kech district, unknown armed men attacked a check post of the Frontier Corps late on Saturday night, "
+            "killing three soldiers.")
+    doc = flashpoint.extract(text, date="2025-02-17")
+    assert doc.events and all(e.place is None or e.place.country == "PK" for e in doc.events)

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.text.quote_marks import find_quote_spans
 from flashpoint.model import Article, Provenance
 
-# "ANKARA, Turkey –", "Havana, June 23 (RHC)--", "Dhaka [Bangladesh], August 21 (ANI):", "HANGU:"
-DATELINE = re.compile(r"^\s*[A-Z][\w .'’,\[\]]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*[–—-]{1,2}\s"
+# "ANKARA, Turkey –", "ALMATY •", "Havana, June 23 (RHC)--", "Dhaka [Bangladesh], August 21 (ANI):", "HANGU:"
+DATELINE = re.compile(r"^\s*[A-Z][\w .'’,\[\]]{1,60}?(?:\s*\([^)\n]{1,40}\))?\s*(?:[–—-]{1,2}|[•·])\s"
                       # with a colon only a capitalised name or an agency's bracket ends it
                       r"|^\s*(?:[A-Z][\w .'’,\[\]]{1,60}?\s*\([^)\n]{1,40}\)|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\s*:\s")
 

@@ -366,13 +366,18 @@ def _known_countries(event: Event, context: ArticleContext) -> set[str]:
     return known
 
 
-def _implied_country(context: ArticleContext) -> set[str]:
+def _implied_country(context: ArticleContext, named: list[list[Match]] = ()) -> set[str]:
     """In an article that names no country, the one country most of its unambiguous
-    places lie in ("Zamfara", "Maru": Nigeria), so that a lone namesake elsewhere
-    ("Kango", Gabon) is not taken for the place."""
+    places lie in ("Zamfara", "Maru": Nigeria; "QUETTA:", "Balochistan government"), so
+    that a lone namesake elsewhere ("Kango", Gabon; "Kech": Ketsch) is not taken for the place.
+    ``named`` holds the gazetteer matches of every place name the article has."""
     if context.countries:
         return set()
-    places = {key: record for key, record in context.anchors if record.country}
+    places = {(record.name, record.country): record for _, record in context.anchors if record.country}
+    for found in named:
+        found = [m for m in found if m.record.precision in PRECISIONS and m.record.country]
+        if found and len({m.record.country for m in found}) == 1 and not all(m.alternate for m in found):
+            places.setdefault((found[0].record.name, found[0].record.country), found[0].record)
     votes: Counter = Counter()
     for record in places.values():
         # a region's name is rarer than a village's: it says more about the country
@@ -438,7 +443,7 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
                 if record and record.precision in ("town", "admin2", "admin1") and record.lat is not None:
                     context.anchors.append((surface_key(candidate), record))
 
-    implied = _implied_country(context)
+    implied = _implied_country(context, [candidate_matches(p, gazetteer) for p in document.places])
     named = frozenset(context.countries)
     sure = [a for _, a in context.anchors if a.precision in ("town", "admin2")]
     for event in document.events:
