@@ -178,13 +178,19 @@ def url_slug_countries(url: str | None) -> list[str]:
     if not url:
         return []
     path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
-    words = [w for w in re.split(r"[-_/.+]+", path) if w.isalpha()]
+    return countries_in_words([w.capitalize() for w in re.split(r"[-_/.+]+", path) if w.isalpha()], min_length=4)
+
+
+def countries_in_words(words: list[str], min_length: int = 1) -> list[str]:
+    """Country codes the run of ``words`` names, longest name first ("South Sudan's" is
+    not Sudan); a name shorter than ``min_length`` characters counts for nothing."""
     found, i = [], 0
     while i < len(words):
         for n in (3, 2, 1):
-            phrase = " ".join(w.capitalize() for w in words[i:i + n])
-            if i + n <= len(words) and len(phrase) >= 4 and country_code(phrase):
-                found.append(country_code(phrase))
+            phrase = " ".join(words[i:i + n])
+            code = country_code(phrase) if i + n <= len(words) and len(phrase) >= min_length else None
+            if code:
+                found.append(code)
                 i += n
                 break
         else:

@@ -21,7 +21,7 @@ from typing import Optional
 from flashpoint.geo.abbreviations import region_abbreviation
 from flashpoint.geo.containers import (DISTRICT_KM, contained_before, container_after, contains, coordinated,
                                        districts_later, regions_later)
-from flashpoint.geo.countries import country_code, is_capital, names_forces, url_country, url_slug_countries
+from flashpoint.geo.countries import country_code, countries_in_words, is_capital, names_forces, url_country, url_slug_countries
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.gazetteer import Gazetteer, GeoRecord, Match, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key, strip_admin_words, strip_qualifiers
@@ -79,16 +79,7 @@ def article_context(text: str, url: str | None = None) -> ArticleContext:
         if code:
             context.countries[code] += 1
             continue
-        words, i = phrase.split(), 0
-        while i < len(words):  # longest country name first: "South Sudan's" is not Sudan
-            for n in (3, 2, 1):
-                code = country_code(" ".join(words[i:i + n])) if i + n <= len(words) else None
-                if code:
-                    context.countries[code] += 1
-                    i += n
-                    break
-            else:
-                i += 1
+        context.countries.update(countries_in_words(phrase.split()))
     context.names.update(name_key(p) for p in _PHRASE.findall(text))
     for cue in _ADMIN_CUES:
         for name in cue.findall(text):
