@@ -125,3 +125,14 @@ def test_a_country_or_the_towns_own_region_after_a_comma_is_no_list():
     assert [e.place.name for e in flashpoint.extract(text, date="2024-07-31").events] == ["Athens"]
     text = "Thousands marched in Paris, Lyon and Marseille on Saturday."
     assert [e.place.name for e in flashpoint.extract(text, date="2024-07-31").events] == ["Paris", "Lyon", "Marseille"]
+
+
+def test_a_barangay_then_its_town_then_its_province_is_one_place_not_a_list():
+    import flashpoint
+
+    text = ("A rebel was killed in an encounter with government forces in Calatrava on Wednesday, May 22.\n\n"
+            "The gun battle came a day after soldiers engaged the remnants of the NPA in Barangay Quintin Remo, "
+            "Moises Padilla, Negros Occidental in which one communist rebel was killed.")
+    events = flashpoint.extract(text, date="2024-05-24").events
+    days = sorted((str(e.date.start), e.place.name) for e in events)
+    assert days == [("2024-05-21", "Moises Padilla"), ("2024-05-22", "Calatrava")]

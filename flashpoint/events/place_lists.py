@@ -28,12 +28,20 @@ _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)"
 _REGION_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted(ADMIN_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 
+# "Barangay Quintin Remo, Moises Padilla": a part of a town before the town that holds it.
+_PART_OF_TOWN = re.compile(r"\b(?:barangay|brgy\.?|sitio|purok|village(?: of)?|ward|neighbou?rhood(?: of)?|"
+                           r"hamlet(?: of)?|locality(?: of)?)\s*$", re.I)
+
+
 def _holds_previous(place: Place, previous: Place, joiner: str, text: str) -> bool:
     """A place after a bare comma that holds the one before: marked as a region ("..., Lara
-    state"), the country ("Athens, Greece"), or the region the gazetteer puts the town in
-    ("Southport, England")."""
+    state"), the country ("Athens, Greece"), the region the gazetteer puts the town in
+    ("Southport, England"), or the town a village or barangay named before lies in."""
     if joiner.strip() != ",":
         return False
+    before = text[max(0, previous.provenance.start - 20):previous.provenance.start]
+    if _PART_OF_TOWN.search(before) or _PART_OF_TOWN.match((previous.text or "").split(" ")[0]):
+        return True
     written = place.text or ""
     if _REGION_AFTER.match(text[place.provenance.end:place.provenance.end + 30]) or any(
             written.lower().endswith(" " + word) for word in ADMIN_WORDS):

@@ -289,6 +289,18 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
     return False
 
 
+def _where_clause(verb: Token) -> bool:
+    """"... in Moises Padilla, in which one rebel was killed", "the market where five died":
+    a relative clause telling what happened at a place or in an event, not describing a party."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "where":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
+                o.lower_ == "which" for o in child.children):
+            return True
+    return False
+
+
 def _token_at(sent: Span, char: int) -> Token:
     """The token of ``sent`` covering character ``char`` of the document."""
     for token in sent:
@@ -313,7 +325,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "to demonstrate his innocence", "demonstrated that ...": to show, not to protest
     if lemma in CROWD_NOUNS and token.head.lemma_.lower() in SPEECH_VERBS:
         return False  # "Protesters blame corruption for the disaster": they speak, nothing happens
-    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in ALL_TRIGGERS:
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in ALL_TRIGGERS \
+            and not _where_clause(token):
         return False  # "Sudan's army, which is fighting the RSF, said ...": a description
     if lemma in WEAK_TRIGGERS and not (has_casualties or sentence_cues - NON_VALIDATING_CUES or under_attack(token)):
         return False
