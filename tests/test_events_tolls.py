@@ -72,3 +72,14 @@ def test_executing_a_warrant_kills_no_one():
     [e] = flashpoint.extract("Police were executing a warrant on the city outskirts when gunmen in armored "
                              "trucks opened fire on Monday.", date="2019-10-15").events
     assert e.fatalities is None and e.sub_event_type != "Violent demonstration"
+
+
+def test_a_named_person_killed_is_one_death_but_a_named_player_injured_is_no_casualty():
+    import flashpoint
+
+    text = ("At least two policemen were killed in an encounter with Maoists in Sukma on Sunday.\n\n"
+            "In another incident, Maoists killed Anil Kumar, the supervisor of a road contractor, police said.")
+    events = flashpoint.extract(text, date="2018-02-18").events
+    assert sorted((e.sub_event_type, e.fatalities.value) for e in events) == [("Armed clash", 2), ("Attack", 1)]
+    match = "Dynamo lost 0:1 to Shakhtar on Sunday; Bilovar replaced the injured Denis Popov during the first half."
+    assert flashpoint.extract(match, date="2023-10-29").events == []

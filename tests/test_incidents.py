@@ -196,3 +196,22 @@ def test_a_bombings_crowd_or_civilians_are_its_victims_not_its_attackers():
     event.actor1, event.actor2 = crowd, None
     named = name_parties(event, Article(id="a", text=text))
     assert named.actor2.kind == "protesters" and named.actor1.kind not in ("protesters", "civilians")
+
+
+def test_one_states_forces_on_both_sides_of_a_battle_leave_the_attacker_to_the_articles_group():
+    from flashpoint.incidents.parties import name_parties
+    from flashpoint.model import Actor, Article
+
+    text = "At least two security personnel were killed in an encounter with Maoists in Sukma on Sunday."
+    [event] = flashpoint.extract(text, date="2018-02-18").events
+    forces = Actor(name="Military Forces of India", text="security forces", kind="state forces", country="IN")
+    event.actor1, event.actor2 = forces, forces
+    named = name_parties(event, Article(id="a", text=text))
+    assert named.actor2.kind == "state forces" and named.actor1.name == "CPI (Maoist)"
+
+
+def test_an_incident_between_two_places_has_no_sides_and_engaged_in_work_is_no_fight():
+    text = ("In another incident between Bhejji and Elarmadgu, where a road is being built, Maoists killed "
+            "Anil Kumar, a contractor's supervisor, and set vehicles engaged in the work ablaze on Sunday.")
+    [event] = flashpoint.extract(text, date="2018-02-18").events
+    assert event.sub_event_type == "Attack" and event.actor1.name.startswith("CPI")

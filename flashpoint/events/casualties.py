@@ -130,7 +130,7 @@ def _killed_alongside(pred: Token) -> list[Token]:
     return extra
 
 
-def _count_for(victim: Token) -> tuple[int, str, int, int] | None:
+def _count_for(victim: Token, named: bool = False) -> tuple[int, str, int, int] | None:
     if is_number(victim):
         return count_at(victim)
     # "Thirteen officers": a capitalised number word is often parsed as a compound
@@ -140,10 +140,19 @@ def _count_for(victim: Token) -> tuple[int, str, int, int] | None:
     if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "another") for c in victim.children) \
             or victim.lower_ == "another":  # "injured another"
         return 1, "exact", victim.idx, victim.idx + len(victim.text)
+    if named and victim.ent_type_ == "PERSON" and victim.pos_ == "PROPN" and victim.ent_iob_ in ("B", "I"):
+        # "Maoists killed Anil Kumar, the contractor's supervisor": one person, named (the dead
+        # only: "the injured Denis Popov" of a match report is no casualty)
+        doc, first, last = victim.doc, victim.i, victim.i
+        while doc[first].ent_iob_ == "I" and first > 0:
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        return 1, "exact", doc[first].idx, doc[last].idx + len(doc[last].text)
     return None
 
 
-def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
+def _total(victims: list[Token], named: bool = False) -> tuple[int, str, int, int] | None:
     """Sum over "3 soldiers and 2 civilians"; None when no figure is given."""
     parts = []
     for victim in victims:
@@ -156,7 +165,7 @@ def _total(victims: list[Token]) -> tuple[int, str, int, int] | None:
                 # "20 others, rescue workers and a war monitor said": not more victims; but
                 # "a police chief and another officer" are two
                 continue
-            count = _count_for(member)
+            count = _count_for(member, named)
             if count and count not in parts:
                 parts.append(count)
     if not parts:
@@ -192,7 +201,7 @@ def casualties(sent: Span, article: Article, exclude: set[int] = frozenset()) ->
                                for o in p.children if o.dep_ == "pobj" and _is_person(o)), None)
             if person is not None:
                 result.victims = actor_from(person, article, 0.7)
-        total = _total(victims)
+        total = _total(victims, named=kind == "dead")
         if total and total[0] > MAX_COUNT:
             continue  # not a casualty count (see MAX_COUNT)
         if total and (kind not in best or total[0] > best[kind][0]):

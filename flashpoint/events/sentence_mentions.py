@@ -855,6 +855,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     causes = [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"] \
         if trigger.lemma_.lower() in CASUALTY_WORDS else []
     sides = next((found for found in map(between_sides, triggers + causes) if found), None)
+    if sides is not None and all(actor_at(side, article, 0.75) is None for side in sides):
+        sides = None  # "another incident between Bhejji and Elarmadgu": two places, not two sides
     target = patient(trigger)
     if not has_casualties and _many_over_time(trigger, target):
         return "background:generic"  # "militias have ambushed several army convoys"

@@ -109,6 +109,16 @@ def _victims_first(event: Event) -> None:
     event.actor1 = None
 
 
+def _no_self_fight(event: Event) -> None:
+    """One state's forces on both sides of a battle is a misreading (the victims' words
+    read as the attacker's: "security forces personnel ... were killed in an encounter
+    with Maoists"): the attacker is unknown, for the article's armed group to fill."""
+    a1, a2 = event.actor1, event.actor2
+    if event.event_type == "Battles" and a1 is not None and a2 is not None and a1.kind == a2.kind == STATE \
+            and a1.country == a2.country and (a1.name == a2.name or not a1.country):
+        event.actor1 = None
+
+
 def _sides_by_type(event: Event) -> None:
     a1, a2 = event.actor1, event.actor2
     state_first = a1 is not None and a1.kind == STATE
@@ -202,6 +212,7 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
         kind = defaults.get((event.sub_event_type, role))
         if kind and getattr(event, role) is None:
             setattr(event, role, _implied(kind, event))
+    _no_self_fight(event)
     _article_group(event, article)
     _air_force(event, list(others))
     for role in ("actor1", "actor2"):
