@@ -673,3 +673,21 @@ def test_a_dateline_set_off_by_a_bullet_is_not_the_subject():
 
     text = "ALMATY • Protesters stormed public buildings in the city on Wednesday."
     assert dateline_end(text) == len("ALMATY • ")
+
+
+def test_the_town_a_re_mention_says_the_fighting_took_place_in_places_the_event():
+    text = ("Two soldiers were killed and eight wounded in clashes with communist rebels in a village in "
+            "Zamboanga del Norte province on Sunday.\n\nPolice said the fighting erupted in Barangay Tinaplan, "
+            "Sindangan town.\n\nThey added that soldiers also clashed with about 40 rebels in Leon Postigo town "
+            "earlier in the day.")
+    events = flashpoint.extract(text, date="2017-07-17").events
+    assert sorted(e.place.name for e in events) == ["Leon Postigo", "Sindangan"]
+
+
+def test_a_province_bordering_a_country_is_not_in_that_country():
+    from flashpoint.geo.countries import names_border
+
+    text = "The attack occurred in Bara in northwest Pakistan bordering Afghanistan."
+    start = text.index("Afghanistan")
+    assert names_border(text, start, start + len("Afghanistan"))
+    assert not names_border(text, text.index("Pakistan"), text.index("Pakistan") + len("Pakistan"))

@@ -59,8 +59,11 @@ def continues(prev: Mention, cur: Mention) -> bool:
     also = any(c.lower_ == "also" for c in cur.trigger.children) and cur.date is None
     # but "thousands also demonstrated in Wad Madani": a crowd elsewhere is its own protest
     # (its first place decides: "in Wad Madani, south of Khartoum")
-    elsewhere = event_type_of(cur.sub_event) in (PROTESTS, RIOTS) and bool(cur.locations) and \
-        cur.locations[0].text.lower() not in {p.text.lower() for p in prev.locations}
+    # and "soldiers also clashed with rebels in Leon Postigo" after a clash in Sindangan is
+    # another clash: a town other than the town the event was told in
+    elsewhere = bool(cur.locations) and cur.locations[0].text.lower() not in {p.text.lower() for p in prev.locations} \
+        and (event_type_of(cur.sub_event) in (PROTESTS, RIOTS)
+             or cur.locations[0].precision == "town" and any(p.precision == "town" for p in prev.locations))
     bare = cur.date is None and (not cur.locations or also and not elsewhere)
     if crowd and cur.paragraph == prev.last_paragraph and bare:
         return True  # what happened at the protest or riot just described

@@ -190,7 +190,12 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
                        tree_distance(ent.root, trigger)), place))
     found.extend(_unlabelled(sent, trigger, article, skip_before))
     found.sort(key=lambda item: item[0])
-    return [place for _, place in found]
+    spans = [(p.provenance.start, p.provenance.end) for _, p in found]
+    # a part of a longer name found too ("Leon" of "Leon Postigo") is not a place of its own
+    return [place for _, place in found if not any(
+        lo <= place.provenance.start and place.provenance.end <= hi and (lo, hi) != (place.provenance.start,
+                                                                                    place.provenance.end)
+        for lo, hi in spans)]
 
 
 def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) -> list:
@@ -209,8 +214,10 @@ def _unlabelled(sent: Span, trigger: Token, article: Article, skip_before: int) 
             and token.head.head.lower_ in ("in", "near", "across", "throughout")
         if named_area:
             start = token.i  # the whole name: "Dupax del Sur town"
+            # (a first word the small model took for a person's name is the place's: "Leon Postigo town")
             while start - 1 > sent.start and (token.doc[start - 1].pos_ == "PROPN" or token.doc[start - 1].lower_
-                                              in ("del", "de", "al", "el", "la")) and not token.doc[start - 1].ent_type_:
+                                              in ("del", "de", "al", "el", "la")) \
+                    and token.doc[start - 1].ent_type_ in ("", "PERSON"):
                 start -= 1
             span = token.doc[start:token.i + 1]
             precision = "admin1" if token.head.lemma_.lower() in ADMIN1_WORDS else "town"

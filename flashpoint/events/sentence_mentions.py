@@ -40,7 +40,7 @@ from flashpoint.events.spans import (
 )
 from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.events.numbers import count_at, is_number
-from flashpoint.geo import get_gazetteer
+from flashpoint.geo import country_code, get_gazetteer
 from flashpoint.model import Article, EventDate, Event, NonEvent, Source
 
 _RULES = WordLists("mention_rules.toml")
@@ -59,6 +59,7 @@ TREND_VERBS = _RULES.set("trend_verbs")
 GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
 PLACE_OF_EVENT = _RULES.set("place_of_event")
+HAPPENING_VERBS = _RULES.set("happening_verbs")
 # Verbs whose object is the target, never the weapon ("targeted a suicide bomber").
 TARGETING_VERBS = {"target", "strike", "hit", "kill"}
 # What these verbs take is goods ("seized rocket shells and mortars"), not the means of an attack.
@@ -784,6 +785,17 @@ def _toll_update(sent: Span) -> bool:
         c.lemma_.lower() in TOLL_VERBS for c in t.head.children)) for t in sent)
 
 
+def _where_it_happened(sent: Span, trigger: Token, article: Article, quoted: QuotedSpans) -> list:
+    """The town a re-mention says its event took place in ("the fighting erupted in X"), or []."""
+    verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.lemma_.lower() not in HAPPENING_VERBS:
+        return []
+    inside = {t.idx for t in verb.subtree}
+    return [p for p in place_candidates(sent, trigger, article) if p.precision == "town"
+            and p.provenance.start in inside and not quoted.contains(p.provenance.start)
+            and not country_code(p.text)][:3]
+
+
 def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article,
              has_prior: bool) -> Mention | str | None:
     """The event the sentence reports; the reason it reports none although an event
@@ -843,6 +855,11 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if has_prior and _anaphoric(trigger) and not has_casualties and not response and not similar:
         owner = claimant(trigger, article)
         if owner is None:
+            where = _where_it_happened(sent, trigger, article, quoted)
+            if where:
+                # "the fighting erupted over the weekend in Sindangan town": where the event was
+                return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger, sub_event="Other",
+                               strength=0, anaphoric=True, locations=where, last_paragraph=paragraph)
             return "re-mention"
         # not a new event: the claim names the perpetrator of the one just described
         return Mention(sent=sent, index=index, paragraph=paragraph, trigger=trigger, sub_event="Other",
@@ -1045,6 +1062,10 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
         if mention.anaphoric:
             if prev is not None and mention.paragraph - prev.last_paragraph <= 2:
                 prev.actor1 = prev.actor1 or mention.actor1
+                if mention.locations:
+                    # the town it took place in, told after a coarser "in a village in X province"
+                    known = {p.text.lower() for p in prev.locations}
+                    prev.locations = [p for p in mention.locations if p.text.lower() not in known] + prev.locations
                 if mention.fatalities and (prev.fatalities is None or mention.fatalities.value > prev.fatalities.value):
                     prev.fatalities = mention.fatalities  # the updated toll
                 prev.last_paragraph = mention.paragraph

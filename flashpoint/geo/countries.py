@@ -139,12 +139,13 @@ def names_forces(text: str, end: int) -> bool:
 
 # "the Niger border", "Syria's border", "the Iraq-Syria border"; "the border with Nigeria"
 _BORDER_AFTER = re.compile(r"(?:['’]s)?(?:\s*-\s*[A-Z][\w’']*)?\s+(?:border|frontier)s?\b")
-_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier)s?\s+(?:with|of)|bordering|borders)\s+(?:the\s+)?$", re.I)
 
 
 def names_border(text: str, start: int, end: int) -> bool:
     """True when the country named at ``start:end`` is a border's side ("near the border with
-    Nigeria", "close to the Niger border"): the event is near it, not in it."""
+    Nigeria", "close to the Niger border", "a province bordering Afghanistan"): the event is
+    near it, not in it."""
     return bool(_BORDER_AFTER.match(text, end)) or bool(_BORDER_BEFORE.search(text[max(0, start - 30):start]))
 
 
