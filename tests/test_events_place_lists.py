@@ -136,3 +136,14 @@ def test_a_barangay_then_its_town_then_its_province_is_one_place_not_a_list():
     events = flashpoint.extract(text, date="2024-05-24").events
     days = sorted((str(e.date.start), e.place.name) for e in events)
     assert days == [("2024-05-21", "Moises Padilla"), ("2024-05-22", "Calatrava")]
+
+
+def test_sites_inside_a_town_are_no_list_of_towns_and_tear_gas_shells_are_no_shelling():
+    import flashpoint
+
+    text = ("Protests broke out in Islamabad and Peshawar on Tuesday.\n\n"
+            "In Karachi, party workers protested at Banaras Chowk, Al-Asif Square and Shaheen Chowk on Tuesday, "
+            "and police fired tear gas shells at them.")
+    events = flashpoint.extract(text, date="2023-03-15").events
+    assert all(e.event_type == "Protests" for e in events)
+    assert sorted(e.place.name for e in events) == ["Islamabad", "Karachi", "Peshawar"]

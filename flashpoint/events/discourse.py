@@ -17,8 +17,9 @@ from flashpoint.events.taxonomy import (BATTLES, DISTINCT_WEAPONS, EXPLOSIONS, P
                                          event_type_of, precedence)
 from flashpoint.model import Actor, Count, EventDate, Place
 
+# Sites inside a town ("on Moi Avenue", "at Banaras Chowk"): no town of their own.
 STREET_WORDS = {"avenue", "street", "road", "square", "boulevard", "bridge", "roundabout", "highway",
-                "market", "park", "circle", "lane"}
+                "market", "park", "circle", "lane", "chowk", "chowrangi", "junction", "bazaar", "plaza"}
 NON_STATE = {"rebel group", "political militia", "identity militia"}
 
 

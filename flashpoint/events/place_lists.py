@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from flashpoint.events.discourse import STREET_WORDS
 from flashpoint.events.taxonomy import PROTESTS, RIOTS, event_type_of
 from flashpoint.geo import country_code, get_gazetteer
 from flashpoint.geo.names import ADMIN_WORDS, name_key
@@ -61,7 +62,9 @@ def splits_by_place(sub_event: str, has_toll: bool) -> bool:
 def listed_places(places: list[Place], text: str) -> list[Place]:
     """The longest run of two or more places that the text lists one after another
     ("in Paris, Lyon and Marseille"), in text order; [] when there is none."""
-    located = sorted((p for p in places if p.provenance is not None), key=lambda p: p.provenance.start)
+    # sites inside a town ("at Banaras Chowk, Al-Asif Square and Shaheen Chowk") are one town's
+    located = sorted((p for p in places if p.provenance is not None and (p.text or "").split()[-1:] != []
+                      and p.text.split()[-1].lower() not in STREET_WORDS), key=lambda p: p.provenance.start)
     best: list[Place] = []
     run: list[Place] = []
     for place in located:
