@@ -215,3 +215,10 @@ def test_an_incident_between_two_places_has_no_sides_and_engaged_in_work_is_no_f
             "Anil Kumar, a contractor's supervisor, and set vehicles engaged in the work ablaze on Sunday.")
     [event] = flashpoint.extract(text, date="2018-02-18").events
     assert event.sub_event_type == "Attack" and event.actor1.name.startswith("CPI")
+
+
+def test_an_exchange_of_fire_between_communities_is_armed_not_a_mob():
+    text = ("On Saturday, four people were killed in an exchange of fire between people of two warring "
+            "communities in Jiribam district, police said.")
+    [event] = flashpoint.extract(text, date="2024-09-08").events
+    assert event.event_type != "Riots"

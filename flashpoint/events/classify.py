@@ -166,7 +166,8 @@ def classify(
         return "Violent demonstration", 2  # "a large crowd gathered, resulting in clashes with police"
     if "clash" in cues and (actor2 != CIVILIANS):
         return "Armed clash", 2
-    if "clash" in cues and not weapon and (actor1 == CIVILIANS or actor1 == STATE and actor2 == CIVILIANS):
+    if "clash" in cues and not weapon and "shooting" not in cues \
+            and (actor1 == CIVILIANS or actor1 == STATE and actor2 == CIVILIANS):
         # unarmed people (party supporters, villagers) who fight the police, or each other, riot
         return ("Violent demonstration", 2) if actor1 == STATE else ("Mob violence", 2)
     if not casualties:

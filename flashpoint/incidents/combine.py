@@ -156,7 +156,8 @@ def combine(members: list[Event], event_id: str) -> Event:
     # the other side ("police used rubber bullets ... supporters retaliated") swaps them
     actor1_from = max(_same_roles(parties, primary, "actor1"), key=lambda m: richness(m.actor1))
     actor2_from = max(_same_roles(parties, primary, "actor2"), key=lambda m: richness(m.actor2))
-    unarmed = unarmed_clash(sub_event, actor1_from.actor1, actor2_from.actor2)
+    armed = any(has_cue(m.evidence.sentence, "shooting") for m in members)  # "an exchange of fire"
+    unarmed = sub_event if armed else unarmed_clash(sub_event, actor1_from.actor1, actor2_from.actor2)
     fatalities = best_toll(_counts(members, "fatalities"))
     injuries = best_toll(_counts(members, "injuries"))
     evidence = copy.deepcopy(primary.evidence)
