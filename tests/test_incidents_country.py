@@ -132,3 +132,12 @@ def test_an_article_naming_no_country_is_in_the_one_its_named_places_point_to():
             "killing three soldiers.")
     doc = flashpoint.extract(text, date="2025-02-17")
     assert doc.events and all(e.place is None or e.place.country == "PK" for e in doc.events)
+
+
+def test_a_region_named_outweighs_a_village_name_found_abroad():
+    # "Logo" is also a town in Ivory Coast; Benue State is Nigerian
+    text = ("Herdsmen invaded several communities in Benue State on Monday night and killed 24 people.\n\n"
+            "The armed herdsmen were said to have invaded Tse-Sumaka village in the Guma Local Government Area "
+            "where they killed nine people.\n\nSeveral houses were burnt in Logo local government area of the state.")
+    doc = flashpoint.extract(text, date="2022-04-12")
+    assert doc.events and all(e.place is not None and e.place.country == "NG" for e in doc.events)

@@ -116,6 +116,8 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
     towns = [(p.provenance.start, p.provenance.end, p.country) for p in named
              if p.precision in ("town", "admin1") and p.country and p.provenance is not None
              and p.provenance.confidence >= SURE_PLACE]
+    regions = {(p.provenance.start, p.provenance.end, p.country) for p in named
+               if p.precision == "admin1" and p.provenance is not None and p.provenance.confidence >= SURE_PLACE}
     # the attackers' own words ("Turkish jets") say who acted, not where: they count only
     # when nothing else in the article names a country (the forces attacked, "Eight Burkinabe
     # soldiers", are at home as a rule)
@@ -128,8 +130,12 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
                  and not names_border(text, m[0], m[1])]
     for start, end, code in elsewhere or mentions:
         where = _where(start, event)
-        # a town says less than a country's name: "Bori" may be in India or Nigeria
-        weights[code] += WEIGHTS[where] if (start, end, code) not in towns else WEIGHTS["article"]
+        # a town says less than a country's name: "Bori" may be in India or Nigeria; a region's
+        # name ("Benue State") more than a town's ("Logo", which GeoNames also has in Ivory Coast)
+        if (start, end, code) not in towns:
+            weights[code] += WEIGHTS[where]
+        else:
+            weights[code] += WEIGHTS["article"] * (2 if (start, end, code) in regions else 1)
         best = first.get(code)
         if best is None or WEIGHTS[where] > WEIGHTS[best[2]]:
             first[code] = (start, end, where)
