@@ -35,11 +35,10 @@ from typing import Protocol
 
 from flashpoint.merge.assign import _agglomerate, _link, _Scores, coarse_order, is_specific
 from flashpoint.merge.cluster import compatible_pairs
+from flashpoint.merge.combine import event_order
 from flashpoint.model import Event
 
 Label = str  # a stored group's label (its stored event id), or NEW_LABEL + a report id
-
-
 NEW_LABEL = "\x00new:"  # fresh group labels cannot collide with stored event ids
 
 
@@ -252,7 +251,7 @@ class MemoryView:
         everything = [e for g in stored_groups for e in g] + list(new_events)
         self.by_id = {e.id: e for e in everything}
         self.adjacency = compatible_pairs(everything)
-        self.label = {e.id: min(g, key=_event_key).id for g in stored_groups for e in g}
+        self.label = {e.id: min(g, key=event_order).id for g in stored_groups for e in g}
         self.groups: dict[str, set[str]] = {}
         for report, label in self.label.items():
             self.groups.setdefault(label, set()).add(report)
@@ -272,8 +271,3 @@ class MemoryView:
     def members(self, labels):
         return {lb: set(self.groups.get(lb, ())) for lb in labels}
 
-
-def _event_key(event: Event) -> tuple:
-    from flashpoint.merge.combine import event_order
-
-    return event_order(event)
