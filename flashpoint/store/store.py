@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
 from sqlalchemy import Engine, delete, false, func, insert, select, update
 
-from flashpoint.merge import blocking_keys, cluster, combine, compatible, key_str, probe_keys, sources_of
+from flashpoint.merge import blocking_keys, combine, compatible, key_str, probe_keys, sources_of
+from flashpoint.merge.incremental import Remerge, remerge
 from flashpoint.model import MAX_COUNT, Article, Document, Event, Quote
 from flashpoint.store import rows
 from flashpoint.store.filters import EventFilter, conditions
@@ -26,6 +28,9 @@ from flashpoint.store.schema import (
 )
 
 _CHUNK = 500  # bound on values in one IN (...) clause
+# Parsed stored reports kept for the merge (~7 KB each: ~200 MB at most). A batch reads the
+# reports around its own, again and again as the database fills the same places and weeks.
+REPORT_CACHE_SIZE = 30_000
 
 
 @dataclass
@@ -85,11 +90,89 @@ def _with_sources(event: Event, url: str | None, outlet: str | None = None) -> E
     return event
 
 
+class _ReportCache:
+    """Parsed stored reports by id, the most recently used kept (a report's stored JSON
+    never changes, so an entry stays right; a report from a rolled-back batch is only
+    ever looked up by an id the database returned, i.e. once it is stored again)."""
+
+    def __init__(self, size: int = REPORT_CACHE_SIZE):
+        self.size = size
+        self.entries: OrderedDict[str, Event] = OrderedDict()
+
+    def get(self, report_id: str) -> Event | None:
+        found = self.entries.get(report_id)
+        if found is not None:
+            self.entries.move_to_end(report_id)
+        return found
+
+    def put(self, report_id: str, event: Event) -> None:
+        self.entries[report_id] = event
+        self.entries.move_to_end(report_id)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+class _StoredReports:
+    """``flashpoint.merge.incremental.StoredView`` over the database, in one transaction:
+    stored reports are found by their blocking keys (``merge_blocks``), their groups by
+    ``event_sources.event_id``; the batch's new reports are already in both tables."""
+
+    def __init__(self, conn, new_events: list[Event], cache: _ReportCache):
+        self.conn = conn
+        self.new = {e.id: e for e in new_events}
+        self.cache = cache
+
+    def events(self, ids: Iterable[str]) -> dict[str, Event]:
+        found: dict[str, Event] = {}
+        missing: list[str] = []
+        for i in ids:
+            event = self.new.get(i) or self.cache.get(i)
+            if event is None:
+                missing.append(i)
+            else:
+                found[i] = event
+        for chunk in _chunks(sorted(missing)):
+            for row in self.conn.execute(select(event_sources.c.id, event_sources.c.data).where(event_sources.c.id.in_(chunk))):
+                event = rows.load_event(row.data)
+                self.cache.put(row.id, event)
+                found[row.id] = event
+        return found
+
+    def neighbours(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        reports = self.events(ids)
+        keys = {i: {key_str(k) for k in probe_keys(e)} for i, e in reports.items()}
+        holders: dict[str, set[str]] = {}
+        for chunk in _chunks(sorted(set().union(*keys.values()))):
+            for row in self.conn.execute(select(merge_blocks.c.key, merge_blocks.c.report_id).where(merge_blocks.c.key.in_(chunk))):
+                holders.setdefault(row.key, set()).add(row.report_id)
+        candidates = {i: set().union(*(holders.get(k, set()) for k in ks)) - {i} for i, ks in keys.items()}
+        loaded = self.events(set().union(*candidates.values()))
+        return {i: {c for c in candidates[i] if compatible(reports[i], loaded[c])} for i in reports}
+
+    def labels(self, ids: Iterable[str]) -> dict[str, str | None]:
+        stored = sorted(i for i in ids if i not in self.new)
+        found: dict[str, str | None] = {i: None for i in ids}
+        for chunk in _chunks(stored):
+            for row in self.conn.execute(select(event_sources.c.id, event_sources.c.event_id).where(event_sources.c.id.in_(chunk))):
+                found[row.id] = row.event_id
+        return found
+
+    def members(self, labels: Iterable[str]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for chunk in _chunks(sorted(set(labels))):
+            for row in self.conn.execute(select(event_sources.c.event_id, event_sources.c.id).where(event_sources.c.event_id.in_(chunk))):
+                if row.id not in self.new:
+                    found.setdefault(row.event_id, set()).add(row.id)
+        return found
+
+
 class Store:
     """A flashpoint database. Use ``open_store`` to get one; close it when done."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._reports = _ReportCache()  # parsed stored reports (a report's JSON never changes)
+        self.last_remerge: Remerge | None = None  # what the last batch re-merged (for tests and benchmarks)
 
     def __enter__(self) -> Store:
         return self
@@ -148,54 +231,26 @@ class Store:
         stats.articles, stats.events, stats.quotes = len(fresh), len(new_events), len(quote_rows)
         return stats
 
-    def _component_reports(self, conn, new_events: list[Event]) -> list[Event]:
-        """The new reports plus every stored report linked to them by a chain of
-        compatible reports (their connected component in the compatibility graph)."""
-        found = {e.id: e for e in new_events}
-        frontier = list(new_events)
-        while frontier:
-            keys = sorted({key_str(k) for e in frontier for k in probe_keys(e)})
-            candidate_ids: set[str] = set()
-            for chunk in _chunks(keys):
-                candidate_ids.update(conn.scalars(select(merge_blocks.c.report_id).where(merge_blocks.c.key.in_(chunk))))
-            reached: list[Event] = []
-            for chunk in _chunks(sorted(candidate_ids - found.keys())):
-                for data in conn.scalars(select(event_sources.c.data).where(event_sources.c.id.in_(chunk))):
-                    old = rows.load_event(data)
-                    if any(compatible(old, e) for e in frontier):
-                        reached.append(old)
-            for old in reached:
-                found[old.id] = old
-            frontier = reached
-        return list(found.values())
-
     def _remerge(self, conn, new_events: list[Event]) -> None:
-        """Re-merge the connected component the new reports belong to; rewrite its events.
+        """Merge the new reports with the stored ones; rewrite the events that change.
 
-        Merging (``flashpoint.merge.cluster``) is decided per connected component
-        of the compatibility graph, so re-merging the whole component the new
-        reports touch gives the same events as merging everything at once.
+        ``flashpoint.merge.incremental.remerge`` replays only the merge decisions the
+        new reports can change (their specific components, then the coarse reports
+        whose candidate groups changed), so the database after any sequence of
+        batches holds exactly the events of merging every report at once.
         """
-        new_ids = {e.id for e in new_events}
-        members = self._component_reports(conn, new_events)
-        stored = sorted(m.id for m in members if m.id not in new_ids)
-        affected: set[str] = set()
-        for chunk in _chunks(stored):
-            affected.update(conn.scalars(select(event_sources.c.event_id).where(event_sources.c.id.in_(chunk))))
-        known = {m.id for m in members}
-        for chunk in _chunks(sorted(affected)):
-            # every member of a rewritten event is re-merged (an event stored by an
-            # older merge rule may hold reports outside this component)
-            for row in conn.execute(select(event_sources.c.id, event_sources.c.data).where(event_sources.c.event_id.in_(chunk))):
-                if row.id not in known:
-                    members.append(rows.load_event(row.data))
-                    known.add(row.id)
+        view = _StoredReports(conn, new_events, self._reports)
+        result = remerge(new_events, view)
+        self.last_remerge = result
+        replaced = sorted(result.replaced)
+        for chunk in _chunks(replaced):
             for table in (events, actors, places):
                 column = table.c.id if table is events else table.c.event_id
                 conn.execute(delete(table).where(column.in_(chunk)))
-        groups = cluster(members)
+        groups = result.groups
         merged = [combine(group) for group in groups]
-        conn.execute(insert(events), [rows.event_row(m) for m in merged])
+        if merged:
+            conn.execute(insert(events), [rows.event_row(m) for m in merged])
         actor_rows = [r for m in merged for r in rows.actor_rows(m)]
         place_rows = [r for m in merged for r in rows.place_rows(m)]
         if actor_rows:
