@@ -222,3 +222,12 @@ def test_an_exchange_of_fire_between_communities_is_armed_not_a_mob():
             "communities in Jiribam district, police said.")
     [event] = flashpoint.extract(text, date="2024-09-08").events
     assert event.event_type != "Riots"
+
+
+def test_a_group_acting_where_it_has_a_named_branch_is_that_branch():
+    pakistan = "Taliban militants attacked a police post in Peshawar on Monday, killing three policemen."
+    [event] = flashpoint.extract(pakistan, date="2023-05-02").events
+    assert event.actor1.name == "TTP: Tehreek-e-Taliban Pakistan"
+    afghanistan = "Taliban fighters attacked a police post in Kandahar on Monday, killing three policemen."
+    [event] = flashpoint.extract(afghanistan, date="2023-05-02").events
+    assert event.actor1.name == "Taliban"

@@ -231,9 +231,28 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
         # "six fighters were killed" beside a named group: the toll's dead, not the other side
         event.actor2 = None
     localise_actors(event)
+    _local_branch(event)
     _one_state(event, list(others))
     _mark_external(event)
     return event
+
+
+@functools.lru_cache(maxsize=1)
+def _branches() -> dict[tuple[str, str], str]:
+    """(group name, country acted in) -> the local branch's name (data/local_branches.tsv)."""
+    rows = (DATA / "local_branches.tsv").read_text(encoding="utf-8").splitlines()
+    return {(r[0], r[1]): r[2] for r in (line.split("\t") for line in rows if line.strip() and not line.startswith("#"))}
+
+
+def _local_branch(event: Event) -> None:
+    """A group acting where it has a branch ACLED names apart is that branch ("the Taliban"
+    attacking in Pakistan are the TTP), named in the branch's own country."""
+    home = event.place.country if event.place is not None else None
+    for role in ("actor1", "actor2"):
+        actor = getattr(event, role)
+        branch = _branches().get((actor.name, home)) if actor is not None and home else None
+        if branch:
+            setattr(event, role, dataclasses.replace(actor, name=branch, country=home))
 
 
 def _one_state(event: Event, others: list[Event]) -> None:
