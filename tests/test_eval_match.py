@@ -94,3 +94,12 @@ def test_name_normalisation():
     assert not same_person(None, "Fahrettin Altun")
     assert same_admin1("Idlib Governorate", "idlib")
     assert not same_admin1("Aleppo", "Idlib")
+
+
+def test_a_town_named_as_the_gold_names_it_agrees_whatever_admin1_each_side_gives():
+    gold = GoldPlace("Sindangan", "admin1", admin1="Zamboanga del Norte", country="PH")
+    town = Place(name="Sindangan", text="Sindangan", precision="town", country="PH", admin1="Zamboanga Peninsula")
+    other = Place(name="Leon Postigo", text="Leon Postigo", precision="town", country="PH",
+                  admin1="Zamboanga Peninsula")
+    assert places_agree(town, gold) is True
+    assert places_agree(other, gold) is False

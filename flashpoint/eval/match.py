@@ -84,6 +84,12 @@ def places_agree(pred: Optional[Place], gold: Optional[GoldPlace]) -> Optional[b
     precisions = {pred.precision, gold.precision}
     if "country" in precisions:
         return True if pred.country and gold.country else None
+    named_alike = same_place_name(pred.name, [gold.name, *gold.alt_names]) or same_place_name(
+        pred.text, [gold.name, *gold.alt_names])
+    if pred.precision == "town" and gold.name and named_alike and within_km(pred, gold) is None:
+        # one town of one country by name, its admin1 told as a region by one side and as a
+        # province by the other (the Philippines' "Zamboanga Peninsula", "Zamboanga del Norte")
+        return True
     if _admin1_known(pred.admin1) and _admin1_known(gold.admin1):
         if not same_admin1(pred.admin1, gold.admin1):
             return False
@@ -93,11 +99,7 @@ def places_agree(pred: Optional[Place], gold: Optional[GoldPlace]) -> Optional[b
         near = within_km(pred, gold)
         if near is not None:
             return near
-    if same_place_name(pred.name, [gold.name, *gold.alt_names]) or same_place_name(
-        pred.text, [gold.name, *gold.alt_names]
-    ):
-        return True
-    return None
+    return True if named_alike else None
 
 
 def compatible(pred: Event, gold: GoldEvent, require_type: bool = True) -> bool:
