@@ -345,3 +345,16 @@ def test_an_embedded_post_whose_link_the_parser_split_off_is_still_quoted():
             "— Some News (@SomeNews) January 21, 2021\n\nThe ministry said two attackers blew themselves up.")
     [event] = flashpoint.extract(text, date="2021-01-21").events
     assert event.fatalities.value == 20 and str(event.date.start) == "2021-01-21"
+
+
+def test_the_killing_a_court_judges_someone_for_is_no_event_of_the_day():
+    for text in ("A Minna High Court has sentenced 11 persons to death by hanging for the murder of seven "
+                 "villagers in Niger State.",
+                 "A court on Tuesday convicted two men of killing three farmers in Kaduna.",
+                 "Police charged five men with attacking a bus in Kaduna on Monday."):
+        doc = flashpoint.extract(text, date="2022-05-10")
+        assert doc.events == [], text
+        assert any(n.reason == "background:judged" for n in doc.non_events)
+    [event] = flashpoint.extract("Gunmen killed three farmers in Kaduna on Monday, and police charged two suspects.",
+                                 date="2022-05-10").events
+    assert event.fatalities.value == 3

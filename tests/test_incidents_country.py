@@ -141,3 +141,12 @@ def test_a_region_named_outweighs_a_village_name_found_abroad():
             "where they killed nine people.\n\nSeveral houses were burnt in Logo local government area of the state.")
     doc = flashpoint.extract(text, date="2022-04-12")
     assert doc.events and all(e.place is not None and e.place.country == "NG" for e in doc.events)
+
+
+def test_niger_state_is_a_region_of_nigeria_not_niger():
+    for text in ("Gunmen killed seven villagers in Niger State on Monday.",
+                 "Bandits abducted 20 people in Rafi, Niger State, on Monday."):
+        [event] = flashpoint.extract(text, date="2022-05-10").events
+        assert (event.place.country, event.place.precision) == ("NG", "admin1"), text
+    [event] = flashpoint.extract("Soldiers killed 10 militants in Niger on Monday.", date="2022-05-10").events
+    assert event.place.country == "NE"

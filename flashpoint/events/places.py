@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from flashpoint.events.spans import dateline_end, ents_in, span_provenance, text_of, tree_distance
-from flashpoint.geo.countries import names_border
+from flashpoint.geo.countries import country_code, names_border
 from flashpoint.geo.names import starts_like_a_name
 from flashpoint.model import Article, Place
 
@@ -180,7 +180,8 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
                 continue
         precision, reference = _precision(ent)
         text = re.sub(r"^(the)\s+", "", ent.text, flags=re.I)
-        text = re.sub(r"\s+(provinces?|governorates?|states?|regions?|oblasts?)$", "", text, flags=re.I)
+        bare = re.sub(r"\s+(provinces?|governorates?|states?|regions?|oblasts?)$", "", text, flags=re.I)
+        text = text if bare != text and country_code(bare) else bare  # "Niger State" is no Niger
         confidence = 0.5 if reference else 0.75
         prov = span_provenance(article, ent, confidence)
         prov.start = ent.start_char + ent.text.find(text)

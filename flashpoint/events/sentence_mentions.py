@@ -60,6 +60,7 @@ GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
 PLACE_OF_EVENT = _RULES.set("place_of_event")
 HAPPENING_VERBS = _RULES.set("happening_verbs")
+JUDICIAL_VERBS = _RULES.set("judicial_verbs")
 # Verbs whose object is the target, never the weapon ("targeted a suicide bomber").
 TARGETING_VERBS = {"target", "strike", "hit", "kill"}
 # What these verbs take is goods ("seized rocket shells and mortars"), not the means of an attack.
@@ -785,6 +786,21 @@ def _toll_update(sent: Span) -> bool:
         c.lemma_.lower() in TOLL_VERBS for c in t.head.children)) for t in sent)
 
 
+def _judged(trigger: Token) -> bool:
+    """The act a court judges someone for ("sentenced ... for the murder of", "convicted of
+    killing", "charged with attacking"): told for the judgement, not as the day's event."""
+    token, through_prep = trigger, False
+    for _ in range(5):
+        head = token.head
+        if head is token:
+            return False
+        through_prep = through_prep or token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over", "to")
+        if head.lemma_.lower() in JUDICIAL_VERBS and head.pos_ == "VERB":
+            return through_prep
+        token = head
+    return False
+
+
 def _where_it_happened(sent: Span, trigger: Token, article: Article, quoted: QuotedSpans) -> list:
     """The town a re-mention says its event took place in ("the fighting erupted in X"), or []."""
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None
@@ -844,6 +860,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "no event type"  # "released a video", not hostages
     if _irrealis(trigger):
         return "irrealis"
+    if _judged(trigger):
+        return "background:judged"
     if _cumulative(sent, trigger, article):
         return "background:total"
     if has_casualties and (counts.fatalities and quoted.contains(counts.fatalities.provenance.start)):

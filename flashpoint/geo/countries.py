@@ -182,6 +182,14 @@ def url_slug_countries(url: str | None) -> list[str]:
     return countries_in_words([w.capitalize() for w in re.split(r"[-_/.+]+", path) if w.isalpha()], min_length=4)
 
 
+_REGION_AFTER_NAME = {"state", "province", "region", "governorate", "division", "county", "district"}
+
+
+def region_word(word: str) -> bool:
+    """A word that makes the name before it a region's ("Niger State", "Lagos State")."""
+    return re.sub(r"['’]s$", "", word.lower()).strip(".,;:") in _REGION_AFTER_NAME
+
+
 def countries_in_words(words: list[str], min_length: int = 1) -> list[str]:
     """Country codes the run of ``words`` names, longest name first ("South Sudan's" is
     not Sudan); a name shorter than ``min_length`` characters counts for nothing."""
@@ -190,6 +198,8 @@ def countries_in_words(words: list[str], min_length: int = 1) -> list[str]:
         for n in (3, 2, 1):
             phrase = " ".join(words[i:i + n])
             code = country_code(phrase) if i + n <= len(words) and len(phrase) >= min_length else None
+            if code and i + n < len(words) and region_word(words[i + n]):
+                code = None  # "Niger State": a region named like a country, not the country
             if code:
                 found.append(code)
                 i += n

@@ -16,7 +16,8 @@ import re
 from collections import Counter
 
 from flashpoint.geo import resolve_candidate
-from flashpoint.geo.countries import country_code, country_name, names_border, names_forces, url_country, url_slug_countries
+from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
+                                      url_slug_countries)
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is read as news of the day before publication or the day itself
@@ -74,6 +75,8 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
                     continue
                 start, end = words[i][0], words[i + n - 1][1]
                 code = country_code(text[start:end].rstrip(".,"))
+                if code and i + n < len(words) and region_word(text[words[i + n][0]:words[i + n][1]]):
+                    code = None  # "Niger State" is Nigeria's, not Niger
                 if code:
                     end = start + len(re.sub(r"(?:['’]s)?[.,]*$", "", text[start:end]))  # "Yemen's" -> "Yemen"
                     found.append((start, end, code))
