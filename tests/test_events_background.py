@@ -358,3 +358,11 @@ def test_the_killing_a_court_judges_someone_for_is_no_event_of_the_day():
     [event] = flashpoint.extract("Gunmen killed three farmers in Kaduna on Monday, and police charged two suspects.",
                                  date="2022-05-10").events
     assert event.fatalities.value == 3
+
+
+def test_the_massacre_an_anniversary_remembers_is_history_but_the_days_march_is_news():
+    text = ("Relatives marked the fourth anniversary of the Maguindanao massacre on Saturday.\n\n"
+            "The massacre left 58 people dead, 32 of them journalists. The victims were herded to a hill "
+            "and killed with assault rifles.\n\nHundreds of people marched to the massacre site on Saturday.")
+    events = flashpoint.extract(text, date="2013-11-23").events
+    assert [e.event_type for e in events] == ["Protests"]

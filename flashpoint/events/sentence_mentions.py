@@ -60,6 +60,10 @@ GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
 PLACE_OF_EVENT = _RULES.set("place_of_event")
 HAPPENING_VERBS = _RULES.set("happening_verbs")
+# A story whose opening tells of an anniversary or a commemoration: the event it remembers,
+# told with no day ("The massacre left 58 people dead"), is history.
+_ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|memorial service|remembrance)\b", re.I)
+LEAD_SPAN = 600
 JUDICIAL_VERBS = _RULES.set("judicial_verbs")
 # Verbs whose object is the target, never the weapon ("targeted a suicide bomber").
 TARGETING_VERBS = {"target", "strike", "hit", "kill"}
@@ -1017,6 +1021,12 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     timed = date is not None or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
     if event_type_of(sub_event) == STRATEGIC and not timed and _background(trigger, target, sub_event):
         return "background:state of affairs"
+    if not timed and event_type_of(sub_event) not in (PROTESTS, RIOTS, STRATEGIC) \
+            and _ANNIVERSARY.search(text_of(sent.doc)[:LEAD_SPAN]):
+        # "The massacre left 58 people dead", "The victims were killed with assault rifles" in
+        # a story of the massacre's anniversary: what it remembers, told with no day, is history
+        # (a march or an arrest on the day is the day's event)
+        return "background:anniversary"
     if sub_event == "Change to group/activity" and not timed and not _perfect(trigger):
         # (a present perfect tells news: "450 soldiers have defected to the Houthis")
         return "background:undated deployment"  # "Rwanda deployed troops the same year"
