@@ -232,3 +232,12 @@ def test_the_missing_side_of_a_battle_state_forces_fought_is_the_articles_one_ar
 def test_a_peaceful_protest_has_no_second_party():
     e = _only_event("In Toulouse, police reported more than 1,200 people marching for Gaza on Saturday.")
     assert e.sub_event_type == "Peaceful protest" and e.actor2 is None, e.actor2
+
+
+def test_levies_personnel_are_state_forces():
+    import flashpoint
+
+    text = ("Four Levies personnel were killed when armed assailants attacked their check post in the Nasl area "
+            "of Khuzdar district on Friday night.")
+    [event] = flashpoint.extract(text, date="2025-05-17").events
+    assert event.sub_event_type == "Armed clash" and event.actor2.kind == "state forces"

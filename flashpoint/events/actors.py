@@ -34,7 +34,7 @@ HEAD_KINDS = {
                      "serviceman", "servicemen", "personnel", "officer", "guard", "forces",
                      "force", "authority", "artillery", "drone", "sailor", "airman",
                      "policewoman", "cop", "ministry", "ranger", "jawan", "paramilitary", "constable",
-                     "coalition"], STATE),
+                     "coalition", "levy", "levies"], STATE),
     **dict.fromkeys(["rebel", "insurgent", "militant", "jihadist", "jihadi", "fighter",
                      "extremist", "terrorist", "guerrilla", "separatist", "insurgency"], REBEL),
     **dict.fromkeys(["militia", "militiaman", "militiamen", "gunman", "gunmen", "assailant",
@@ -72,7 +72,8 @@ NON_STATE_MODIFIERS = {"resistance", "rebel", "insurgent", "opposition", "guerri
                        "jihadist", "islamist", "anti-government", "anti-junta"}
 STATE_WORDS = {"government", "army", "military", "security", "state", "national", "federal",
                "regime", "pro-government", "border", "armed", "defence", "defense", "air",
-               "naval", "special", "police", "republican", "presidential", "coalition", "junta"}
+               "naval", "special", "police", "republican", "presidential", "coalition", "junta",
+               "levies"}  # Balochistan's Levies, a police force
 POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "cop", "gendarme",
                 "gendarmerie", "riot", "constable"}
 
