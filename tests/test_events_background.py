@@ -366,3 +366,15 @@ def test_the_massacre_an_anniversary_remembers_is_history_but_the_days_march_is_
             "and killed with assault rifles.\n\nHundreds of people marched to the massacre site on Saturday.")
     events = flashpoint.extract(text, date="2013-11-23").events
     assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_a_count_so_far_is_a_running_total_and_how_a_crisis_began_is_history():
+    for text in ("Twelve people have been killed so far in the unrest.",
+                 "The protests have frequently turned violent, with one civilian reported killed so far, dozens "
+                 "injured and over a hundred arrested in clashes with police.",
+                 "The Manipur crisis started on May 3, 2023, after a violent mob burned government offices and "
+                 "attacked people from another ethnic group."):
+        assert flashpoint.extract(text, date="2024-02-17").events == [], text
+    [event] = flashpoint.extract("Gunmen killed two people in Kaduna on Monday, the first attack so far this month.",
+                                 date="2025-10-14").events
+    assert event.fatalities.value == 2

@@ -65,6 +65,7 @@ HAPPENING_VERBS = _RULES.set("happening_verbs")
 _ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|memorial service|remembrance)\b", re.I)
 LEAD_SPAN = 600
 JUDICIAL_VERBS = _RULES.set("judicial_verbs")
+SITUATION_NOUNS = _RULES.set("situation_nouns")
 # Verbs whose object is the target, never the weapon ("targeted a suicide bomber").
 TARGETING_VERBS = {"target", "strike", "hit", "kill"}
 # What these verbs take is goods ("seized rocket shells and mortars"), not the means of an attack.
@@ -250,6 +251,12 @@ def _since_days_ago(token: Token, article: Article | None) -> bool:
     return span is not None and 0 <= (article.date - span[0]).days <= RECENT_SINCE_DAYS
 
 
+def _so_far(token: Token) -> bool:
+    """The "far" of "so far" or the "date" of "to date": a count up to now."""
+    before = token.nbor(-1).lower_ if token.i > token.sent.start else ""
+    return token.lower_ == "far" and before == "so" or token.lower_ == "date" and before == "to"
+
+
 def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> bool:
     """A running total, not an event: "an insurgency that has killed 35,000 since 2009"."""
     # the phrase must bear on the event word itself, not on a description nearby
@@ -273,10 +280,12 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
     if match and _token_at(sent, sent.start_char + match.start()).i in own:
         return True
     for token in sent:
-        if token.lower_ in ("since", "so far", "to date") and token.dep_ in ("prep", "mark") \
+        if token.lower_ == "since" and token.dep_ in ("prep", "mark") \
                 and token.head.i in own and _perfect(token.head) \
                 and not _since_days_ago(token, article):
             return True  # "have been killed since the protests began" (not "since June 6", two days ago)
+        if _so_far(token) and token.head.i in own and any(_perfect(a) for a in token.ancestors):
+            return True  # "Twelve people have been killed so far", "have turned violent, with one killed so far"
         if token.lower_ == "since" and token.dep_ == "mark" and token.head.head.i in own \
                 and _perfect(token.head.head):
             return True  # "60 people have been killed since they began": the clause hangs on the verb
@@ -805,6 +814,19 @@ def _judged(trigger: Token) -> bool:
     return False
 
 
+def _origin_of_situation(trigger: Token) -> bool:
+    """"The Manipur crisis started on May 3, 2023, after a violent mob burned offices": how a
+    long-running situation began, told as background to today's news."""
+    verb = trigger
+    while verb.dep_ not in ("advcl", "ROOT") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "when") for c in verb.children):
+        return False
+    began = verb.head
+    return began.lemma_.lower() in ("start", "begin", "erupt", "break", "trigger") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SITUATION_NOUNS for c in began.children)
+
+
 def _where_it_happened(sent: Span, trigger: Token, article: Article, quoted: QuotedSpans) -> list:
     """The town a re-mention says its event took place in ("the fighting erupted in X"), or []."""
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None
@@ -866,6 +888,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "irrealis"
     if _judged(trigger):
         return "background:judged"
+    if _origin_of_situation(trigger):
+        return "background:history"
     if _cumulative(sent, trigger, article):
         return "background:total"
     if has_casualties and (counts.fatalities and quoted.contains(counts.fatalities.provenance.start)):
