@@ -691,3 +691,10 @@ def test_a_province_bordering_a_country_is_not_in_that_country():
     start = text.index("Afghanistan")
     assert names_border(text, start, start + len("Afghanistan"))
     assert not names_border(text, text.index("Pakistan"), text.index("Pakistan") + len("Pakistan"))
+
+
+def test_a_shot_the_parser_reads_as_a_noun_is_still_the_event_word_and_dates_it():
+    text = ("A military helicopter shot at both villages around 8 p.m. on Wednesday evening, residents said, "
+            "adding that most civilians fled on Monday when fighting broke out.")
+    [event] = flashpoint.extract(text, date="2024-03-28").events
+    assert str(event.date.start) == "2024-03-27"
