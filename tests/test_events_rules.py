@@ -562,9 +562,10 @@ def test_a_year_told_as_the_day_in_it_is_history():
 
 
 def test_the_date_on_the_event_word_beats_the_date_of_another_verb():
-    text = ("A Pakistani anti-terrorism court on Wednesday sentenced seven people to death for the murder of two "
-            "brothers in a mob attack in 2010.")
+    text = ("A Pakistani court on Wednesday freed seven people held over the murder of two brothers in a mob "
+            "attack in 2010.")
     assert _passed_over(text, "2015-01-01") == ["background:history"]
+    # (a court that sentences someone for it judges an act: "background:judged", tested with the background rules)
 
 
 def test_a_town_taken_without_a_fight_changed_hands_peacefully():
