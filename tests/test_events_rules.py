@@ -699,3 +699,13 @@ def test_a_shot_the_parser_reads_as_a_noun_is_still_the_event_word_and_dates_it(
             "adding that most civilians fled on Monday when fighting broke out.")
     [event] = flashpoint.extract(text, date="2024-03-28").events
     assert str(event.date.start) == "2024-03-27"
+
+
+def test_police_dispersing_looters_face_a_mob_and_petrol_bombs_are_no_bombing():
+    text = ("Police fired rubber bullets and used stun grenades on Monday as they tried to disperse a large group "
+            "of looters in Alexandra.")
+    [event] = flashpoint.extract(text, date="2019-09-03").events
+    assert event.sub_event_type == "Mob violence"
+    text = ("Protesters and riot police fought in Athens on Saturday night, a night of street battles, petrol "
+            "bombs and flames.")
+    assert [e.event_type for e in flashpoint.extract(text, date="2014-12-07").events] == ["Riots"]

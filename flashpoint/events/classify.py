@@ -51,9 +51,20 @@ CROWD_VIOLENCE_VERBS = {"attack", "storm", "torch", "ransack", "loot", "stone", 
                         "smash", "raze", "assault", "beat"}
 
 
+# A rioter's fire bomb is no bomb ("a night of street battles, petrol bombs and flames").
+_HAND_THROWN = re.compile(r"\b(?:petrol|fire|gasoline)[- ]?bombs?\b|\bmolotov cocktails?\b")
+
+
+def _readable(text: str) -> str:
+    """The text as cues are read: lower case, hyphens joined, crowd-control and hand-thrown
+    weapons named so that no weapon cue matches them."""
+    lower = NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))
+    return _HAND_THROWN.sub(" molotov ", lower)
+
+
 def cues_in(text: str) -> set[str]:
     """The cue families (keys of lexicon.CUES) whose phrases occur in ``text``."""
-    lower = NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))
+    lower = _readable(text)
     found = {family for family, pattern in _PATTERNS.items() if pattern.search(lower)}
     if "blast" in found:
         # an explosion is an IED cue; "blast_only" keeps that no device was named
@@ -63,7 +74,7 @@ def cues_in(text: str) -> set[str]:
 
 def has_cue(text: str, family: str) -> bool:
     """Whether a phrase of one cue family occurs in ``text`` (``family in cues_in(text)``)."""
-    lower = NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))
+    lower = _readable(text)
     families = (family, "blast") if family == "ied" else (family,)
     return any(_PATTERNS[f].search(lower) is not None for f in families)
 
@@ -109,7 +120,11 @@ def classify(
         if "intervention" in cues:
             return "Protest with intervention", 2
         return "Peaceful protest", 2
-    if "crowd_control" in cues and actor1 in (STATE, None) and actor2 in (None, CIVILIANS, PROTESTERS, RIOTERS) \
+    if "crowd_control" in cues and actor1 in (STATE, None) and not weapon \
+            and (actor2 == RIOTERS or actor2 is None and "mob" in cues):
+        # "police fired rubber bullets to disperse a large group of looters": the crowd rioted
+        return ("Mob violence", 2) if {"mob", "looting"} & cues else ("Violent demonstration", 2)
+    if "crowd_control" in cues and actor1 in (STATE, None) and actor2 in (None, CIVILIANS, PROTESTERS) \
             and not weapon and "riot" not in cues:
         # "police fired tear gas at the crowds": a gathering met with force, whatever it was called
         return ("Excessive force against protesters", 2) if killed else ("Protest with intervention", 2)
