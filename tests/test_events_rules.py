@@ -709,3 +709,10 @@ def test_police_dispersing_looters_face_a_mob_and_petrol_bombs_are_no_bombing():
     text = ("Protesters and riot police fought in Athens on Saturday night, a night of street battles, petrol "
             "bombs and flames.")
     assert [e.event_type for e in flashpoint.extract(text, date="2014-12-07").events] == ["Riots"]
+
+
+def test_a_road_the_riot_police_barricaded_makes_no_riot():
+    text = ("The march of several thousand opposition demonstrators advanced only a few blocks in Caracas on "
+            "Tuesday before riot police barricaded the road and began firing tear gas.")
+    [event] = flashpoint.extract(text, date="2020-03-11").events
+    assert event.sub_event_type == "Protest with intervention"
