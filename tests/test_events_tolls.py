@@ -83,3 +83,13 @@ def test_a_named_person_killed_is_one_death_but_a_named_player_injured_is_no_cas
     assert sorted((e.sub_event_type, e.fatalities.value) for e in events) == [("Armed clash", 2), ("Attack", 1)]
     match = "Dynamo lost 0:1 to Shakhtar on Sunday; Bilovar replaced the injured Denis Popov during the first half."
     assert flashpoint.extract(match, date="2023-10-29").events == []
+
+
+def test_a_number_beats_a_vague_word_for_the_toll_in_one_sentence():
+    import flashpoint
+
+    text = ("Dozens killed in coalition airstrike on Saada A coalition airstrike killed 11 civilians in Saada on "
+            "Wednesday, a tribal chief said.\n\nAt least 11 civilians were killed in the airstrike in Saada on "
+            "Wednesday.")
+    [event] = flashpoint.extract(text, date="2017-12-20").events
+    assert event.fatalities.value == 11

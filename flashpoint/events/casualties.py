@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.events.actors import HEAD_KINDS, actor_from
 from flashpoint.events.lexicon import DEATH_WORDS, INJURY_WORDS
-from flashpoint.events.numbers import count_at, is_number
+from flashpoint.events.numbers import VAGUE, count_at, is_number
 from flashpoint.events.spans import dateline_end, provenance, sentence_of, text_of
 from flashpoint.model import MAX_COUNT, Actor, Article, Count
 
@@ -175,6 +175,12 @@ def _total(victims: list[Token], named: bool = False) -> tuple[int, str, int, in
     return value, qualifier, min(p[2] for p in parts), max(p[3] for p in parts)
 
 
+def _vague(total: tuple[int, str, int, int], article: Article) -> bool:
+    """The figure was read from a word ("dozens", "scores"), not a number."""
+    words = article.text[total[2]:total[3]].lower().split()
+    return bool(words) and words[-1] in VAGUE
+
+
 def casualties(sent: Span, article: Article, exclude: set[int] = frozenset()) -> Casualties:
     """Fatalities, injuries and the victims' actor in one sentence; casualty words at the
     token indices ``exclude`` (a clause about another event) are not read."""
@@ -204,8 +210,8 @@ def casualties(sent: Span, article: Article, exclude: set[int] = frozenset()) ->
         total = _total(victims, named=kind == "dead")
         if total and total[0] > MAX_COUNT:
             continue  # not a casualty count (see MAX_COUNT)
-        if total and (kind not in best or total[0] > best[kind][0]):
-            best[kind] = total
+        if total and (kind not in best or (_vague(best[kind], article), -best[kind][0]) > (_vague(total, article), -total[0])):
+            best[kind] = total  # the largest figure, but a number over a word ("Dozens killed ... killed 11")
     for kind, (value, qualifier, start, end) in best.items():
         confidence = 0.85 if qualifier == "exact" else 0.75
         count = Count(value=value, qualifier=qualifier, text=article.text[start:end],
