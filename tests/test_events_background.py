@@ -378,3 +378,8 @@ def test_a_count_so_far_is_a_running_total_and_how_a_crisis_began_is_history():
     [event] = flashpoint.extract("Gunmen killed two people in Kaduna on Monday, the first attack so far this month.",
                                  date="2025-10-14").events
     assert event.fatalities.value == 2
+
+
+def test_a_killing_of_ones_own_relative_is_a_familys_crime():
+    text = "Bahadur Singh killed his nephew Navdeep by shooting him at a canal near Machhike village on Sunday."
+    assert _passed_over(text, "2025-12-06") == ["ordinary crime"]

@@ -66,6 +66,7 @@ _ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|memorial service|reme
 LEAD_SPAN = 600
 JUDICIAL_VERBS = _RULES.set("judicial_verbs")
 SITUATION_NOUNS = _RULES.set("situation_nouns")
+KIN_WORDS = _RULES.set("kin_words")
 # Verbs whose object is the target, never the weapon ("targeted a suicide bomber").
 TARGETING_VERBS = {"target", "strike", "hit", "kill"}
 # What these verbs take is goods ("seized rocket shells and mortars"), not the means of an attack.
@@ -799,6 +800,12 @@ def _toll_update(sent: Span) -> bool:
         c.lemma_.lower() in TOLL_VERBS for c in t.head.children)) for t in sent)
 
 
+def _kin(person: Token) -> bool:
+    """"his nephew", "her husband": a relative of the one who acted, by a possessive pronoun."""
+    return person.lemma_.lower() in KIN_WORDS and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in person.children)
+
+
 def _judged(trigger: Token) -> bool:
     """The act a court judges someone for ("sentenced ... for the murder of", "convicted of
     killing", "charged with attacking"): told for the judgement, not as the day's event."""
@@ -923,6 +930,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     target = patient(trigger)
     if not has_casualties and _many_over_time(trigger, target):
         return "background:generic"  # "militias have ambushed several army convoys"
+    if target is not None and _kin(target):
+        return "ordinary crime"  # "an NRI killed his nephew by shooting him": a family's killing
     if _claims_control(trigger):
         lemma, cues = "take", cues | {"overtake"}  # "rebels claimed control of the town of Menaka"
     if lemma in ("march", "advance", "enter") and trigger.pos_ == "VERB":
