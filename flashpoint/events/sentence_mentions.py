@@ -254,7 +254,7 @@ def _since_days_ago(token: Token, article: Article | None) -> bool:
 
 def _so_far(token: Token) -> bool:
     """The "far" of "so far" or the "date" of "to date": a count up to now."""
-    before = token.nbor(-1).lower_ if token.i > token.sent.start else ""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""  # (token.sent is rebuilt on each call)
     return token.lower_ == "far" and before == "so" or token.lower_ == "date" and before == "to"
 
 
@@ -1115,8 +1115,9 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
                 _force_on_crowd(mentions[-1], sent, paragraphs[index])
             continue
         prev = mentions[-1] if mentions else None
-        dated = next((m for m in reversed(mentions) if m.date is not None and not m.date.inferred_from), None)
-        if mention.days_before is not None and dated is not None:
+        dated = None if mention.days_before is None else next(
+            (m for m in reversed(mentions) if m.date is not None and not m.date.inferred_from), None)
+        if dated is not None:
             # "The ambush came a day after ...": counted back from the incident told last
             # with a day, over a sentence between that gave none ("two were also kidnapped")
             mention.date = shifted(dated.date, -mention.days_before)
