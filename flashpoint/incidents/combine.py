@@ -11,10 +11,8 @@ the type of a composite incident. Every report's sentence is kept in
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections import Counter
 
-from flashpoint.geo.countries import actor_name
 from flashpoint.events.taxonomy import event_type_of, precedence
 from flashpoint.events.actors import unspecified_victims
 from flashpoint.events.classify import has_cue
@@ -185,15 +183,4 @@ def combine(members: list[Event], event_id: str) -> Event:
                             fatalities=fatalities.value if fatalities else None,
                             injuries=injuries.value if injuries else None)]
     event.mentions = _mentions(members)
-    if unarmed == "Mob violence" and any(has_cue(m.evidence.sentence, "clash") for m in members):
-        event.actor2 = _other_crowd(event.actor2 or event.actor1)
     return event
-
-
-def _other_crowd(actor: Actor | None) -> Actor | None:
-    """The other side of a clash between unarmed people riots too (ACLED names both
-    "Rioters (X)"; "supporters of A and B clashed" names both sides at once); victims
-    the text names only as "people" stay civilians."""
-    if actor is None or actor.kind != "civilians" or unspecified_victims(actor):
-        return actor
-    return dataclasses.replace(actor, kind="rioters", name=actor_name("rioters", actor.country, False))

@@ -29,7 +29,8 @@ import dataclasses
 import functools
 import re
 
-from flashpoint.events.actors import named_groups
+from flashpoint.events.actors import named_groups, unspecified_victims
+from flashpoint.events.classify import has_cue
 from flashpoint.geo.actors import localise_actors
 from flashpoint.geo.countries import actor_name, country_code
 from flashpoint.incidents.actors import is_named
@@ -95,6 +96,18 @@ def _crowd_first(event: Event, kind: str) -> None:
         event.actor1, event.actor2 = a2, a1  # "police dispersed the protesters"
     if event.actor1 is not None and event.actor1.kind in CROWDS and event.actor1.kind != kind:
         event.actor1 = _renamed(event.actor1, kind)
+
+
+def _both_sides_riot(event: Event) -> None:
+    """In mob violence told as a clash, the other side riots too (ACLED names both "Rioters
+    (X)"; "supporters of A and B clashed" names both sides at once); victims the text names
+    only as "people" stay civilians."""
+    other = event.actor2 or event.actor1
+    if event.sub_event_type != "Mob violence" or other is None or other.kind != "civilians" \
+            or unspecified_victims(other):
+        return
+    if any(has_cue(m.sentence, "clash") for m in (event.mentions or [event.evidence])):
+        event.actor2 = _renamed(other, "rioters")
 
 
 def _victims_first(event: Event) -> None:
@@ -204,6 +217,7 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
     ``others`` are the article's other incidents."""
     defaults = type_actors()
     _victims_first(event)
+    _both_sides_riot(event)
     crowd = defaults.get((event.sub_event_type, "actor1"))
     if crowd in CROWDS:
         _crowd_first(event, crowd)
