@@ -81,6 +81,8 @@ def _time_precision(event: Event) -> int | None:
     """ACLED time_precision: 1 = the day, 2 = within a week, 3 = within a month or more."""
     if event.date is None:
         return None
+    if event.date.inferred_from:
+        return 2  # coded to the day the news was published
     days = (event.date.end - event.date.start).days
     return 1 if days == 0 else 2 if days <= 7 else 3
 
