@@ -383,3 +383,26 @@ def test_a_count_so_far_is_a_running_total_and_how_a_crisis_began_is_history():
 def test_a_killing_of_ones_own_relative_is_a_familys_crime():
     text = "Bahadur Singh killed his nephew Navdeep by shooting him at a canal near Machhike village on Sunday."
     assert _passed_over(text, "2025-12-06") == ["ordinary crime"]
+
+
+def test_a_sport_phrase_makes_a_shootout_a_match_without_a_score():
+    assert _events("Nepal edged past holders Oman in a penalty shootout to reach the quarterfinal.") == []
+    # a shootout with no sport phrase is still a gunfight
+    [event] = _events("Two gunmen were killed in a shootout with police in Peshawar on Sunday.")
+    assert event.fatalities.value == 2
+
+
+def test_violence_a_court_ruled_on_told_without_its_day_is_history():
+    text = ("High court upholds life sentences for six militants involved in bombing a bus\n\n"
+            "Eleven passengers were killed in the bombing carried out by the outlawed group. "
+            "The judges dismissed the appeal on Tuesday.")
+    assert _events(text, date="2021-03-10") == []
+    # a court story's own day of violence is still news
+    text = ("A court in Lahore sentenced three men on Monday.\n\nOn Tuesday, gunmen killed a guard "
+            "outside the court in Lahore.")
+    [event] = _events(text, date="2021-03-10")
+    assert event.fatalities.value == 1
+
+
+def test_protests_that_are_expected_have_not_happened():
+    assert _events("More protests are expected in Valletta later on Saturday.", date="2022-03-05") == []

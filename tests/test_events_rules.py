@@ -716,3 +716,36 @@ def test_a_road_the_riot_police_barricaded_makes_no_riot():
             "Tuesday before riot police barricaded the road and began firing tear gas.")
     [event] = flashpoint.extract(text, date="2020-03-11").events
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_a_country_named_before_an_attack_is_where_not_who():
+    # a headline under a menu line, then the lead: one incident, not a second with the state as attacker
+    text = ("Home | News | World\n\nTwo policemen killed in Pakistan suicide attack\n\nStaff reporter Quetta\n\n"
+            "At least two policemen were killed and six injured in a suicide attack on a police convoy in "
+            "Pakistan's southwestern Quetta city on Thursday, officials said.")
+    [event] = flashpoint.extract(text, date="2015-06-11").events
+    assert event.actor1.kind != "state forces" and event.place.name == "Quetta"
+    # a state's strike still names the state
+    [strike] = flashpoint.extract("A US drone strike killed two militants near Jilib on Friday.",
+                                  date="2023-06-16").events
+    assert strike.actor1.country == "US"
+
+
+def test_clashes_in_a_story_of_communal_violence_are_mob_violence():
+    text = ("Curfew was imposed after communal violence broke out during a procession.\n\n"
+            "One person was killed and nine injured in clashes in Bhadrak town on Sunday.")
+    [event] = flashpoint.extract(text, date="2017-04-10").events
+    assert event.sub_event_type == "Mob violence"
+    # the same clash in a story of a battle is a battle
+    text = "One soldier was killed in clashes with Maoist rebels in Bijapur district on Sunday."
+    [battle] = flashpoint.extract(text, date="2017-04-10").events
+    assert battle.sub_event_type == "Armed clash"
+
+
+def test_an_air_forces_officer_killed_by_gunmen_is_no_air_strike_and_one_death():
+    text = "The commander of the provincial air force was shot dead by gunmen in Herat city on Monday."
+    [event] = flashpoint.extract(text, date="2019-05-06").events
+    assert event.sub_event_type != "Air/drone strike"
+    assert event.fatalities.value == 1
+    [raid] = flashpoint.extract("Air force jets bombed rebel positions near Herat on Monday.", date="2019-05-06").events
+    assert raid.sub_event_type == "Air/drone strike"

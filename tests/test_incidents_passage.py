@@ -70,3 +70,10 @@ def test_a_province_the_passage_names_beats_a_town_named_in_passing_outside_it()
             "on Thursday, looting and burning houses.")
     events = flashpoint.extract(text, date="2024-08-17").events
     assert [(e.place.name, e.place.precision, str(e.date.start)) for e in events] == [("Sennar", "admin1", "2024-08-15")]
+
+
+def test_a_headline_or_a_curly_apostrophe_still_names_the_capital():
+    text = "Gunmen claim bomb in Somali capital, killing four at a checkpoint on Monday"
+    assert _places(text)[0][1:] == ("Mogadishu", "town")
+    text = "Dozens of people were injured in Lebanon‘s capital on Monday as police fired tear gas at protesters."
+    assert _places(text)[0][1:] == ("Beirut", "town")

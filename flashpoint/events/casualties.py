@@ -8,7 +8,9 @@ refugees", "100 enemy targets") are context, never casualties.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -28,11 +30,19 @@ class Casualties:
     victims: Actor | None = None
 
 
+@functools.cache
+def _one_person_roles() -> frozenset[str]:
+    """Role nouns one person holds (data/one_person_roles.txt)."""
+    lines = (Path(__file__).parent / "data" / "one_person_roles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
 def _is_person(token: Token) -> bool:
     if token.ent_type_ in ("NORP", "PERSON"):
         return True
     lemma = token.lemma_.lower()
-    if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in ("other", "another", "year-old") \
+    if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in _one_person_roles() \
+            or lemma in ("other", "another", "year-old") \
             or token.lower_.endswith("-year-old"):
         return True
     # any other plural noun with a count ("three shepherds") unless it is a thing
@@ -139,6 +149,10 @@ def _count_for(victim: Token, named: bool = False) -> tuple[int, str, int, int] 
         return count_at(numbers[0])
     if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "another") for c in victim.children) \
             or victim.lower_ == "another":  # "injured another"
+        return 1, "exact", victim.idx, victim.idx + len(victim.text)
+    if named and victim.tag_ == "NN" and victim.lemma_.lower() in _one_person_roles() and any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in victim.children):
+        # "the commander of army air forces was killed": one person, by the role held (deaths only)
         return 1, "exact", victim.idx, victim.idx + len(victim.text)
     if named and victim.ent_type_ == "PERSON" and victim.pos_ == "PROPN" and victim.ent_iob_ in ("B", "I"):
         # "Maoists killed Anil Kumar, the contractor's supervisor": one person, named (the dead

@@ -40,7 +40,10 @@ MILITARY_TARGETS = {"checkpoint", "base", "post", "convoy", "position", "barrack
 
 # Phrases that look like a weapon cue but are crowd-control or defence gear.
 NEUTRAL = re.compile(r"\b(?:smoke|stun|tear[- ]?gas|flash[- ]?bang) grenades?\b|\btear[- ]?gas (?:shells?|canisters?|rounds?)\b|\bair defen[cs]e\b|\banti-?aircraft\b"
-                     r"|\b(?:anti-)?riot (?:police|officers?|squads?|gear|units?|control)\b|\banti-riot\b")
+                     r"|\b(?:anti-)?riot (?:police|officers?|squads?|gear|units?|control)\b|\banti-riot\b"
+                     # an air force's people or base, not its strike ("the commander of army air forces was killed")
+                     r"|\b(?:commander|chief|head|officer|member|pilot|general|spokes\w+)s? of (?:the )?(?:\w+ )?air forces?\b"
+                     r"|\bair forces? (?:commanders?|chiefs?|officers?|pilots?|bases?|personnel|academy|spokes\w+)\b")
 # Cue text is tokens joined by spaces ("anti - aircraft"): hyphens are read with their spaces.
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")
 

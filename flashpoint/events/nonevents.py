@@ -27,7 +27,10 @@ def words(name: str) -> frozenset[str]:
 
 
 def sport(sent: Span) -> bool:
-    """A match report: a score and a sport word ("the game ended 1-0")."""
+    """A match report: a score and a sport word ("the game ended 1-0"), or a phrase only
+    sport uses ("a penalty shootout")."""
+    if _phrases("sport_phrases.txt").search(sent.text.lower()):
+        return True
     if not SCORE.search(sent.text):
         return False
     return any(t.lower_ in words("sport_words.txt") for t in sent)

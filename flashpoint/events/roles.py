@@ -32,6 +32,7 @@ CLAIM_VERBS = {"claim", "carry", "conduct", "perpetrate", "admit", "launch", "st
 
 # Who tells or hears of an event ("residents reported gunfire") did not act in it.
 _WITNESS_VERBS = WordLists("mention_rules.toml").set("reporting_verbs") | {"hear", "see", "witness"}
+PLACE_COMPOUND_NOUNS = WordLists("mention_rules.toml").set("place_compound_nouns")
 
 
 def agent(trigger: Token, depth: int = 0) -> Token | None:
@@ -165,6 +166,8 @@ def _modifier_actor(noun: Token) -> Token | None:
             found = next((c for c in child.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
             if found is not None:
                 return found
+        if child.dep_ == "compound" and child.ent_type_ == "GPE" and noun.lemma_.lower() in PLACE_COMPOUND_NOUNS:
+            continue  # "Pakistan suicide attack": where, not who
         if child.dep_ in ("amod", "compound") and (
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.lower_ in STATE_MODIFIERS):
             return child

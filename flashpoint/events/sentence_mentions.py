@@ -64,6 +64,13 @@ HAPPENING_VERBS = _RULES.set("happening_verbs")
 # told with no day ("The massacre left 58 people dead"), is history.
 _ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|memorial service|remembrance)\b", re.I)
 LEAD_SPAN = 600
+# A story whose opening tells of communal violence ("two communities clashed"): its clashes,
+# with no armed group named, are mob violence (ACLED), not battles.
+_COMMUNAL = re.compile(r"\b(?:communal|sectarian)\s+(?:violence|clash\w*|riot\w*|tension\w*)|\btwo communities\b", re.I)
+# A story whose opening tells of a court's ruling: the violence it judged, told with no
+# day ("Ten people were killed in the attack carried out by a banned outfit"), is history.
+_COURT_RULING = re.compile(r"\b(?:court|tribunal|judges?)\b[^.\n]{0,80}?\b(?:uphold|upheld|sentenc|convict|acquit"
+                           r"|jail|overturn|commut)\w*", re.I)
 JUDICIAL_VERBS = _RULES.set("judicial_verbs")
 SITUATION_NOUNS = _RULES.set("situation_nouns")
 KIN_WORDS = _RULES.set("kin_words")
@@ -810,7 +817,8 @@ def _judged(trigger: Token) -> bool:
     """The act a court judges someone for ("sentenced ... for the murder of", "convicted of
     killing", "charged with attacking"): told for the judgement, not as the day's event."""
     token, through_prep = trigger, False
-    for _ in range(5):
+    # "upholds death penalty for nine terrorists involved in attacking a convoy": six steps
+    for _ in range(7):
         head = token.head
         if head is token:
             return False
@@ -884,6 +892,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         counts = cas.casualties(sent, article, exclude={t.i for t in sent if t.i not in clause})
         has_casualties = counts.fatalities is not None or counts.injuries is not None
     cues = cues_in(_cue_text(sent, trigger))
+    if "clash" in cues and _COMMUNAL.search(text_of(sent.doc)[:LEAD_SPAN]):
+        cues = cues | {"mob"}  # clashes in a story of communal violence are crowds', not armies'
     if YIELDED.search(sent.text):
         cues = cues | {"yielded"}  # "seized the town after the troops pulled out"
     if under_attack(trigger):
@@ -1060,6 +1070,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         # a story of the massacre's anniversary: what it remembers, told with no day, is history
         # (a march or an arrest on the day is the day's event)
         return "background:anniversary"
+    if not timed and event_type_of(sub_event) not in (PROTESTS, RIOTS, STRATEGIC) \
+            and _COURT_RULING.search(text_of(sent.doc)[:LEAD_SPAN]):
+        return "background:judged"  # the act a court ruled on, told without its day
     if sub_event == "Change to group/activity" and not timed and not _perfect(trigger):
         # (a present perfect tells news: "450 soldiers have defected to the Houthis")
         return "background:undated deployment"  # "Rwanda deployed troops the same year"

@@ -31,7 +31,9 @@ _PLACE_SLOT = re.compile(
     r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # "in the capital", "the Chilean capital", "Somalia's capital"; not a reference point
 # ("southwest of the capital") nor one the sentence names ("the capital, Kabul").
-_CAPITAL = re.compile(r"\b(?:the\s+(?:(?P<demonym>[A-Z][\w-]+)\s+)?|(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+)"
+_CAPITAL = re.compile(r"\b(?:the\s+(?:(?P<demonym>[A-Z][\w-]+)\s+)?|(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’‘]s\s+"
+                      # a headline drops the article: "bomb in Somali capital"
+                      r"|(?<=\b(?:in|at|on) )(?P<headline>[A-Z][\w-]+)\s+)"
                       r"capital\b(?!\s*(?:,\s*[A-Z]|city\s+of|[A-Z]))")
 # Words that make what follows a reference point: "50 km north of Beni", "outside the capital".
 _REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)\w*\s+of\b|\b(?:km|kilomet\w*|miles|outside)\b",
@@ -90,7 +92,7 @@ def _capital(event: Event) -> Place | None:
         return None
     for told in event.mentions or [event.evidence]:
         for found in _CAPITAL.finditer(told.sentence):
-            named = found.group("demonym") or found.group("country")
+            named = found.group("demonym") or found.group("country") or found.group("headline")
             if named and country_code(named) != country:
                 continue
             if _REFERENCE_POINT.search(told.sentence[max(0, found.start() - REFERENCE_CHARS):found.start()]):
