@@ -749,3 +749,16 @@ def test_an_air_forces_officer_killed_by_gunmen_is_no_air_strike_and_one_death()
     assert event.fatalities.value == 1
     [raid] = flashpoint.extract("Air force jets bombed rebel positions near Herat on Monday.", date="2019-05-06").events
     assert raid.sub_event_type == "Air/drone strike"
+
+
+def test_an_of_phrase_after_two_sides_is_the_second_sides():
+    text = ("Four were killed in a gunfight between soldiers and members of the New People's Army in "
+            "Catarman town on Sunday, the army said.")
+    [event] = flashpoint.extract(text, date="2019-02-18").events
+    assert event.sub_event_type == "Armed clash"
+    assert {event.actor1.kind, event.actor2.kind} == {"state forces", "rebel group"}
+
+
+def test_a_foiled_attack_did_not_happen():
+    text = "Troops said they foiled an attack by the rebels on their camp in Catarman town on Sunday."
+    assert all(e.sub_event_type != "Attack" for e in flashpoint.extract(text, date="2019-02-18").events)

@@ -77,3 +77,11 @@ def test_a_headline_or_a_curly_apostrophe_still_names_the_capital():
     assert _places(text)[0][1:] == ("Mogadishu", "town")
     text = "Dozens of people were injured in Lebanon‘s capital on Monday as police fired tear gas at protesters."
     assert _places(text)[0][1:] == ("Beirut", "town")
+
+
+def test_a_place_told_only_as_a_reference_point_gives_way_to_the_named_one():
+    text = ("KABUL, Afghanistan (AP) — Officials say the Taliban have captured a district headquarters in a "
+            "province just west of the capital, Kabul. A council member says the Taliban overran the Jalrez "
+            "district headquarters in Maidan Wardak province on Tuesday.")
+    places = _places(text)
+    assert len(places) == 1 and places[0][1] != "Kabul"

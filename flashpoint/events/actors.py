@@ -125,11 +125,23 @@ def phrase(head: Token) -> Span:
             break
         left = prev
     right = head
+    tail = of_tail(head)
+    if tail is not None:
+        right = max(tail.subtree, key=lambda t: t.i)
+    return head.doc[left.i:right.i + 1]
+
+
+def of_tail(head: Token) -> Token | None:
+    """The head's "of X" (its "of" preposition), or None. In "government forces and members
+    of the NPA" the parser hangs "of the NPA" on "forces": past a conjunct it is the
+    conjunct's, and a conjunct with none of its own takes it."""
+    conj = next((c for c in head.children if c.dep_ == "conj"), None)
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            right = max(child.subtree, key=lambda t: t.i)
-            break
-    return head.doc[left.i:right.i + 1]
+            return None if conj is not None and conj.i < child.i else child
+    if head.dep_ == "conj" and not any(c.dep_ == "prep" for c in head.children):
+        return next((c for c in head.head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i), None)
+    return None
 
 
 # "Indian-sponsored terrorists", "Iranian-backed militias": the country is the sponsor's, not the actor's.
@@ -214,11 +226,10 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
                      country=country, provenance=prov)
     if lemma in PARTITIVES or head.lower_ in PARTITIVES:
         # "members of the security forces", "scores of terrorists": the group decides
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return actor_from(obj, article, confidence)
+        tail = of_tail(head)
+        for obj in tail.children if tail is not None else ():
+            if obj.dep_ == "pobj":
+                return actor_from(obj, article, confidence)
         if lemma == "member":
             for child in head.children:
                 if child.dep_ == "compound" and (HEAD_KINDS.get(child.lemma_.lower()) or child.lower_ in STATE_WORDS):

@@ -18,6 +18,8 @@ from flashpoint.geo.countries import country_code, names_border
 from flashpoint.geo.names import starts_like_a_name
 from flashpoint.model import Article, Place
 
+# A place given only as a reference point ("south of Taftanaz") is this sure.
+REFERENCE_CONFIDENCE = 0.5
 LOCATIVE = {"in", "on", "at", "near", "outside", "around", "across", "into", "inside",
             "throughout", "towards", "toward", "through", "from", "of", "within", "along", "over"}
 ADMIN1_WORDS = {"province", "governorate", "state", "region", "oblast", "prefecture",
@@ -182,7 +184,7 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
         text = re.sub(r"^(the)\s+", "", ent.text, flags=re.I)
         bare = re.sub(r"\s+(provinces?|governorates?|states?|regions?|oblasts?)$", "", text, flags=re.I)
         text = text if bare != text and country_code(bare) else bare  # "Niger State" is no Niger
-        confidence = 0.5 if reference else 0.75
+        confidence = REFERENCE_CONFIDENCE if reference else 0.75
         prov = span_provenance(article, ent, confidence)
         prov.start = ent.start_char + ent.text.find(text)
         prov.end = prov.start + len(text)

@@ -18,7 +18,7 @@ from flashpoint.events.actors import unspecified_victims
 from flashpoint.events.classify import has_cue
 from flashpoint.incidents.actors import CROWD_KINDS, parties_compatible, richness
 from flashpoint.incidents.identity import toll_hedged
-from flashpoint.incidents.places import specificity
+from flashpoint.incidents.places import loose, specificity
 from flashpoint.model import Actor, Count, Event, EventDate, Provenance, Source
 
 CROWD_TYPES = ("Protests", "Riots")
@@ -146,7 +146,7 @@ def combine(members: list[Event], event_id: str) -> Event:
     typed = [m for m in members if m.sub_event_type == sub_event] or members
     primary = max(typed, key=lambda m: m.confidence)  # first of the surest on ties
     confidence = round(min(MAX_CONFIDENCE, max(m.confidence for m in members) + PER_REPORT * (len(members) - 1)), 3)
-    place_from = max(members, key=lambda m: (specificity(m.place), _names_others(m, members)))
+    place_from = max(members, key=lambda m: (specificity(m.place), not loose(m.place), _names_others(m, members)))
     # a development absorbed into a violent or crowd incident (arrests during a riot)
     # has its own parties ("police arrested rioters"), not the incident's
     parties = [m for m in members if m.event_type != STRATEGIC] or members

@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 
+from flashpoint.events.places import REFERENCE_CONFIDENCE
 from flashpoint.model import Place
 
 # Two differently named towns are two incidents (ACLED codes each town apart: a
@@ -14,6 +15,9 @@ from flashpoint.model import Place
 SAME_SPOT_KM = 2.0
 # A district named as part of a city ("Moscow's district of Krasnogorsk") lies this close.
 CITY_KM = 25.0
+# A place told only loosely ("a central province just southwest of the capital, Kabul")
+# agrees with a named place this near it.
+LOOSE_PLACE_KM = 120.0
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -47,6 +51,10 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return False
     if "country" in (a.precision, b.precision):
         return True
+    if loose(a) or loose(b):
+        far = distance_km(a, b)
+        if far is not None and far <= LOOSE_PLACE_KM:
+            return True
     region_a, region_b = _region(a), _region(b)
     if region_a and region_b and region_a != region_b:
         return False
@@ -79,6 +87,11 @@ def same_place(a: Place | None, b: Place | None) -> bool:
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     return a.precision == b.precision and place_key(a.name) == place_key(b.name) and a.country == b.country
+
+
+def loose(place: Place | None) -> bool:
+    """A place the text gives only as a reference point ("south of Taftanaz"), or as unsurely."""
+    return place is not None and place.provenance is not None and place.provenance.confidence <= REFERENCE_CONFIDENCE
 
 
 def specificity(place: Place | None) -> int:
