@@ -111,6 +111,15 @@ class EventDate:
         """True when the event is dated to a single day."""
         return self.start == self.end
 
+    @property
+    def day(self) -> Optional[dt.date]:
+        """The day ACLED's event_date gives: the day told, or for a date inferred from
+        publication the publication day (time precision 2); None for a range the text
+        told ("last week")."""
+        if self.inferred_from:
+            return self.end
+        return self.start if self.exact else None
+
 
 @dataclass
 class Count:

@@ -240,3 +240,18 @@ def test_cleaning_checks_look_at_the_cleaned_text():
     assert score([gold], [clean])["cleaning"]["subheading_on_own_line"]["value"] == 1.0
     assert score([gold], [dirty])["cleaning"]["debris_removed"] == {"value": 0.5, "hits": 1, "total": 2}
     assert score([gold], [dirty])["cleaning"]["subheading_on_own_line"]["value"] == 0.0
+
+
+def test_a_gold_day_is_matched_by_the_coded_day_of_a_date_inferred_from_publication():
+    # the clash told with no day in an article of 2021-03-05: the window 03-04..03-05, coded
+    # (ACLED's event_date) to the publication day, which is the gold day; one of 03-06 is not
+    def clash(window, inferred):
+        predicted = event("p1", "Battles", "Armed clash", window, MAIDUGURI, NG_ARMY, BOKO_HARAM, 10)
+        predicted.date.inferred_from = "publication date" if inferred else None
+        fields = score([gold_article()], [document([predicted], [])])["events"]["fields"]
+        return fields["date_exact"]["hits"], fields["date_exact"]["total"]
+
+    assert clash((D(2021, 3, 4), D(2021, 3, 5)), inferred=True) == (1, 1)
+    assert clash((D(2021, 3, 5), D(2021, 3, 6)), inferred=True) == (0, 1)
+    # a range the text told ("this week") has no coded day: never exact against a day
+    assert clash((D(2021, 3, 4), D(2021, 3, 5)), inferred=False) == (0, 1)

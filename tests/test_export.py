@@ -202,3 +202,13 @@ def test_notes_say_what_the_coded_fields_say(events):
     assert note.endswith("Fatalities: 3.") and note.count(". ") <= 1
     assert rows[2]["notes"].startswith("On 1 May 2020, ") and "Fatalities" not in rows[2]["notes"]
     assert rows[1]["evidence"] == events[1].evidence.sentence != note
+
+
+def test_a_report_dated_only_by_publication_exports_that_day_at_time_precision_2():
+    event = make_event("undated.example", day="2020-03-01", until="2020-03-02")
+    event.date.inferred_from = "publication date"
+    [row] = acled_rows([event])
+    assert (row["event_date"], row["time_precision"]) == ("2020-03-02", 2)
+    told = make_event("told.example", day="2020-03-01", until="2020-03-02")  # "between Sunday and Monday"
+    [row] = acled_rows([told])
+    assert (row["event_date"], row["time_precision"]) == ("2020-03-01", 2)

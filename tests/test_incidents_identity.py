@@ -191,7 +191,8 @@ def test_arrests_at_a_protest_make_it_a_protest_with_intervention():
 def test_publication_date_fills_only_an_undated_event():
     article = Article(id="a1", text="", date=dt.date(2024, 5, 6))
     undated = date_from_publication(event(), article)
-    assert (undated.date.start, undated.date.end) == (dt.date(2024, 5, 6), dt.date(2024, 5, 6))
+    assert (undated.date.start, undated.date.end) == (dt.date(2024, 5, 5), dt.date(2024, 5, 6))
+    assert undated.date.day == dt.date(2024, 5, 6)
     assert undated.date.inferred_from == "publication date"
     dated = date_from_publication(event(day="2024-05-01"), article)
     assert dated.date.start == dt.date(2024, 5, 1) and dated.date.inferred_from is None

@@ -66,6 +66,15 @@ def _within(pred: Optional[tuple], gold: tuple) -> bool:
     return pred is not None and gold[0] - DATE_TOLERANCE <= pred[0] and pred[1] <= gold[1] + DATE_TOLERANCE
 
 
+def _exact_date(pred: Event, gold: tuple) -> bool:
+    """A gold day is matched by the predicted event's coded day (ACLED's event_date: the
+    day told, or the publication day of a report that names none); a gold range by the
+    same range."""
+    if gold[0] == gold[1]:
+        return pred.date is not None and pred.date.day == gold[0]
+    return predicted_dates(pred) == gold
+
+
 def field_checks(pairs: list[tuple[Event, GoldEvent]]) -> dict[str, Ratio]:
     """Per-field agreement over matched pairs; a field counts only where gold knows it."""
     fields = {name: Ratio() for name in FIELDS}
@@ -76,7 +85,7 @@ def field_checks(pairs: list[tuple[Event, GoldEvent]]) -> dict[str, Ratio]:
         _actor_checks(fields, "actor2", pred.actor2, gold.actor2)
         want_dates = gold_dates(gold)
         if want_dates is not None:
-            fields["date_exact"].add(predicted_dates(pred) == want_dates)
+            fields["date_exact"].add(_exact_date(pred, want_dates))
             fields["date_within_range"].add(_within(predicted_dates(pred), want_dates))
         if gold.fatalities is not None:
             got = pred.fatalities.value if pred.fatalities else None

@@ -20,9 +20,9 @@ from flashpoint.geo.countries import (country_code, country_name, names_border, 
                                       url_slug_countries)
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
-# An undated report is coded to the day it was published, as ACLED codes a report
-# that names no day (time precision 2), with this confidence; merging reads it as
-# that day or the day before (flashpoint.merge.rules.window).
+# An undated report is news of the day before publication or the day itself
+# ("yesterday", "today"): its window is those two days, its coded day (ACLED's
+# event_date, time precision 2) the day of publication, with this confidence.
 PUBLICATION_CONFIDENCE = 0.3
 PUBLICATION_DATE = "publication date"
 # A country from the article's geography, by where it was read.
@@ -40,12 +40,15 @@ _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[
 
 
 def date_from_publication(event: Event, article: Article) -> Event:
-    """Date an undated event to the day of publication, marked as inferred."""
+    """Give an undated event the window [publication − 1 day, publication], marked as
+    inferred (its coded day is the publication day: ``EventDate.day``)."""
     if event.date is not None or article.date is None:
         return event
     where = event.evidence
+    # the calendar's first day has no day before it
+    day_before = article.date - dt.timedelta(days=1) if article.date > dt.date.min else article.date
     event.date = EventDate(
-        start=article.date,
+        start=day_before,
         end=article.date,
         text=None,
         provenance=Provenance(article_id=where.article_id, sentence=where.sentence,

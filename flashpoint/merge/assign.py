@@ -20,7 +20,7 @@ import heapq
 from collections.abc import Callable
 
 from flashpoint.merge.fit import fit
-from flashpoint.merge.rules import region_named, window
+from flashpoint.merge.rules import region_named
 from flashpoint.model import Event
 
 _PRECISION_RANK = {"town": 0, "admin1": 1, "country": 2}
@@ -44,7 +44,7 @@ def coarse_order(event: Event) -> tuple:
     date, place = event.date, event.place
     return (
         _PRECISION_RANK.get(place.precision, 9) if place else 9,
-        (window(date)[1] - window(date)[0]).days if date else 10**6,
+        (date.end - date.start).days if date else 10**6,
         bool(getattr(date, "inferred_from", None)) if date else True,
         date.start.toordinal() if date else 0,
         event.id,

@@ -7,14 +7,14 @@ joins, which two clusters join first); compatibility itself is decided in
 
 from __future__ import annotations
 
-from flashpoint.merge.rules import MAX_DISTANCE_KM, actor_compatible, told_day, town_distance_km, window
+from flashpoint.merge.rules import MAX_DISTANCE_KM, actor_compatible, town_distance_km
 from flashpoint.model import Actor, Event, EventDate, Place
 
 
 def _date_fit(a: EventDate, b: EventDate) -> float:
-    if told_day(a) and told_day(b):
+    if a.exact and b.exact:
         return 3.0 if a.start == b.start else 1.5
-    width = sum((last - first).days for first, last in (window(a), window(b)))
+    width = (a.end - a.start).days + (b.end - b.start).days
     return 2.0 / (1.0 + 0.25 * width)
 
 
@@ -62,10 +62,9 @@ def fit(a: Event, b: Event) -> float:
 
 
 def _date_words(a: EventDate, b: EventDate) -> str:
-    if told_day(a) and told_day(b):
+    if a.exact and b.exact:
         return f"same day {a.start}" if a.start == b.start else f"a night's event dated {a.start} / {b.start}"
-    (a_first, a_last), (b_first, b_last) = window(a), window(b)
-    return f"dates overlap ({a_first}..{a_last} / {b_first}..{b_last})"
+    return f"dates overlap ({a.start}..{a.end} / {b.start}..{b.end})"
 
 
 def _place_words(a: Place, b: Place) -> str:

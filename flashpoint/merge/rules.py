@@ -86,20 +86,6 @@ def _edge_of_day(scope: str = "date") -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
-def window(date: EventDate) -> tuple[dt.date, dt.date]:
-    """The days a report's date may stand for: a date inferred from publication is
-    coded to that day, as ACLED codes an undated report, but the news may be of the
-    day before."""
-    if getattr(date, "inferred_from", None) and date.start > dt.date.min:
-        return date.start - dt.timedelta(days=1), date.end
-    return date.start, date.end
-
-
-def told_day(date: EventDate) -> bool:
-    """True for a single day read from the text (not inferred)."""
-    return date.exact and not getattr(date, "inferred_from", None)
-
-
 def mergeable(event: Event) -> bool:
     """True when the report says enough to identify an event: type, place (with a
     country) and a date no wider than MAX_WINDOW_DAYS."""
@@ -109,7 +95,7 @@ def mergeable(event: Event) -> bool:
         and event.place is not None
         and bool(event.place.country)
         and date is not None
-        and (window(date)[1] - window(date)[0]).days <= MAX_WINDOW_DAYS
+        and (date.end - date.start).days <= MAX_WINDOW_DAYS
     )
 
 
@@ -119,8 +105,7 @@ def padded_window(event: Event) -> tuple[dt.date, dt.date] | None:
     if not mergeable(event):
         return None
     slack = dt.timedelta(days=RANGE_SLACK_DAYS)
-    first, last = window(event.date)
-    return first - slack, last + slack
+    return event.date.start - slack, event.date.end + slack
 
 
 def _edge_of_day_report(date: EventDate, mentions: list[Provenance] = ()) -> bool:
@@ -139,15 +124,14 @@ def dates_compatible(a: EventDate, b: EventDate, a_mentions: list[Provenance] = 
     either report's date or sentences); a range (``last week``, a date inferred
     from publication) overlaps the other date, allowing RANGE_SLACK_DAYS at its
     ends. A daily series is one event a day."""
-    if told_day(a) and told_day(b):
+    if a.exact and b.exact:
         gap = abs((a.start - b.start).days)
         return gap == 0 or (gap == 1 and (_edge_of_day_report(a, a_mentions) or _edge_of_day_report(b, b_mentions)))
     # a date inferred from publication already holds the day before; only a range the
     # text told ("last week") may be bounded a day differently
     told_range = not a.exact and not a.inferred_from or not b.exact and not b.inferred_from
     slack = dt.timedelta(days=RANGE_SLACK_DAYS if told_range else 0)
-    (a_first, a_last), (b_first, b_last) = window(a), window(b)
-    return a_first - slack <= b_last and b_first - slack <= a_last
+    return a.start - slack <= b.end and b.start - slack <= a.end
 
 
 def _has_coords(place: Place) -> bool:

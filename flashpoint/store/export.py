@@ -108,7 +108,7 @@ def acled_row(event: Event) -> dict[str, Any]:
     fatalities = event.fatalities.value if event.fatalities else None
     return {
         "event_id_cnty": event_id_cnty(event),
-        "event_date": date.start.isoformat() if date else None,
+        "event_date": (date.day or date.start).isoformat() if date else None,
         "year": date.start.year if date else None,
         "time_precision": _time_precision(event),
         "disorder_type": disorder_type(event),
