@@ -762,3 +762,11 @@ def test_an_of_phrase_after_two_sides_is_the_second_sides():
 def test_a_foiled_attack_did_not_happen():
     text = "Troops said they foiled an attack by the rebels on their camp in Catarman town on Sunday."
     assert all(e.sub_event_type != "Attack" for e in flashpoint.extract(text, date="2019-02-18").events)
+
+
+def test_a_holiday_names_its_day_before_publication():
+    assert resolve("New Year's Eve", dt.date(2017, 1, 1)) == (dt.date(2016, 12, 31), dt.date(2016, 12, 31))
+    assert resolve("early on Christmas Day", dt.date(2019, 12, 27)) == (dt.date(2019, 12, 25), dt.date(2019, 12, 25))
+    assert resolve("Christmas Eve", dt.date(2019, 3, 1)) == (dt.date(2018, 12, 24), dt.date(2018, 12, 24))
+    # the day after publication is the time zones' doing: unknown, not a year earlier
+    assert resolve("New Year's Day", dt.date(2016, 12, 31)) is None

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from pathlib import Path
 
 Range = tuple[dt.date, dt.date]
 
@@ -93,6 +94,29 @@ def _relative(t: str, d: dt.date) -> Range | None:
         slack = dt.timedelta(days=3 if m.group(2).startswith("week") else 15)
         return centre - slack, centre + slack
     return None
+
+
+@functools.cache
+def _holidays() -> dict[str, tuple[int, int]]:
+    """Fixed-date days named by a holiday (data/holidays.tsv): name -> (month, day)."""
+    path = Path(__file__).parent / "data" / "holidays.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {name.strip().lower(): (int(month), int(day)) for name, month, day in rows}
+
+
+def _holiday(t: str, d: dt.date) -> Range | None:
+    """"New Year's Day", "Christmas Eve": its last occurrence on or before the article's date."""
+    t = re.sub(r"^(?:early|late)\s+(?:on\s+)?", "", t).replace("’", "'")
+    found = _holidays().get(t)
+    if found is None:
+        return None
+    this_year = dt.date(d.year, *found)
+    upcoming = this_year if this_year > d else dt.date(d.year + 1, *found)
+    if (upcoming - d).days <= 1:
+        return None  # the day after publication: the time zones' doing, not last year's
+    day = this_year if this_year <= d else dt.date(d.year - 1, *found)
+    return day, day
 
 
 def _month_of_year(t: str, d: dt.date | None) -> Range | None:
@@ -182,6 +206,7 @@ def _resolve(text: str, article_date: dt.date | None) -> Range | None:
     if not t or t in ANAPHORIC:
         return None
     rng = _relative(t, article_date) if article_date else None
+    rng = rng or (_holiday(t, article_date) if article_date else None)
     rng = rng or _month_of_year(t, article_date)
     if rng is None:
         rng = _absolute(t, article_date)
