@@ -762,6 +762,10 @@ def test_an_of_phrase_after_two_sides_is_the_second_sides():
 def test_a_foiled_attack_did_not_happen():
     text = "Troops said they foiled an attack by the rebels on their camp in Catarman town on Sunday."
     assert all(e.sub_event_type != "Attack" for e in flashpoint.extract(text, date="2019-02-18").events)
+    # stopping it with deaths is an event: the fight that foiled it
+    text = "Villagers in Gusau foiled an attack by bandits on Sunday, killing six of the gunmen."
+    [event] = flashpoint.extract(text, date="2019-02-18").events
+    assert event.fatalities.value == 6
 
 
 def test_a_holiday_names_its_day_before_publication():

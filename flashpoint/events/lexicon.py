@@ -37,6 +37,7 @@ INJURY_WORDS = set(_LEXICON["injury_words"])
 # Governing words that make an event hypothetical, negated or not (yet) real.
 IRREALIS_HEADS = set(_LEXICON["irrealis_heads"])
 MODALS = set(_LEXICON["modals"])
+FOILED_HEADS = set(_LEXICON["foiled_heads"])
 # Determiners/adjectives that mark a mention of an already-mentioned event, and
 # ones that introduce a different event of the same kind.
 ANAPHORIC_MODIFIERS = set(_LEXICON["anaphoric_modifiers"])

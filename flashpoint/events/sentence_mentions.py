@@ -26,7 +26,7 @@ from flashpoint.events.classify import CROWD_VIOLENCE_VERBS, NON_STATE_ARMED, PR
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
 from flashpoint.events.lexicon import WordLists
 from flashpoint.events.lexicon import (
-    ALL_TRIGGERS, ANAPHORIC_MODIFIERS, DEATH_WORDS, INJURY_WORDS, IRREALIS_HEADS, MODALS, SIMILAR_MODIFIERS,
+    ALL_TRIGGERS, ANAPHORIC_MODIFIERS, DEATH_WORDS, FOILED_HEADS, INJURY_WORDS, IRREALIS_HEADS, MODALS, SIMILAR_MODIFIERS,
 )
 from flashpoint.events.mention import Mention
 from flashpoint.events.place_lists import listed_places, splits_by_place
@@ -903,6 +903,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "no event type"  # "released a video", not hostages
     if _irrealis(trigger):
         return "irrealis"
+    if not has_casualties and any(h.lemma_.lower() in FOILED_HEADS for h in list(trigger.ancestors)[:3]):
+        return "irrealis:foiled"  # "foiled an attack by the rebels on their detachment"
     if _judged(trigger):
         return "background:judged"
     if _origin_of_situation(trigger):
