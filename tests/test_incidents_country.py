@@ -150,3 +150,13 @@ def test_niger_state_is_a_region_of_nigeria_not_niger():
         assert (event.place.country, event.place.precision) == ("NG", "admin1"), text
     [event] = flashpoint.extract("Soldiers killed 10 militants in Niger on Monday.", date="2022-05-10").events
     assert event.place.country == "NE"
+
+
+def test_a_menu_word_is_no_place_and_a_region_after_in_names_the_country():
+    text = ("Home\nThursday, May 8, 2025\n  Home»\n  World»\n  • Bomb Blast In Khyber Pakhtunkhwa Kills Two Policemen\n\n"
+            "Bomb Blast In Khyber Pakhtunkhwa Kills Two Policemen\n\n"
+            "A roadside bomb hit a police van on Wednesday near a checkpoint, killing two officers, police said.")
+    [event] = flashpoint.extract(text, date="2025-05-08").events
+    assert event.place is not None and event.place.country == "PK"
+    # the page's date among the menu items does not date the headline against the lead's day
+    assert (event.date.start.isoformat(), event.date.end.isoformat()) == ("2025-05-07", "2025-05-07")

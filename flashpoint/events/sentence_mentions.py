@@ -570,6 +570,15 @@ def _caption_date(ent: Span) -> bool:
         after is None or after.is_punct or after.i >= ent.sent.end)
 
 
+def _page_date(ent: Span) -> bool:
+    """A dated line among a page's menu items ("Home Wednesday, April 16, 2025 Home» World» •
+    Deadly Bomb Blast ..."): the page's date, not the day of the headline run into it."""
+    return bool(_YEAR.search(ent.text)) and len(_MENU_MARKS.findall(ent.sent.text)) >= 2
+
+
+_MENU_MARKS = re.compile(r"[»|•›]")
+
+
 def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | None, bool]:
     """The date expression nearest the trigger in the parse that can be resolved;
     (None, True) when the nearest is "at the time"-like and points back."""
@@ -583,7 +592,8 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
     own_dated = any(e.label_ == "DATE" and e.root.i in own for e in ents_in(sent))
     found = sorted((not _caption_date(ent), _reporting_date(ent, trigger), own_dated and ent.root.i not in own,
                     not _names_a_day(ent.text, article), tree_distance(ent.root, trigger), ent.start, ent)
-                   for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip)
+                   for ent in ents_in(sent) if ent.label_ in ("DATE", "TIME") and ent.start_char >= skip
+                   and not _page_date(ent))
     for _, reported, _, _, _, _, ent in found:
         if _dates_another_happening(ent, trigger):
             continue

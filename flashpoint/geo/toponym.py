@@ -10,28 +10,17 @@ speech verb) or outside a locative phrase.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Optional
 
 from flashpoint.geo.countries import country_code
 from flashpoint.geo.names import name_key, starts_like_a_name, strip_qualifiers
 from flashpoint.model import Place
 
-# Words that are never meant as a place when they stand alone in news text.
-COMMON_WORDS = frozenset("""
-a an the of in on at to for from by with and or but as is it its be was were are has had have
-this that these those there here he she they we you i his her their our my your
-police army military government state states city town village province region district
-ministry minister president general commander forces force troops soldiers people officials
-official spokesman spokeswoman said says security office council court party union bank
-north south east west northern southern eastern western central
-monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
-today yesterday tomorrow week month year morning night evening
-reuters afp ap news media press agency hospital school university church mosque
-attack attacks strike strikes killed dead death war peace border area areas capital
-one two three four five six seven eight nine ten hundred thousand
-mr mrs ms dr sir lord
-""".split())
+# Words that are never meant as a place when they stand alone in news text (data file).
+COMMON_WORDS = frozenset(
+    word for line in (Path(__file__).parent / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#") for word in line.split())
 
 # First names that are also GeoNames places: a place reading needs a locative cue.
 GIVEN_NAMES = frozenset("""

@@ -188,9 +188,9 @@ def country_place(code: str, written: str, provenance: Provenance) -> Place:
 
 
 def _regions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, Place]]:
-    """Regions (admin1) named inside ``spans`` of ``text``: names of two or more words
-    or followed by a region word ("West Darfur", "Rivers State"); a lone capitalised
-    word is too often something else."""
+    """Regions (admin1) named inside ``spans`` of ``text``: names of two or more words,
+    followed by a region word ("West Darfur", "Rivers State") or after "in"; a lone
+    capitalised word is otherwise too often something else."""
     found = []
     for lo, hi in spans:
         for m in _CAPITALISED.finditer(text, lo, hi):
@@ -200,7 +200,10 @@ def _regions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, Pl
                 for i in range(len(words) - n + 1):
                     start, end = words[i][0], words[i + n - 1][1]
                     after = text[end:end + 20].split()
-                    if n == 1 and not (after and after[0].lower().strip(".,") in REGION_WORDS):
+                    before = text[max(0, start - 4):start].split()
+                    # a lone word needs a region word after it or "in" before it ("Blast In Balochistan")
+                    if n == 1 and not (after and after[0].lower().strip(".,") in REGION_WORDS) \
+                            and not (before and before[-1].lower() == "in"):
                         continue
                     name = text[start:end]
                     place = resolve_candidate(Place(name=name, text=name, precision="admin1"))
