@@ -160,3 +160,16 @@ def test_a_menu_word_is_no_place_and_a_region_after_in_names_the_country():
     assert event.place is not None and event.place.country == "PK"
     # the page's date among the menu items does not date the headline against the lead's day
     assert (event.date.start.isoformat(), event.date.end.isoformat()) == ("2025-05-07", "2025-05-07")
+
+
+def test_an_agreement_told_from_a_dateline_town_is_placed_there():
+    text = ("Rebels and government sign truce\n\nBy staff writer\n\n"
+            "Nairobi, March 2 (Agency)-- A ceasefire agreement was signed between the government of "
+            "Somalia and the rebels of the coastal region on Saturday, officials said.")
+    [event] = flashpoint.extract(text, date="2019-03-02").events
+    assert event.sub_event_type == "Agreement"
+    assert (event.place.name, event.place.country) == ("Nairobi", "KE")
+    # any other event keeps the place its own words give
+    text = "NAIROBI, Kenya (AP) — Gunmen killed four people in Mandera on Saturday, police said."
+    [attack] = flashpoint.extract(text, date="2019-03-02").events
+    assert attack.place.name == "Mandera"

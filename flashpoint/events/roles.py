@@ -177,8 +177,9 @@ def _modifier_actor(noun: Token) -> Token | None:
 def between_sides(trigger: Token) -> tuple[Token, Token] | None:
     """"fighting between the army and Al Shabaab": both sides of a clash."""
     holders = [trigger]
-    if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
-        holders.append(trigger.head)  # "fighting broke out on Monday between X and Y"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        # "fighting broke out on Monday between X and Y", "an agreement was signed between X and Y"
+        holders.append(trigger.head)
     holders += [c for c in trigger.children if c.dep_ == "relcl"]  # "a shootout that broke out between X and Y"
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ == "prep" and child.lower_ == "between":

@@ -984,8 +984,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         doer = agent(trigger)
         actor1 = actor_at(doer, article, 0.75)
         actor2 = actor_at(target, article, 0.75)
-        if actor2 is None and doer is not None and doer.conjuncts and lemma in ("clash", "fight", "battle"):
-            actor2 = actor_at(doer.conjuncts[0], article, 0.7)  # "X and Y clashed"
+        if actor2 is None and doer is not None and doer.conjuncts and lemma in ("clash", "fight", "battle", "agree", "sign"):
+            actor2 = actor_at(doer.conjuncts[0], article, 0.7)  # "X and Y clashed", "X and Y have agreed"
         if response and actor1 is None:
             for t in sent:
                 if t.lemma_.lower() in RESPONSE_LEMMAS:

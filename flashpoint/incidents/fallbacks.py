@@ -10,11 +10,13 @@ country signal it stays null.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
 from collections import Counter
 
+from flashpoint.events.spans import DATELINE, dateline_end
 from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
                                       url_slug_countries)
@@ -31,6 +33,8 @@ COUNTRY_CONFIDENCE = {"event": 0.5, "lead": 0.4, "article": 0.3, "site": 0.2}
 SURE_PLACE = 0.6
 # The headline, dateline and first sentence sit in the first characters of an article.
 LEAD_CHARS = 300
+# A dateline under a headline, a byline and share buttons still opens one of these first characters' paragraphs.
+DATELINE_SEARCH_CHARS = 600
 # Weights of a country mention: in a sentence telling the event, in the lead, elsewhere;
 # another incident of the article placed in that country counts like a lead mention.
 WEIGHTS = {"event": 3, "lead": 2, "article": 1}
@@ -158,6 +162,47 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
     event.place = country_place(code, text[start:end], Provenance(
         article_id=article.id, sentence=text[left:right].strip(), sentence_start=left, sentence_end=right,
         start=start, end=end, confidence=COUNTRY_CONFIDENCE[where]))
+    return event
+
+
+_DATELINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+_CALENDAR_WORDS = {m.lower() for m in calendar.month_name[1:] + calendar.day_name[:]}
+
+
+def _datelines(text: str):
+    """Where a dateline may be: opening the text or, under a headline, a byline and share
+    buttons, one of the first paragraphs ("Havana, June 23 (RHC)-- ..."): (start, end) spans."""
+    end = dateline_end(text)
+    if end:
+        yield 0, end
+    at = 0
+    while 0 <= at < DATELINE_SEARCH_CHARS:
+        found = DATELINE.match(text[at:at + DATELINE_SEARCH_CHARS])
+        if found:
+            yield at, at + found.end()
+        at = text.find("\n\n", at)
+        at = at + 2 if at >= 0 else -1
+
+
+def agreement_at_dateline(event: Event, article: Article) -> Event:
+    """An agreement placed no finer than a country, in an article datelined from a town,
+    is placed at that town: the talks' venue ("January 23, 2014 (ADDIS ABABA) – South Sudan's
+    government and rebels agreed on a ceasefire"), as ACLED places an agreement where it is made."""
+    if event.sub_event_type != "Agreement" or (event.place is not None and event.place.precision != "country"):
+        return event
+    spans = list(_datelines(article.text))
+    for found in (f for start, end in spans for f in _DATELINE_NAME.finditer(article.text, start, end)):
+        name = found.group()
+        if name.lower() in _CALENDAR_WORDS or country_code(name.title()):
+            continue
+        town = resolve_candidate(Place(name=name.title(), text=name, precision="town"))
+        if town is not None and town.precision == "town":
+            left, right = sentence_around(article.text, found.start(), found.end())
+            town.provenance = Provenance(article_id=article.id, sentence=article.text[left:right].strip(),
+                                         sentence_start=left, sentence_end=right, start=found.start(),
+                                         end=found.end(), confidence=COUNTRY_CONFIDENCE["lead"])
+            event.place = town
+            return event
     return event
 
 

@@ -13,7 +13,7 @@ import dataclasses
 
 from flashpoint.incidents.actors import same_party
 from flashpoint.incidents.combine import combine
-from flashpoint.incidents.fallbacks import country_from_article, date_from_publication
+from flashpoint.incidents.fallbacks import agreement_at_dateline, country_from_article, date_from_publication
 from flashpoint.incidents.identity import same_incident
 from flashpoint.incidents.parties import name_parties
 from flashpoint.incidents.anchoring import drop_unanchored
@@ -63,7 +63,7 @@ def group_incidents(document: Document) -> Document:
     events = [date_from_publication(combine(members, f"{article.id}-e{n}"), article)
               for n, members in enumerate(assign(document.events), 1)]
     for event in events:
-        country_from_article(event, article, events, document.places)
+        country_from_article(agreement_at_dateline(event, article), article, events, document.places)
     for event in events:
         name_parties(place_from_passage(event, article.text, document.places, events), article, events)
     non_events = list(document.non_events)
