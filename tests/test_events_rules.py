@@ -774,3 +774,9 @@ def test_a_holiday_names_its_day_before_publication():
     assert resolve("Christmas Eve", dt.date(2019, 3, 1)) == (dt.date(2018, 12, 24), dt.date(2018, 12, 24))
     # the day after publication is the time zones' doing: unknown, not a year earlier
     assert resolve("New Year's Day", dt.date(2016, 12, 31)) is None
+
+
+def test_cattle_raiders_are_a_communal_militia():
+    text = "Cattle raiders attacked a cattle camp in Twic East county on Thursday, killing five herders."
+    [event] = flashpoint.extract(text, date="2014-04-03").events
+    assert event.actor1.kind == "identity militia"

@@ -26,33 +26,11 @@ STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = (
     "rioters", "protesters", "civilians", "external/other",
 )
 
-# Head lemma -> actor kind.
+# Head lemma -> actor kind (data/head_kinds.tsv).
 HEAD_KINDS = {
-    **dict.fromkeys(["soldier", "troop", "army", "military", "police", "policeman",
-                     "policemen", "gendarme", "gendarmerie", "marine", "navy", "warplane",
-                     "jet", "aircraft", "helicopter", "regime", "commando", "paratrooper",
-                     "serviceman", "servicemen", "personnel", "officer", "guard", "forces",
-                     "force", "authority", "artillery", "drone", "sailor", "airman",
-                     "policewoman", "cop", "ministry", "ranger", "jawan", "paramilitary", "constable",
-                     "coalition", "levy", "levies"], STATE),
-    **dict.fromkeys(["rebel", "insurgent", "militant", "jihadist", "jihadi", "fighter",
-                     "extremist", "terrorist", "guerrilla", "separatist", "insurgency"], REBEL),
-    **dict.fromkeys(["militia", "militiaman", "militiamen", "gunman", "gunmen", "assailant",
-                     "attacker", "bandit", "kidnapper", "abductor", "gang", "gangster"], POLITICAL),
-    **dict.fromkeys(["herder", "herdsman", "herdsmen", "tribesman", "tribesmen", "clansman",
-                     "clansmen", "vigilante"], IDENTITY),
-    **dict.fromkeys(["rioter", "mob", "looter", "youth"], RIOTERS),
-    **dict.fromkeys(["protester", "protestor", "demonstrator", "marcher", "activist",
-                     "striker"], PROTESTERS),
-    **dict.fromkeys(["civilian", "villager", "resident", "people", "person", "man", "woman",
-                     "child", "children", "boy", "girl", "worshipper", "farmer", "passenger",
-                     "family", "student", "journalist", "teacher", "doctor", "nurse",
-                     "refugee", "pilgrim", "shopper", "motorist", "local", "driver",
-                     "worker", "miner", "trader", "fisherman", "fishermen", "patient",
-                     "member", "infant", "baby", "mourner", "guest", "villagers",
-                     "inhabitant", "citizen", "teenager", "victim", "casualty",
-                     "supporter"], CIVILIANS),
-    **dict.fromkeys(["peacekeeper"], EXTERNAL),
+    word: kind for word, kind in (
+        line.split("\t") for line in (Path(__file__).parent / "data" / "head_kinds.tsv").read_text(
+            encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 }
 # What a force moves or holds, standing for the force: "a police convoy", "an army post".
 UNIT_HEADS = {"convoy", "patrol", "vehicle", "checkpoint", "post", "outpost", "base", "camp", "station",
