@@ -93,3 +93,9 @@ def test_a_number_beats_a_vague_word_for_the_toll_in_one_sentence():
             "Wednesday.")
     [event] = flashpoint.extract(text, date="2017-12-20").events
     assert event.fatalities.value == 11
+
+
+def test_an_unknown_number_of_dead_is_no_toll_of_one():
+    text = "Attacks at two mosques in Christchurch left an unknown number of people dead on Friday."
+    [event] = flashpoint.extract(text, date="2019-03-15").events
+    assert event.fatalities is None

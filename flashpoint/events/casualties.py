@@ -62,7 +62,9 @@ NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", 
               "kilometre", "kilometer", "mile", "meter", "metre", "round", "bullet", "structure",
               # things one "executes" or "carries out": a warrant, an order, a plan
               "warrant", "order", "plan", "operation", "search", "mission", "raid", "strike", "task",
-              "sentence", "policy", "programme", "program", "project", "deal", "contract"}
+              "sentence", "policy", "programme", "program", "project", "deal", "contract",
+              # amounts, not one person: "left an unknown number of people dead"
+              "number", "lot", "host", "handful", "couple", "series", "total", "majority", "spate"}
 
 
 def _victim_tokens(pred: Token) -> list[Token]:
