@@ -249,3 +249,13 @@ def test_a_group_acting_where_it_has_a_named_branch_is_that_branch():
     afghanistan = "Taliban fighters attacked a police post in Kandahar on Monday, killing three policemen."
     [event] = flashpoint.extract(afghanistan, date="2023-05-02").events
     assert event.actor1.name == "Taliban"
+
+
+def test_a_crowds_day_with_the_police_told_from_either_side_is_one_incident():
+    text = ("Dozens were injured on Sunday as police fired rubber bullets and tear gas at opposition "
+            "activists in Dhaka to prevent new protests, police said.\n\nClashes ensued as student activists "
+            "from the main opposition party hurled rocks and attacked officers with plastic pipes, prompting "
+            "police to retaliate, the deputy commissioner of Dhaka police told AFP.\n\n"
+            "A party spokesman said about 30 student activists were injured in the clashes.")
+    events = flashpoint.extract(text, date="2021-02-28").events
+    assert len(events) == 1

@@ -187,9 +187,11 @@ def same_incident(a: Event, b: Event) -> bool:
         return sides and tolls_compatible(earlier, later)
     straight = parties_compatible(a.actor1, b.actor1) and parties_compatible(a.actor2, b.actor2)
     swapped = parties_compatible(a.actor1, b.actor2) and parties_compatible(a.actor2, b.actor1)
-    if family(a) != family(b) and STRATEGIC in (a.event_type, b.event_type) or a.event_type == b.event_type == BATTLES:
-        # the police who arrest rioters are the riot's second party, not its first;
-        # a clash is told from either side
+    if family(a) != family(b) and STRATEGIC in (a.event_type, b.event_type) or a.event_type == b.event_type == BATTLES \
+            or "crowd" in (family(a), family(b)):
+        # the police who arrest rioters are the riot's second party, not its first; a clash,
+        # and a crowd's day with the police, are told from either side ("police fired rubber
+        # bullets at activists", "clashes ensued as activists ...")
         return (straight or swapped) and tolls_compatible(earlier, later)
     if not straight or _crossed(a, b):
         return False
