@@ -780,3 +780,10 @@ def test_cattle_raiders_are_a_communal_militia():
     text = "Cattle raiders attacked a cattle camp in Twic East county on Thursday, killing five herders."
     [event] = flashpoint.extract(text, date="2014-04-03").events
     assert event.actor1.kind == "identity militia"
+
+
+def test_an_interception_whose_shrapnel_hurt_people_is_still_disrupted():
+    text = ("Air defence forces intercepted and destroyed a ballistic missile fired by the Houthis on Jazan on "
+            "Wednesday, wounding 12 people with shrapnel.")
+    [event] = flashpoint.extract(text, date="2018-09-06").events
+    assert event.sub_event_type == "Disrupted weapons use" and event.injuries.value == 12

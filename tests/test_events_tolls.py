@@ -99,3 +99,9 @@ def test_an_unknown_number_of_dead_is_no_toll_of_one():
     text = "Attacks at two mosques in Christchurch left an unknown number of people dead on Friday."
     [event] = flashpoint.extract(text, date="2019-03-15").events
     assert event.fatalities is None
+
+
+def test_people_hurt_with_no_figure_type_the_event_but_give_no_toll():
+    text = "A number of people were injured after police violently dispersed a protest in Al Hoceima on Monday."
+    [event] = flashpoint.extract(text, date="2017-06-27").events
+    assert event.sub_event_type == "Excessive force against protesters" and event.injuries is None

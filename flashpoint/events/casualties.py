@@ -28,6 +28,9 @@ class Casualties:
     fatalities: Count | None = None
     injuries: Count | None = None
     victims: Actor | None = None
+    # "dead"/"hurt" told with no figure ("a number of people were injured"): the type may
+    # say so, the toll stays unknown
+    uncounted: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -65,6 +68,16 @@ NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", 
               "sentence", "policy", "programme", "program", "project", "deal", "contract",
               # amounts, not one person: "left an unknown number of people dead"
               "number", "lot", "host", "handful", "couple", "series", "total", "majority", "spate"}
+
+
+# Amounts of people with no figure: "a number of people", "a handful of protesters".
+AMOUNT_NOUNS = {"number", "lot", "host", "handful", "couple", "majority"}
+
+
+def _of_people(amount: Token) -> bool:
+    """"a number of people": the amount's "of" names people."""
+    return any(o.dep_ == "pobj" and _is_person(o) or o.dep_ == "pobj" and o.lemma_.lower() in HEAD_KINDS
+               for p in amount.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def _victim_tokens(pred: Token) -> list[Token]:
@@ -215,6 +228,8 @@ def casualties(sent: Span, article: Article, exclude: set[int] = frozenset()) ->
                ([c for c in v.children if c.dep_ == "appos"] if v.idx < skip else [v])]
         victims = [v for v in raw if is_number(v) or _is_person(v)]
         if not victims:
+            if any(v.lemma_.lower() in AMOUNT_NOUNS and _of_people(v) for v in raw):
+                result.uncounted = result.uncounted | {kind}
             continue
         if result.victims is None:
             person = next((v for v in victims if not is_number(v)), None)

@@ -138,7 +138,9 @@ def classify(
     # an armed group that torches a school destroys property; it does not riot
     if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED:
         return "Violent demonstration", 2
-    if "disrupted" in cues and "weapons" in cues and not casualties and trigger in DISRUPT_VERBS:
+    if "disrupted" in cues and "weapons" in cues and trigger in DISRUPT_VERBS and (
+            not casualties or trigger == "intercept" and not killed):
+        # an interception whose falling shrapnel hurt people is still a disrupted strike (ACLED)
         return "Disrupted weapons use", 2
     if trigger in TERRITORY_VERBS and territory and not casualties and "yielded" in cues \
             and ("regain" in cues or "overtake" in cues):

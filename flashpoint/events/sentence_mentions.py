@@ -1011,7 +1011,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if captives:
         cues = cues | {"abduction"}  # "16 Americans were captured by the 400 Mawozo gang": people, not a town
     label = classify(cues, lemma, actor1 and actor1.kind, side2 and side2.kind,
-                     counts.fatalities is not None, counts.injuries is not None,
+                     counts.fatalities is not None or "dead" in counts.uncounted,
+                     counts.injuries is not None or "hurt" in counts.uncounted,
                      target.lemma_.lower() if target is not None else None,
                      territory=_territory(target, sent) and not _briefly(trigger, target) and not captives)
     if label is None:
