@@ -105,6 +105,10 @@ class EventDate:
     # None when the text dates the event; "publication date" when no report of it
     # did and the date was inferred from the article's (lower confidence).
     inferred_from: Optional[str] = None
+    # The day the news was told, when the date was read only from it (the publication
+    # day, "..., police said on Monday"): the event was that day or the day before, and
+    # is coded (ACLED's event_date, time precision 2) to the day told.
+    told_on: Optional[dt.date] = None
 
     @property
     def exact(self) -> bool:
@@ -113,11 +117,10 @@ class EventDate:
 
     @property
     def day(self) -> Optional[dt.date]:
-        """The day ACLED's event_date gives: the day told, or for a date inferred from
-        publication the publication day (time precision 2); None for a range the text
-        told ("last week")."""
-        if self.inferred_from:
-            return self.end
+        """The day ACLED's event_date gives: the event's day, or the day the news was told
+        when only that dates it (``told_on``); None for a range the text told ("last week")."""
+        if self.told_on is not None:
+            return self.told_on
         return self.start if self.exact else None
 
 
@@ -262,6 +265,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Place, "provenance"): Provenance,
     (EventDate, "start"): "date",
     (EventDate, "end"): "date",
+    (EventDate, "told_on"): "date",
     (EventDate, "provenance"): Provenance,
     (Count, "provenance"): Provenance,
     (Source, "evidence"): Provenance,

@@ -248,6 +248,7 @@ def test_a_gold_day_is_matched_by_the_coded_day_of_a_date_inferred_from_publicat
     def clash(window, inferred):
         predicted = event("p1", "Battles", "Armed clash", window, MAIDUGURI, NG_ARMY, BOKO_HARAM, 10)
         predicted.date.inferred_from = "publication date" if inferred else None
+        predicted.date.told_on = window[1] if inferred else None
         fields = score([gold_article()], [document([predicted], [])])["events"]["fields"]
         return fields["date_exact"]["hits"], fields["date_exact"]["total"]
 

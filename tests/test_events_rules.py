@@ -787,3 +787,14 @@ def test_an_interception_whose_shrapnel_hurt_people_is_still_disrupted():
             "Wednesday, wounding 12 people with shrapnel.")
     [event] = flashpoint.extract(text, date="2018-09-06").events
     assert event.sub_event_type == "Disrupted weapons use" and event.injuries.value == 12
+
+
+def test_an_event_dated_only_by_the_day_it_was_told_is_coded_to_that_day():
+    text = "A suicide bomber killed four people near a convoy in Mogadishu, a police officer said Sunday."
+    [event] = flashpoint.extract(text, date="2015-01-04").events
+    # that day or the day before, coded (ACLED's event_date) to the day told
+    assert (event.date.start, event.date.end) == (dt.date(2015, 1, 3), dt.date(2015, 1, 4))
+    assert event.date.day == dt.date(2015, 1, 4)
+    [dated] = flashpoint.extract("Gunmen killed four people in Mogadishu on Saturday, police said on Sunday.",
+                                 date="2015-01-04").events
+    assert dated.date.day == dt.date(2015, 1, 3)

@@ -206,7 +206,7 @@ def test_notes_say_what_the_coded_fields_say(events):
 
 def test_a_report_dated_only_by_publication_exports_that_day_at_time_precision_2():
     event = make_event("undated.example", day="2020-03-01", until="2020-03-02")
-    event.date.inferred_from = "publication date"
+    event.date.inferred_from, event.date.told_on = "publication date", event.date.end
     [row] = acled_rows([event])
     assert (row["event_date"], row["time_precision"]) == ("2020-03-02", 2)
     told = make_event("told.example", day="2020-03-01", until="2020-03-02")  # "between Sunday and Monday"

@@ -604,11 +604,12 @@ def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | Non
             continue
         if ent.root.head.lower_ == "since" and article.date is not None and rng[0] <= article.date:
             rng = (rng[0], article.date)  # "since June 6": from that day to the article's
+        told_on = None
         if reported and rng[0] == rng[1]:
             # "clashed ..., residents said on Wednesday": on or just before the day it was told
-            rng = (rng[0] - dt.timedelta(days=1), rng[1])
+            told_on, rng = rng[1], (rng[0] - dt.timedelta(days=1), rng[1])
         confidence = (0.85 if rng[0] == rng[1] else 0.7) * (0.6 if reported else 1)
-        return EventDate(start=rng[0], end=rng[1], text=ent.text,
+        return EventDate(start=rng[0], end=rng[1], text=ent.text, told_on=told_on,
                          provenance=span_provenance(article, ent, confidence)), False
     return None, False
 

@@ -60,6 +60,7 @@ def date_from_publication(event: Event, article: Article) -> Event:
                               start=where.sentence_start, end=where.sentence_start,
                               confidence=PUBLICATION_CONFIDENCE),
         inferred_from=PUBLICATION_DATE,
+        told_on=article.date,
     )
     return event
 
