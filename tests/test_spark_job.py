@@ -169,7 +169,7 @@ def _local_events(docs) -> list:
         _event_key(
             e.event_type,
             e.sub_event_type,
-            e.date.start.isoformat() if e.date else None,
+            (e.date.day or e.date.start).isoformat() if e.date else None,  # ACLED's event_date
             e.place.name if e.place else None,
             e.fatalities.value if e.fatalities else None,
             source_article_ids(e),

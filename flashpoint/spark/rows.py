@@ -71,7 +71,7 @@ def _json(value: Any) -> str | None:
 
 def event_month(event: Event) -> str:
     """The partition an event is written to: ``YYYY-MM`` of its first day, or ``unknown``."""
-    return event.date.start.strftime("%Y-%m") if event.date else UNKNOWN_MONTH
+    return (event.date.day or event.date.start).strftime("%Y-%m") if event.date else UNKNOWN_MONTH
 
 
 def source_article_ids(event: Event) -> list[str]:
