@@ -241,3 +241,15 @@ def test_levies_personnel_are_state_forces():
             "of Khuzdar district on Friday night.")
     [event] = flashpoint.extract(text, date="2025-05-17").events
     assert event.sub_event_type == "Armed clash" and event.actor2.kind == "state forces"
+
+
+def test_a_warplane_or_air_defences_are_a_states_forces():
+    [strike] = flashpoint.extract("A fighter jet dropped three bombs on Nyaung Kone village in Sagaing region on "
+                                  "Tuesday, killing four villagers.", date="2023-06-28").events
+    assert strike.sub_event_type == "Air/drone strike" and strike.actor1.kind == "state forces"
+    [barrel] = flashpoint.extract("Barrel bombs killed two people in the village of Abdita in Idlib on Saturday.",
+                                  date="2019-12-07").events
+    assert barrel.sub_event_type == "Air/drone strike"
+    [intercept] = flashpoint.extract("Saudi Arabia's air defences on Sunday destroyed two drones launched by the "
+                                     "Houthis towards Abha.", date="2021-12-19").events
+    assert intercept.actor1.kind == "state forces" and intercept.actor1.country == "SA"

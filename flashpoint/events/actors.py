@@ -43,8 +43,9 @@ PARTITIVES = {"member", "scores", "dozens", "hundreds", "thousands", "some", "ma
               "battalion", "brigade", "squad", "detachment"}
 # Heads that need a state word or country to count as state forces
 # ("forces" alone may be anyone's).
+# (a warplane, a helicopter or a jet in conflict news is a state's: non-state air power is a drone)
 WEAK_STATE_HEADS = {"forces", "force", "guard", "personnel", "authority", "ministry",
-                    "drone", "aircraft", "helicopter", "jet", "artillery", "coalition"}
+                    "drone", "artillery", "coalition", "defence", "defense", "defences", "defenses"}
 # Modifiers that make "forces" someone other than the state's.
 NON_STATE_MODIFIERS = {"resistance", "rebel", "insurgent", "opposition", "guerrilla", "guerilla", "separatist",
                        "jihadist", "islamist", "anti-government", "anti-junta"}
