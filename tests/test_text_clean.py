@@ -222,3 +222,16 @@ def test_sentences_glued_where_a_line_break_was_are_split_again():
     assert clean("gunmen opened fire.They torched two cars.")[0] == "gunmen opened fire. They torched two cars."
     for kept in ("The U.S. Army said.", "Visit Reuters.com today.", "St.Louis is a city."):
         assert clean(kept)[0] == kept
+
+
+def test_a_pages_tail_of_other_stories_is_cut():
+    from flashpoint.text.clean import clean
+
+    story = "BAGHDAD\n\nA car bomb ripped through a market in eastern Baghdad on Monday, killing six people. " * 6
+    raw = story + "\n\nSUBSCRIBE NOW\n\nVideos\n\nMan records van attack as police respond 0:48\n"
+    text, offsets = clean(raw)
+    assert "van attack" not in text and "killing six people" in text
+    assert len(offsets) == len(text) + 1
+    # the same words in a menu before the story are no tail
+    text, _ = clean("Videos\n\n" + story)
+    assert "killing six people" in text

@@ -68,6 +68,16 @@ _BOILERPLATE_LINE = re.compile(
 )
 
 
+# A line that starts a page's tail (what follows the story: comment boxes, video lists,
+# other headlines): the text from it on is cut, when it comes after the story's start.
+_PAGE_TAIL = re.compile(
+    r"(?im)^[ \t]*(?:subscribe now|comments?|videos|most read|most popular|trending(?: now| stories)?"
+    r"|recommended(?: for you| stories)?|more stories|related (?:stories|articles|news)|never miss a local story\.?"
+    r"|you might also like|latest (?:news|stories))[ \t]*$")
+# The tail is only sought past this many characters (a menu at the top may hold the same words).
+PAGE_TAIL_AFTER = 400
+
+
 # Sentences a scraper glued together where a line break was: "... opened fire.They torched ...".
 # A word of two or more lower-case letters, a full stop, a capitalised word: the space is restored.
 _GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -113,6 +123,9 @@ def clean_mapped(raw: str) -> Mapped:
     text = text.sub(_SPACE, " ")
     text = text.sub(_EDGE_SPACE, "\n")
     text = text.sub(_BOILERPLATE_LINE, "")
+    tail = _PAGE_TAIL.search(text.text, PAGE_TAIL_AFTER)
+    if tail is not None:
+        text = text.slice(0, tail.start())  # "SUBSCRIBE NOW", "Videos": the page goes on to other stories
     text = text.sub(_GLUED_SENTENCES, " ")
     return _paragraphs(text)
 
