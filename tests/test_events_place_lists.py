@@ -147,3 +147,17 @@ def test_sites_inside_a_town_are_no_list_of_towns_and_tear_gas_shells_are_no_she
     events = flashpoint.extract(text, date="2023-03-15").events
     assert all(e.event_type == "Protests" for e in events)
     assert sorted(e.place.name for e in events) == ["Islamabad", "Karachi", "Peshawar"]
+
+
+def test_other_districts_told_after_a_capture_are_their_own_and_a_toll_over_places_takes_none_away():
+    text = ("The Taliban has captured another district center in Afghanistan, adding to its recent gains.\n\n"
+            "Government forces abandoned the center of the Qaisar district in the northern province of Faryab "
+            "and retreated, a security source said on June 8.\n\n"
+            "Several districts have fallen to the Taliban since the withdrawal began on May 1.\n\n"
+            "Afghan officials have said the Taliban had taken control of at least two other districts — in "
+            "Uruzgan and Badghis provinces — since June 6.\n\nThey also claimed on June 7 that more than 70 "
+            "Taliban fighters were killed in fighting in Paktia, Baghlan, Nangarhar, and Logar provinces.")
+    events = flashpoint.extract(text, date="2021-06-08").events
+    places = sorted(e.place.name for e in events if e.sub_event_type == "Non-state actor overtakes territory")
+    assert "Uruzgan" in places and "Badghis" in places and len(places) == 3
+    assert all(e.fatalities is None or e.fatalities.value < 70 for e in events)

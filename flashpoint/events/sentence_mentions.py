@@ -1163,10 +1163,11 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
             earlier = referent(mentions, mention)
             if earlier is not None:
                 follow_up(earlier, mention)
-        if prev is not None and continues(prev, mention):
+        total = mention.fatalities is not None and len(listed_places(mention.locations, article.text)) >= 3
+        if prev is not None and not total and continues(prev, mention):
             absorb(prev, mention)
         else:
-            mentions.append(mention)
+            mentions.append(mention)  # (a toll over several places stays apart, to be dropped as a total)
     events: list[Event] = []
     for m in mentions:
         listed = listed_places(m.locations, article.text)
