@@ -2,8 +2,8 @@
 project (third-party text): FLASHPOINT_MERGE_SET names its folder (articles.jsonl,
 incidents.jsonl, gold.jsonl; docs/merge.md, "Merge accuracy"). Skipped without it.
 
-The target is 0.95 for both; the floors asserted are the figures measured on the set
-(docs/merge.md), so a change that merges worse fails here."""
+The target is 0.95 for both; the floors asserted are just under the figures measured on
+the set (docs/merge.md), so a change that merges worse fails here."""
 
 from __future__ import annotations
 
@@ -14,13 +14,15 @@ import pytest
 from flashpoint.eval.merge_pairs import run_merge_set
 
 FOLDER = os.environ.get("FLASHPOINT_MERGE_SET")
-PRECISION_FLOOR, RECALL_FLOOR = 0.95, 0.80  # measured 0.956 and 0.836 on the fourth set (docs/merge.md)
+# measured 0.772 and 0.771 on the fifth and sixth sets together (190 pages, 46 incidents;
+# docs/merge.md); the fourth set, lost with its machine, measured 0.956 and 0.836
+PRECISION_FLOOR, RECALL_FLOOR = 0.75, 0.75
 
 pytestmark = pytest.mark.skipif(not FOLDER, reason="FLASHPOINT_MERGE_SET not set")
 
 
 def test_pairwise_merge_precision_and_recall_on_real_outlets():
     result, events, set_id = run_merge_set(FOLDER)
-    assert len(set_id) >= 110 and result.scorable >= 140, "the set is smaller than the one measured"
+    assert len(set_id) >= 190 and result.scorable >= 160, "the set is smaller than the one measured"
     assert result.precision >= PRECISION_FLOOR, result.summary()
     assert result.recall >= RECALL_FLOOR, result.summary()
