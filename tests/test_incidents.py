@@ -85,6 +85,8 @@ def test_a_date_inferred_from_publication_merges_with_no_slack_beyond_its_two_da
     two_days_before = EventDate(dt.date(2024, 9, 8), dt.date(2024, 9, 8))
     assert not dates_compatible(inferred, two_days_before)
     assert not dates_compatible(inferred, EventDate(dt.date(2024, 9, 11), dt.date(2024, 9, 11)))
+    said_on_tuesday = EventDate(dt.date(2024, 9, 9), dt.date(2024, 9, 10), text="Tuesday", told_on=dt.date(2024, 9, 10))
+    assert not dates_compatible(said_on_tuesday, two_days_before)
     last_week = EventDate(dt.date(2024, 9, 2), dt.date(2024, 9, 8), text="last week")
     assert dates_compatible(inferred, last_week)  # a told range keeps its day of slack
 

@@ -127,9 +127,10 @@ def dates_compatible(a: EventDate, b: EventDate, a_mentions: list[Provenance] = 
     if a.exact and b.exact:
         gap = abs((a.start - b.start).days)
         return gap == 0 or (gap == 1 and (_edge_of_day_report(a, a_mentions) or _edge_of_day_report(b, b_mentions)))
-    # a date inferred from publication already holds the day before; only a range the
-    # text told ("last week") may be bounded a day differently
-    told_range = not a.exact and not a.inferred_from or not b.exact and not b.inferred_from
+    # a date read from when the news was told (the publication, "police said on Monday")
+    # already holds the day before; only a range the text told ("last week") may be bounded
+    # a day differently
+    told_range = any(not d.exact and not d.inferred_from and d.told_on is None for d in (a, b))
     slack = dt.timedelta(days=RANGE_SLACK_DAYS if told_range else 0)
     return a.start - slack <= b.end and b.start - slack <= a.end
 
