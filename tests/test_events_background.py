@@ -406,3 +406,16 @@ def test_violence_a_court_ruled_on_told_without_its_day_is_history():
 
 def test_protests_that_are_expected_have_not_happened():
     assert _events("More protests are expected in Valletta later on Saturday.", date="2022-03-05") == []
+
+
+def test_a_parade_march_a_malfunctioning_drone_and_a_guilty_verdict_are_no_events():
+    assert _events("Students of the military school march during the traditional Bastille Day military parade "
+                   "in Paris on Sunday.", date="2019-07-14") == []
+    assert _events("An Israeli drone crashed due to a technical malfunction and exploded inside a home in "
+                   "Hasbaya on Tuesday.", date="2025-05-14") == []
+    assert _events("He was also found guilty of procuring weapons that were used to kill villagers in Bogoro.",
+                   date="2014-05-23") == []
+    # a protest march is still a protest
+    [march] = _events("Thousands of people marched through Paris on Sunday against the pension reform.",
+                      date="2023-03-12")
+    assert march.event_type == "Protests"

@@ -102,6 +102,8 @@ def classify(
     weapon = [c for c in WEAPON_CUES if c in cues]
     armed_party = actor1 in ARMED or actor2 in ARMED
     bare_blast = weapon == ["ied"] and "blast_only" in cues  # "heard loud explosions when two dams collapsed"
+    if "accident" in cues and not killed:
+        return None  # a weapon that malfunctioned, not one used
     if "disaster" in cues and (not weapon or bare_blast) and not armed_party and "protest" not in cues:
         return None  # floods, accidents, poisonings: deaths, but no political violence
     if trigger in ("fire", "shoot", "attack", "ambush") and actor1 in NON_STATE_ARMED and (

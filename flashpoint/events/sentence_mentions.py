@@ -577,6 +577,7 @@ def _page_date(ent: Span) -> bool:
 
 
 _MENU_MARKS = re.compile(r"[»|•›]")
+_PARADE = re.compile(r"\bparades?\b", re.I)
 
 
 def _date(sent: Span, trigger: Token, article: Article) -> tuple[EventDate | None, bool]:
@@ -827,6 +828,8 @@ def _kin(person: Token) -> bool:
 def _judged(trigger: Token) -> bool:
     """The act a court judges someone for ("sentenced ... for the murder of", "convicted of
     killing", "charged with attacking"): told for the judgement, not as the day's event."""
+    if trigger.lemma_.lower() == "find" and any(c.lower_ in ("guilty", "innocent") for c in trigger.children):
+        return True  # "found guilty of procuring weapons": the verdict itself, no weapons found
     token, through_prep = trigger, False
     # "upholds death penalty for nine terrorists involved in attacking a convoy": six steps
     for _ in range(7):
@@ -834,8 +837,9 @@ def _judged(trigger: Token) -> bool:
         if head is token:
             return False
         through_prep = through_prep or token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over", "to")
-        if head.lemma_.lower() in JUDICIAL_VERBS and head.pos_ == "VERB":
-            return through_prep
+        if head.pos_ == "VERB" and (head.lemma_.lower() in JUDICIAL_VERBS or head.lemma_.lower() == "find" and any(
+                c.lower_ in ("guilty", "innocent") for c in head.children)):
+            return through_prep  # ("found guilty of procuring weapons used to kill villagers")
         token = head
     return False
 
@@ -912,6 +916,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     lemma = trigger.lemma_.lower()
     if lemma == "release" and any(c.dep_ == "dobj" and c.lemma_.lower() in RELEASED_THINGS for c in trigger.children):
         return "no event type"  # "released a video", not hostages
+    if lemma == "march" and _PARADE.search(sent.text):
+        return "no event type"  # "cadets march during the Bastille Day military parade"
     if _irrealis(trigger):
         return "irrealis"
     if not has_casualties and any(h.lemma_.lower() in FOILED_HEADS for h in list(trigger.ancestors)[:3]):
