@@ -419,3 +419,9 @@ def test_a_parade_march_a_malfunctioning_drone_and_a_guilty_verdict_are_no_event
     [march] = _events("Thousands of people marched through Paris on Sunday against the pension reform.",
                       date="2023-03-12")
     assert march.event_type == "Protests"
+
+
+def test_the_violence_an_anniversary_marks_is_history_whatever_day_it_is_marked():
+    text = ("Somalia on Sunday marked the first anniversary of al-Shabab's deadliest attack, a truck bombing "
+            "in the capital, Mogadishu, that killed well over 500 people.")
+    assert _events(text, date="2018-10-14") == []

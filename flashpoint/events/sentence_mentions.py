@@ -916,6 +916,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     lemma = trigger.lemma_.lower()
     if lemma == "release" and any(c.dep_ == "dobj" and c.lemma_.lower() in RELEASED_THINGS for c in trigger.children):
         return "no event type"  # "released a video", not hostages
+    if any(a.lemma_.lower() in ("anniversary", "commemoration", "memorial") for a in trigger.ancestors):
+        return "background:anniversary"  # "marked the first anniversary of al-Shabab's deadliest attack"
     if lemma == "march" and _PARADE.search(sent.text):
         return "no event type"  # "cadets march during the Bastille Day military parade"
     if _irrealis(trigger):
