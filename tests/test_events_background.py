@@ -425,3 +425,8 @@ def test_the_violence_an_anniversary_marks_is_history_whatever_day_it_is_marked(
     text = ("Somalia on Sunday marked the first anniversary of al-Shabab's deadliest attack, a truck bombing "
             "in the capital, Mogadishu, that killed well over 500 people.")
     assert _events(text, date="2018-10-14") == []
+
+
+def test_attacks_that_have_proliferated_are_a_trend():
+    text = "Extremist attacks in the Sahel have proliferated in recent months, officials in Bamako say."
+    assert _events(text, date="2019-03-14") == []
