@@ -798,3 +798,11 @@ def test_an_event_dated_only_by_the_day_it_was_told_is_coded_to_that_day():
     [dated] = flashpoint.extract("Gunmen killed four people in Mogadishu on Saturday, police said on Sunday.",
                                  date="2015-01-04").events
     assert dated.date.day == dt.date(2015, 1, 3)
+
+
+def test_rebels_who_marched_on_a_town_took_it_they_did_not_protest():
+    text = ("The M23 rebels on Sunday claimed to have captured Kirumba, a commercial centre in North Kivu "
+            "province, after they had marched on Kanyabayonga town on Saturday.")
+    events = flashpoint.extract(text, date="2024-06-30").events
+    assert events and all(e.event_type != "Protests" for e in events)
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in events)

@@ -22,7 +22,8 @@ from flashpoint.events.casualties import NOT_PEOPLE
 from flashpoint.events import dates
 from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
-from flashpoint.events.classify import CROWD_VIOLENCE_VERBS, NON_STATE_ARMED, PROTEST_LEMMAS, classify, cues_in, has_cue
+from flashpoint.events.classify import (CROWD_VIOLENCE_VERBS, NON_STATE_ARMED, PROTEST_LEMMAS, TERRITORY_VERBS, classify,
+                                       cues_in, has_cue)
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
 from flashpoint.events.lexicon import WordLists
 from flashpoint.events.lexicon import (
@@ -966,13 +967,27 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if _claims_control(trigger):
         lemma, cues = "take", cues | {"overtake"}  # "rebels claimed control of the town of Menaka"
     if lemma in ("march", "advance", "enter") and trigger.pos_ == "VERB":
-        marcher = actor_at(agent(trigger), article, 0.75)
+        doer = agent(trigger)
+        if doer is not None and doer.lower_ in ("they", "he", "she") and trigger.dep_ in SUBORDINATE:
+            # "the M23 rebels claimed to have captured Kirumba, after they had marched on Kanyabayonga"
+            head = trigger.head
+            for _ in range(3):
+                found = agent(head)
+                if found is not None or head.head is head:
+                    doer = found or doer
+                    break
+                head = head.head
+        marcher = actor_at(doer, article, 0.75)
         if marcher is not None and marcher.kind in NON_STATE_ARMED | {STATE}:
             # "M23 fighters marched into Goma": an armed advance, not a protest march; into a
             # town it takes the town, elsewhere it is movement
             if not any(c.dep_ == "prep" and c.lower_ == "into" for c in trigger.children):
                 return "no event type"
             lemma, cues = "take", (cues - {"protest"}) | {"overtake"}
+    if lemma in TERRITORY_VERBS and "protest" in cues and lemma not in PROTEST_LEMMAS:
+        taker = actor_at(agent(trigger), article, 0.75)
+        if taker is not None and taker.kind in NON_STATE_ARMED | {STATE}:
+            cues = cues - {"protest"}  # "rebels captured Kirumba after they had marched on Kanyabayonga"
     shooter = actor_at(agent(trigger), article, 0.75) if lemma in ("fire", "shoot", "attack", "ambush") else None
     if shooter is not None and shooter.kind in NON_STATE_ARMED \
             and ("protest" in cues or lemma in PROTEST_LEMMAS):
