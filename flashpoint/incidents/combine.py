@@ -140,6 +140,17 @@ def _same_roles(parties: list[Event], primary: Event, role: str) -> list[Event]:
     return fitting or [primary]
 
 
+def _crowds_opponent(sub_event: str, actor2: Actor | None, parties: list[Event]) -> Actor | None:
+    """A crowd event's second party: the state forces any report names facing the crowd,
+    over none or over a crowd told as hurt ("30 activists were injured in the clashes")."""
+    if event_type_of(sub_event) not in ("Protests", "Riots") or sub_event == "Mob violence":
+        return actor2
+    if actor2 is not None and actor2.kind not in CROWD_KINDS:
+        return actor2
+    state = next((a for m in parties for a in (m.actor2, m.actor1) if a is not None and a.kind == "state forces"), None)
+    return state or actor2
+
+
 def combine(members: list[Event], event_id: str) -> Event:
     """The incident the reports ``members`` (in document order) describe, as one Event."""
     sub_event = sub_event_of(members)
@@ -170,7 +181,7 @@ def combine(members: list[Event], event_id: str) -> Event:
         confidence=confidence if len(members) > 1 else primary.confidence,
         trigger=primary.trigger,
         actor1=copy.deepcopy(actor1_from.actor1),
-        actor2=copy.deepcopy(actor2_from.actor2),
+        actor2=copy.deepcopy(_crowds_opponent(unarmed, actor2_from.actor2, parties)),
         place=copy.deepcopy(place_from.place),
         locations=copy.deepcopy(place_from.locations),
         date=best_date(members),
