@@ -173,3 +173,10 @@ def test_an_agreement_told_from_a_dateline_town_is_placed_there():
     text = "NAIROBI, Kenya (AP) — Gunmen killed four people in Mandera on Saturday, police said."
     [attack] = flashpoint.extract(text, date="2019-03-02").events
     assert attack.place.name == "Mandera"
+
+
+def test_a_country_named_as_a_reference_point_is_not_the_events_country():
+    text = ("Indonesian media reported that the workers were shot dead on Sunday in a remote district in the "
+            "centre of the region on the western half of New Guinea island, just north of Australia.")
+    [event] = flashpoint.extract(text, date="2018-12-04").events
+    assert event.place is None or event.place.country != "AU"

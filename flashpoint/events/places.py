@@ -182,6 +182,8 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
                 continue
         precision, reference = _precision(ent)
         text = re.sub(r"^(the)\s+", "", ent.text, flags=re.I)
+        if reference and country_code(text):
+            continue  # "the western half of New Guinea island, just north of Australia": not in it
         bare = re.sub(r"\s+(provinces?|governorates?|states?|regions?|oblasts?)$", "", text, flags=re.I)
         text = text if bare != text and country_code(bare) else bare  # "Niger State" is no Niger
         confidence = REFERENCE_CONFIDENCE if reference else 0.75
