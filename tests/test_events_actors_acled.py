@@ -253,3 +253,10 @@ def test_a_warplane_or_air_defences_are_a_states_forces():
     [intercept] = flashpoint.extract("Saudi Arabia's air defences on Sunday destroyed two drones launched by the "
                                      "Houthis towards Abha.", date="2021-12-19").events
     assert intercept.actor1.kind == "state forces" and intercept.actor1.country == "SA"
+
+
+def test_who_launched_the_shelling_that_hurt_people_is_its_actor():
+    text = ("El Fasher — 12 civilians were killed and several others injured by shelling launched by the "
+            "Rapid Support Forces (RSF) on El Fasher on Sunday.")
+    [event] = flashpoint.extract(text, date="2024-10-30").events
+    assert event.actor1 is not None and event.actor1.name.startswith("RSF")

@@ -51,6 +51,12 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
     for child in (c for verb in verbs for c in verb.children):
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             for obj in child.children:
+                if obj.dep_ == "pcomp" and obj.lemma_.lower() in ALL_TRIGGERS:
+                    # "injured by shelling launched by the RSF" (the parser makes "shelling" a verb)
+                    found = next((o for x in obj.children if x.dep_ in ("xcomp", "acl") and x.lemma_.lower() in CLAIM_VERBS
+                                  for a in x.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+                    if found is not None:
+                        return found
                 if obj.dep_ == "pobj":
                     if obj.lemma_.lower() in WEAPON_NOUNS or (
                             obj.lemma_.lower() in ALL_TRIGGERS and obj.lemma_.lower() not in HEAD_KINDS):
