@@ -806,3 +806,10 @@ def test_rebels_who_marched_on_a_town_took_it_they_did_not_protest():
     events = flashpoint.extract(text, date="2024-06-30").events
     assert events and all(e.event_type != "Protests" for e in events)
     assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in events)
+
+
+def test_a_town_taken_outranks_the_fighting_told_with_it():
+    text = ("Heavy gunfire broke out Saturday morning and a civil society leader said later Saturday that the "
+            "M23 rebels had taken control of Kiwanja.")
+    [event] = flashpoint.extract(text, date="2022-10-29").events
+    assert event.sub_event_type == "Non-state actor overtakes territory"

@@ -362,9 +362,13 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
 
 
 def _claims_control(token: Token) -> bool:
-    """"rebels claimed control of the town": a territorial claim, whatever "claim" does elsewhere."""
-    return token.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "control"
-                                                   for c in token.children)
+    """"rebels claimed control of the town", "had taken control of Rutshuru": a change of
+    territory, whatever "claim" or "take" does elsewhere."""
+    return token.lemma_.lower() in CONTROL_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() == "control"
+                                                         for c in token.children)
+
+
+CONTROL_VERBS = {"claim", "take", "seize", "gain", "wrest", "assume"}
 
 
 def _refers_elsewhere(token: Token) -> bool:
@@ -401,7 +405,10 @@ def _depth(token: Token) -> int:
 def _main_trigger(triggers: list[Token]) -> Token:
     # The trigger nearest the root carries the sentence's event; a bare casualty
     # word ("the death toll") only when nothing names the event itself.
-    return min(triggers, key=lambda t: (t.lemma_.lower() in ("death", "dead", "die"), _depth(t), t.i))
+    # A town changing hands outranks the fighting told with it ("Heavy gunfire broke out ... the
+    # rebels had taken control of Rutshuru"), as in ACLED's precedence.
+    return min(triggers, key=lambda t: (not _claims_control(t), t.lemma_.lower() in ("death", "dead", "die"),
+                                        _depth(t), t.i))
 
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
