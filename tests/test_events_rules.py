@@ -813,3 +813,9 @@ def test_a_town_taken_outranks_the_fighting_told_with_it():
             "M23 rebels had taken control of Kiwanja.")
     [event] = flashpoint.extract(text, date="2022-10-29").events
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_went_there_only_to_be_kidnapped_is_what_befell_them():
+    text = "Her children went to school in the town of Kuriga in Kaduna state on Thursday only to be kidnapped by gunmen."
+    [event] = flashpoint.extract(text, date="2024-03-10").events
+    assert event.sub_event_type == "Abduction/forced disappearance"

@@ -213,7 +213,9 @@ def _irrealis(token: Token) -> bool:
         return True
     child = token
     for depth, head in enumerate(token.ancestors):
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        # "went to school only to be kidnapped by gunmen": what befell them, not a purpose
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and not any(
+            c.dep_ == "advmod" and c.lower_ == "only" for c in child.children)
         if infinitive and child.pos_ == "VERB" and not _people(token) and (
                 child.dep_ == "acl" or child.dep_ == "advcl" and token.lemma_.lower() not in PROTEST_LEMMAS):
             # "awaiting instructions to launch attacks", "plans to storm the town"; but the
