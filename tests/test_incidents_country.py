@@ -180,3 +180,9 @@ def test_a_country_named_as_a_reference_point_is_not_the_events_country():
             "centre of the region on the western half of New Guinea island, just north of Australia.")
     [event] = flashpoint.extract(text, date="2018-12-04").events
     assert event.place is None or event.place.country != "AU"
+
+
+def test_an_institution_is_no_town():
+    text = "Rioters stormed Congress on Wednesday, forcing lawmakers to flee, police in Washington said."
+    events = flashpoint.extract(text, date="2021-01-07").events
+    assert events and all(e.place is None or e.place.name != "Congress" for e in events)
