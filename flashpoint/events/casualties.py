@@ -58,6 +58,8 @@ def _is_person(token: Token) -> bool:
 # Dependencies by which a number word counts a noun.
 COUNT_DEPS = ("nummod", "compound")
 
+# Amounts of people with no figure: "a number of people", "a handful of protesters".
+AMOUNT_NOUNS = {"number", "lot", "host", "handful", "couple", "majority"}
 # Plural nouns that are counted near casualty words but are not people.
 NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", "shop", "position",
               "weapon", "drone", "missile", "rocket", "shell", "cattle", "cow", "goat", "sheep",
@@ -67,11 +69,7 @@ NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", 
               "warrant", "order", "plan", "operation", "search", "mission", "raid", "strike", "task",
               "sentence", "policy", "programme", "program", "project", "deal", "contract",
               # amounts, not one person: "left an unknown number of people dead"
-              "number", "lot", "host", "handful", "couple", "series", "total", "majority", "spate"}
-
-
-# Amounts of people with no figure: "a number of people", "a handful of protesters".
-AMOUNT_NOUNS = {"number", "lot", "host", "handful", "couple", "majority"}
+              "series", "total", "spate"} | AMOUNT_NOUNS
 
 
 def _of_people(amount: Token) -> bool:
