@@ -8,14 +8,13 @@ refugees", "100 enemy targets") are context, never casualties.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from flashpoint.events.actors import HEAD_KINDS, actor_from
 from flashpoint.events.lexicon import DEATH_WORDS, INJURY_WORDS
+from flashpoint.events.nonevents import words
 from flashpoint.events.numbers import VAGUE, count_at, is_number
 from flashpoint.events.spans import dateline_end, provenance, sentence_of, text_of
 from flashpoint.model import MAX_COUNT, Actor, Article, Count
@@ -33,18 +32,11 @@ class Casualties:
     uncounted: frozenset[str] = frozenset()
 
 
-@functools.cache
-def _one_person_roles() -> frozenset[str]:
-    """Role nouns one person holds (data/one_person_roles.txt)."""
-    lines = (Path(__file__).parent / "data" / "one_person_roles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
-
-
 def _is_person(token: Token) -> bool:
     if token.ent_type_ in ("NORP", "PERSON"):
         return True
     lemma = token.lemma_.lower()
-    if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in _one_person_roles() \
+    if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in words("one_person_roles.txt") \
             or lemma in ("other", "another", "year-old") \
             or token.lower_.endswith("-year-old"):
         return True
@@ -74,7 +66,7 @@ NOT_PEOPLE = {"target", "vehicle", "car", "truck", "house", "home", "building", 
 
 def _of_people(amount: Token) -> bool:
     """"a number of people": the amount's "of" names people."""
-    return any(o.dep_ == "pobj" and _is_person(o) or o.dep_ == "pobj" and o.lemma_.lower() in HEAD_KINDS
+    return any(o.dep_ == "pobj" and _is_person(o)
                for p in amount.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
@@ -163,7 +155,7 @@ def _count_for(victim: Token, named: bool = False) -> tuple[int, str, int, int] 
     if victim.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one", "another") for c in victim.children) \
             or victim.lower_ == "another":  # "injured another"
         return 1, "exact", victim.idx, victim.idx + len(victim.text)
-    if named and victim.tag_ == "NN" and victim.lemma_.lower() in _one_person_roles() and any(
+    if named and victim.tag_ == "NN" and victim.lemma_.lower() in words("one_person_roles.txt") and any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in victim.children):
         # "the commander of army air forces was killed": one person, by the role held (deaths only)
         return 1, "exact", victim.idx, victim.idx + len(victim.text)

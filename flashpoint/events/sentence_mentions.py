@@ -835,10 +835,15 @@ def _kin(person: Token) -> bool:
         c.dep_ == "poss" and c.pos_ == "PRON" for c in person.children)
 
 
+def _found_guilty(token: Token) -> bool:
+    """"found guilty", "found innocent": a verdict."""
+    return token.lemma_.lower() == "find" and any(c.lower_ in ("guilty", "innocent") for c in token.children)
+
+
 def _judged(trigger: Token) -> bool:
     """The act a court judges someone for ("sentenced ... for the murder of", "convicted of
     killing", "charged with attacking"): told for the judgement, not as the day's event."""
-    if trigger.lemma_.lower() == "find" and any(c.lower_ in ("guilty", "innocent") for c in trigger.children):
+    if _found_guilty(trigger):
         return True  # "found guilty of procuring weapons": the verdict itself, no weapons found
     token, through_prep = trigger, False
     # "upholds death penalty for nine terrorists involved in attacking a convoy": six steps
@@ -847,8 +852,7 @@ def _judged(trigger: Token) -> bool:
         if head is token:
             return False
         through_prep = through_prep or token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over", "to")
-        if head.pos_ == "VERB" and (head.lemma_.lower() in JUDICIAL_VERBS or head.lemma_.lower() == "find" and any(
-                c.lower_ in ("guilty", "innocent") for c in head.children)):
+        if head.pos_ == "VERB" and (head.lemma_.lower() in JUDICIAL_VERBS or _found_guilty(head)):
             return through_prep  # ("found guilty of procuring weapons used to kill villagers")
         token = head
     return False
@@ -1110,15 +1114,15 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     timed = date is not None or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
     if event_type_of(sub_event) == STRATEGIC and not timed and _background(trigger, target, sub_event):
         return "background:state of affairs"
-    if not timed and event_type_of(sub_event) not in (PROTESTS, RIOTS, STRATEGIC) \
-            and _ANNIVERSARY.search(text_of(sent.doc)[:LEAD_SPAN]):
+    if not timed and event_type_of(sub_event) not in (PROTESTS, RIOTS, STRATEGIC):
+        lead = text_of(sent.doc)[:LEAD_SPAN]
         # "The massacre left 58 people dead", "The victims were killed with assault rifles" in
         # a story of the massacre's anniversary: what it remembers, told with no day, is history
-        # (a march or an arrest on the day is the day's event)
-        return "background:anniversary"
-    if not timed and event_type_of(sub_event) not in (PROTESTS, RIOTS, STRATEGIC) \
-            and _COURT_RULING.search(text_of(sent.doc)[:LEAD_SPAN]):
-        return "background:judged"  # the act a court ruled on, told without its day
+        # (a march or an arrest on the day is the day's event); so is the act a court ruled on
+        if _ANNIVERSARY.search(lead):
+            return "background:anniversary"
+        if _COURT_RULING.search(lead):
+            return "background:judged"
     if sub_event == "Change to group/activity" and not timed and not _perfect(trigger):
         # (a present perfect tells news: "450 soldiers have defected to the Houthis")
         return "background:undated deployment"  # "Rwanda deployed troops the same year"

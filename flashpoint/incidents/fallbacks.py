@@ -16,7 +16,7 @@ import functools
 import re
 from collections import Counter
 
-from flashpoint.events.spans import DATELINE, dateline_end
+from flashpoint.events.spans import DATELINE
 from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
                                       url_slug_countries)
@@ -173,9 +173,6 @@ _CALENDAR_WORDS = {m.lower() for m in calendar.month_name[1:] + calendar.day_nam
 def _datelines(text: str):
     """Where a dateline may be: opening the text or, under a headline, a byline and share
     buttons, one of the first paragraphs ("Havana, June 23 (RHC)-- ..."): (start, end) spans."""
-    end = dateline_end(text)
-    if end:
-        yield 0, end
     at = 0
     while 0 <= at < DATELINE_SEARCH_CHARS:
         found = DATELINE.match(text[at:at + DATELINE_SEARCH_CHARS])
