@@ -430,3 +430,16 @@ def test_the_violence_an_anniversary_marks_is_history_whatever_day_it_is_marked(
 def test_attacks_that_have_proliferated_are_a_trend():
     text = "Extremist attacks in the Sahel have proliferated in recent months, officials in Bamako say."
     assert _events(text, date="2019-03-14") == []
+
+
+def test_a_ritual_commemorating_an_old_killing_late_in_the_story_leaves_its_news_news():
+    text = ("Bomber strikes crowded market in Karbala\n\n"
+            "At least 20 people have been killed in a suicide attack on pilgrims in the Iraqi city of Karbala, "
+            "officials say.\n\n"
+            "The blast tore through a tent where families were resting at midday.\n\n"
+            "Thousands of pilgrims were taking part in rituals commemorating the killing of Imam Hussein "
+            "centuries ago.\n\n"
+            "Police sealed off the area after the explosion.")
+    events = _events(text, date="2021-09-25")
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+    assert events[0].fatalities.value == 20

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -65,6 +66,7 @@ HAPPENING_VERBS = _RULES.set("happening_verbs")
 # told with no day ("The massacre left 58 people dead"), is history.
 _ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|memorial service|remembrance)\b", re.I)
 LEAD_SPAN = 600
+OPENING_SENTENCES = 3
 # A story whose opening tells of communal violence ("two communities clashed"): its clashes,
 # with no armed group named, are mob violence (ACLED), not battles.
 _COMMUNAL = re.compile(r"\b(?:communal|sectarian)\s+(?:violence|clash\w*|riot\w*|tension\w*)|\btwo communities\b", re.I)
@@ -882,6 +884,12 @@ def _where_it_happened(sent: Span, trigger: Token, article: Article, quoted: Quo
             and not country_code(p.text)][:3]
 
 
+def _opening(doc) -> str:
+    """The headline and the first sentences: where a story says it marks an anniversary (a
+    ritual "commemorating the killing of Hussein" later in the story is no such story)."""
+    return " ".join(s.text for s in itertools.islice(doc.sents, OPENING_SENTENCES))[:LEAD_SPAN]
+
+
 def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, article: Article,
              has_prior: bool) -> Mention | str | None:
     """The event the sentence reports; the reason it reports none although an event
@@ -1119,7 +1127,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         # "The massacre left 58 people dead", "The victims were killed with assault rifles" in
         # a story of the massacre's anniversary: what it remembers, told with no day, is history
         # (a march or an arrest on the day is the day's event); so is the act a court ruled on
-        if _ANNIVERSARY.search(lead):
+        if _ANNIVERSARY.search(_opening(sent.doc)):
             return "background:anniversary"
         if _COURT_RULING.search(lead):
             return "background:judged"
