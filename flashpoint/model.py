@@ -63,6 +63,9 @@ class Article:
     title: Optional[str] = None
     source: Optional[str] = None  # where it was read from (path, "stdin", ...)
     outlet: Optional[str] = None  # who published it ("Reuters"), from the input's metadata
+    # where ``date`` was read: "given" (the caller), "header" (a leading date line), "url"
+    # or "page" (the page's address or time stamp, flashpoint.text.page_date)
+    date_from: Optional[str] = None
 
 
 @dataclass

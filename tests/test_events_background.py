@@ -443,3 +443,17 @@ def test_a_ritual_commemorating_an_old_killing_late_in_the_story_leaves_its_news
     events = _events(text, date="2021-09-25")
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
     assert events[0].fatalities.value == 20
+
+
+def test_a_post_embedded_in_a_paragraph_the_cleaner_joined_quotes_only_itself():
+    # a page whose hard line breaks were joined: the lead and an embedded post in one long line
+    text = ("Gunmen attacked the army headquarters in Ouagadougou on Friday, killing four soldiers, the "
+            "government said. Special units of the security forces were deployed around the headquarters and "
+            "the nearby embassy, and the main avenues of the city centre were closed to traffic for the rest of "
+            "the day. Residents of the neighbouring districts said they had heard gunfire and several loud "
+            "explosions for more than an hour before the shooting stopped. Schools and shops in the centre "
+            "stayed closed, and the authorities asked people to stay at home until further notice. "
+            "Gunfire heard near the embassy, people running pic.twitter.com/k2bWXq — Amal Reporter "
+            "(@amalreports) March 2, 2018")
+    events = _events(text, date="2018-03-02")
+    assert [(e.event_type, e.fatalities.value) for e in events] == [("Battles", 4)]

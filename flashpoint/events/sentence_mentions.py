@@ -169,6 +169,8 @@ def _unreal_clause(token: Token) -> bool:
 
 
 # An embedded social media post: its short link or its author's handle and date line.
+# A post is short (280 characters and its credit line); a longer "line" is joined paragraphs.
+POST_LINE_CHARS, POST_TAIL_CHARS = 600, 160
 EMBEDDED_POST = re.compile(r"https?://t\.co/|pic\.twitter\.com/|\(@\w{2,15}\)\s+\w+ \d{1,2}, \d{4}")
 POST_AUTHOR = re.compile(r"\W{0,4}[^\n(]{1,60}\(@\w{2,15}\)\s+\w+ \d{1,2}, \d{4}\s*$")
 
@@ -180,6 +182,10 @@ def _embedded_post(sent: Span) -> bool:
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
     end = len(text) if end < 0 else end
+    if end - start > POST_LINE_CHARS:
+        # lines the cleaner joined into one long paragraph: only the sentence and what
+        # follows it closely can be the post ("... ongoing. pic.twitter.com/x — Name (@h) ...")
+        start, end = sent.start_char, min(end, sent.end_char + POST_TAIL_CHARS)
     if EMBEDDED_POST.search(text, start, end):
         return True
     after = text[end:].lstrip("\n").split("\n", 1)[0]

@@ -11,6 +11,7 @@ from flashpoint.errors import InputError
 from flashpoint.model import Article
 from flashpoint.text.clean import clean, clean_mapped
 from flashpoint.text.limits import MAX_ARTICLE_BYTES, too_large
+from flashpoint.text.page_date import page_date
 from flashpoint.text.unicode_safe import display_path, without_surrogates
 
 DateLike = Union[dt.date, str, None]
@@ -54,13 +55,15 @@ def make_article(
     _check_size(raw, name)
     given = parse_date(date, name)
     header_date, raw = split_date_header(raw)
+    found, found_from = (None, None) if given or header_date else page_date(raw, url, dt.date.today())
     text = clean_mapped(raw).text  # the offsets are not needed here
     if not text.strip():
         raise InputError(name, "no article text after cleaning")
     return Article(
         id=content_id(text),
         text=text,
-        date=given or header_date,
+        date=given or header_date or found,
+        date_from="given" if given else "header" if header_date else found_from,
         url=url or None,
         title=title or None,
         source=source,
