@@ -1,5 +1,7 @@
 """Casualty tolls read off sentences written here."""
 
+import datetime as dt
+
 import flashpoint
 
 
@@ -105,3 +107,14 @@ def test_people_hurt_with_no_figure_type_the_event_but_give_no_toll():
     text = "A number of people were injured after police violently dispersed a protest in Al Hoceima on Monday."
     [event] = flashpoint.extract(text, date="2017-06-27").events
     assert event.sub_event_type == "Excessive force against protesters" and event.injuries is None
+
+
+def test_the_toll_of_an_earlier_incident_told_beside_a_new_one_is_not_the_new_ones():
+    linked = ("An explosion on Tuesday at a ferry pier in Bangkok was said by police to be connected to "
+              "Monday's bombing at a shrine, which killed 20 people and injured more than 120.")
+    [event] = [e for e in flashpoint.extract(linked, date="2015-08-19").events if e.date.day == dt.date(2015, 8, 18)]
+    assert event.fatalities is None and event.injuries is None
+    after = ("A small device exploded in a canal near a train station in central Bangkok on Tuesday afternoon, "
+             "police said, a day after a bomb killed 20 at a religious shrine.")
+    [event] = [e for e in flashpoint.extract(after, date="2015-08-18").events if e.date.day == dt.date(2015, 8, 18)]
+    assert event.fatalities is None

@@ -161,6 +161,16 @@ def test_exact_days_differ_only_for_a_nights_event():
     assert compatible(make_event("a1", date_text="late Monday"), make_event("x", day="2020-03-03"))
 
 
+def test_a_daytime_report_is_not_a_day_off_the_other_reports_night():
+    # Monday evening's bombing and Tuesday afternoon's blast in one town are two incidents
+    evening = make_event("a1", date_text="Monday evening")
+    assert not compatible(evening, make_event("x", day="2020-03-03", date_text="Tuesday afternoon"))
+    assert compatible(evening, make_event("x", day="2020-03-03", date_text="Tuesday"))
+    # a morning is daytime for the earlier report only: the next morning may be the night's end
+    assert compatible(make_event("a1", date_text="late Monday"), make_event("x", day="2020-03-03", date_text="early Tuesday morning"))
+    assert not compatible(make_event("a1", date_text="Monday morning"), make_event("x", day="2020-03-03", date_text="overnight"))
+
+
 def test_a_night_told_in_another_sentence_of_the_report():
     # dated by the claim ("yesterday claimed a bombing"), the blast itself told "on Monday night" further on
     claim = make_event("a2", day="2020-03-03", date_text="yesterday")

@@ -123,6 +123,10 @@ RUNNING_TOTAL_PHRASES = _RULES.tuple("running_total_phrases")
 RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about )?(?:\w+ )?(?:years|decades)\b"
                               r"|\bthe first (?:\w+ )?(?:months|weeks|half)\b")
 OTHER_EVENT_PREPS = _RULES.set("other_event_preps")
+# "connected to Monday's bombing", "similar to last week's attack": another, dated incident
+DATED_OTHER_PREPS = {"to", "with"}
+TIME_UNITS = {"hour", "day", "week", "month", "year"}
+LINKING_HEADS = {"connect", "link", "relate", "tie", "similar", "compare", "liken", "identical"}
 CLAIM_PHRASE = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)", re.I)
 TOLL_VERBS = _RULES.set("toll_verbs")
 TERRITORY_NOUNS = _RULES.set("territory_nouns")
@@ -716,6 +720,18 @@ def other_event_tokens(sent: Span, trigger: Token | None = None) -> set[int]:
             for obj in (o for o in token.children if o.dep_ in ("pobj", "pcomp")):
                 if obj.lemma_.lower() in ALL_TRIGGERS and not any(
                         c.lower_ in ("another", "similar") for c in obj.children):
+                    drop.update(t.i for t in token.subtree)
+        elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_EVENT_PREPS for c in token.children) \
+                and any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS for c in token.children) \
+                and (trigger is None or trigger.i not in {t.i for t in token.subtree}):
+            # "..., a day after a bomb killed 20 at a shrine": a clause a span of time away
+            drop.update(t.i for t in token.subtree)
+        elif token.dep_ == "prep" and token.lower_ in DATED_OTHER_PREPS and token.head.lemma_.lower() in LINKING_HEADS:
+            # "an explosion Tuesday ... possibly connected to Monday's bombing, which killed 20":
+            # the incident a dated possessive names is another one, and so is its toll
+            for obj in (o for o in token.children if o.dep_ == "pobj" and o.lemma_.lower() in ALL_TRIGGERS):
+                if any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in obj.children) \
+                        and (trigger is None or trigger.i not in {t.i for t in obj.subtree}):
                     drop.update(t.i for t in token.subtree)
     return drop
 

@@ -76,13 +76,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def _edge_of_day(scope: str = "date") -> re.Pattern:
     """Edge-of-day words (data/edge_of_day.tsv): all of them for ``date``, the ones
-    that say "at night" on their own for ``report``."""
+    that say "at night" on their own for ``report``; daytime words for ``day`` (and
+    with "morning" for ``earlier``, the earlier of two reports)."""
     text = resources.files("flashpoint.merge").joinpath("data/edge_of_day.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    words = [w.strip() for w, *where in rows if scope == "date" or (where and where[0].strip() == "report")]
+    scopes = {"date": ("date", "report"), "report": ("report",), "day": ("day",), "earlier": ("day", "morning")}[scope]
+    words = [w.strip() for w, *where in rows if (where[0].strip() if where else "date") in scopes]
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
 
 
@@ -119,6 +121,12 @@ def _edge_of_day_report(date: EventDate, mentions: list[Provenance] = ()) -> boo
     return any(_edge_of_day("report").search(m.sentence or "") for m in mentions)
 
 
+def _daytime(date: EventDate, scope: str) -> bool:
+    """The report's date words or dating sentence put it in daytime ("on Tuesday afternoon")."""
+    sentence = date.provenance.sentence if date.provenance else ""
+    return bool(_edge_of_day(scope).search(date.text or "") or _edge_of_day(scope).search(sentence))
+
+
 def dates_compatible(a: EventDate, b: EventDate, a_mentions: list[Provenance] = (), b_mentions: list[Provenance] = ()) -> bool:
     """Exact days: the same day (a day apart only for a night's event, told so by
     either report's date or sentences); a range (``last week``, a date inferred
@@ -126,7 +134,11 @@ def dates_compatible(a: EventDate, b: EventDate, a_mentions: list[Provenance] = 
     ends. A daily series is one event a day."""
     if a.exact and b.exact:
         gap = abs((a.start - b.start).days)
-        return gap == 0 or (gap == 1 and (_edge_of_day_report(a, a_mentions) or _edge_of_day_report(b, b_mentions)))
+        if gap == 0:
+            return True
+        (earlier, _), (later, _) = sorted(((a, 0), (b, 1)), key=lambda pair: (pair[0].start, pair[1]))
+        return gap == 1 and (_edge_of_day_report(a, a_mentions) or _edge_of_day_report(b, b_mentions)) \
+            and not _daytime(earlier, "earlier") and not _daytime(later, "day")
     # a date read from when the news was told (the publication, "police said on Monday")
     # already holds the day before; only a range the text told ("last week") may be bounded
     # a day differently
