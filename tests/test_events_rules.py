@@ -819,3 +819,11 @@ def test_went_there_only_to_be_kidnapped_is_what_befell_them():
     text = "Her children went to school in the town of Kuriga in Kaduna state on Thursday only to be kidnapped by gunmen."
     [event] = flashpoint.extract(text, date="2024-03-10").events
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_night_of_rioting_with_deaths_is_a_riot_whatever_verb_the_sentence_hangs_on():
+    text = ("Three people were killed and dozens hurt, shops were looted and a town hall torched during a "
+            "second night of rioting in Noumea, authorities said on Wednesday, as anger over an electoral "
+            "reform passed in Paris boiled over.")
+    [event] = flashpoint.extract(text, date="2024-05-16").events
+    assert (event.sub_event_type, event.place.name) == ("Violent demonstration", "Nouméa")

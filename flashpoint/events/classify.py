@@ -140,6 +140,9 @@ def classify(
     # an armed group that torches a school destroys property; it does not riot
     if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED:
         return "Violent demonstration", 2
+    if "rioting" in cues and not weapon and actor1 not in ARMED and not ("clash" in cues and armed_party):
+        # "two people were killed and shops looted during a second night of rioting"
+        return ("Mob violence", 2) if "mob" in cues else ("Violent demonstration", 2)
     if "disrupted" in cues and "weapons" in cues and trigger in DISRUPT_VERBS and (
             not casualties or trigger == "intercept" and not killed):
         # an interception whose falling shrapnel hurt people is still a disrupted strike (ACLED)
