@@ -827,3 +827,14 @@ def test_a_night_of_rioting_with_deaths_is_a_riot_whatever_verb_the_sentence_han
             "reform passed in Paris boiled over.")
     [event] = flashpoint.extract(text, date="2024-05-16").events
     assert (event.sub_event_type, event.place.name) == ("Violent demonstration", "Nouméa")
+
+
+def test_a_protest_that_turns_violent_in_the_next_sentences_is_a_violent_demonstration():
+    heated = ("Thousands of people marched through Lyon on Thursday against the pension reform. "
+              "The demonstration soon became heated, escalating into clashes between protesters and the police.")
+    [event] = flashpoint.extract(heated, date="2023-03-24").events
+    assert event.sub_event_type == "Violent demonstration"
+    thrown = ("Campus police fired tear gas at protesters at the university in Tucson late Thursday before "
+              "tearing down their encampment. The school said that rocks and bottles were thrown at officers.")
+    [event] = flashpoint.extract(thrown, date="2024-05-11").events
+    assert event.sub_event_type == "Violent demonstration"

@@ -23,8 +23,8 @@ from flashpoint.events.casualties import NOT_PEOPLE
 from flashpoint.events import dates
 from flashpoint.events import nonevents
 from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
-from flashpoint.events.classify import (CROWD_VIOLENCE_VERBS, NON_STATE_ARMED, PROTEST_LEMMAS, TERRITORY_VERBS, classify,
-                                       cues_in, has_cue)
+from flashpoint.events.classify import (CROWD_VIOLENCE_VERBS, NON_STATE_ARMED, PROTEST_LEMMAS, TERRITORY_VERBS,
+                                       WEAPON_CUES, classify, cues_in, has_cue)
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
 from flashpoint.events.lexicon import WordLists
 from flashpoint.events.lexicon import (
@@ -1199,6 +1199,8 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
             # killed" in a story that goes on to tell of the earthquake that killed them
             mention = "disaster"
         if isinstance(mention, str):
+            if mention in ("re-mention", "no event type") and mentions:
+                _force_on_crowd(mentions[-1], sent, paragraphs[index])  # "the demonstration became heated"
             if non_events is not None:
                 non_events.append(NonEvent(reason=mention, evidence=provenance(article, sent, sent.start_char,
                                                                                sent.end_char, 1.0)))
@@ -1257,11 +1259,16 @@ def find_events(article: Article, doc: Doc, non_events: list[NonEvent] | None = 
 
 def _force_on_crowd(prev: Mention, sent: Span, paragraph: int) -> None:
     """"They were met by security forces who fired live ammunition and tear gas", told
-    right after a protest with no event word of its own: how the protest was met."""
+    right after a protest with no event word of its own (or only one pointing back to it,
+    "the demonstration escalated into clashes"): how the protest was met, or how it turned."""
     if event_type_of(prev.sub_event) != PROTESTS or paragraph - prev.last_paragraph > 1:
         return
     found = cues_in(sent.text)
-    if "force" in found:
+    if found & {"riot", "clash"} and not found.intersection(WEAPON_CUES):
+        # "rocks and bottles were thrown at officers", "the demonstration escalated into clashes
+        # between protesters and police": the crowd turned violent (ACLED: violent demonstration)
+        prev.sub_event, prev.strength = "Violent demonstration", 2
+    elif "force" in found:
         prev.sub_event, prev.strength = "Excessive force against protesters", 2
     elif "crowd_control" in found and prev.sub_event == "Peaceful protest":
         prev.sub_event = "Protest with intervention"
