@@ -264,3 +264,12 @@ def test_a_crowds_day_with_the_police_told_from_either_side_is_one_incident():
     # its second party is the police any report names, not the activists told as hurt
     assert events[0].actor2 is not None and events[0].actor2.kind == "state forces"
 
+
+
+def test_another_toll_in_a_strike_elsewhere_is_another_incident_and_a_strike_in_a_story_of_air_strikes_is_one():
+    text = ("An Israeli drone strike hit a car near the coastal town of Tyre on Saturday morning, killing three "
+            "Hezbollah members, officials said. Another four Hezbollah members were killed in a strike on a house "
+            "in the town of Bint Jbeil overnight, a security official said.")
+    events = flashpoint.extract(text, date="2024-03-02").events
+    assert sorted((e.sub_event_type, e.fatalities.value) for e in events) == [
+        ("Air/drone strike", 3), ("Air/drone strike", 4)]

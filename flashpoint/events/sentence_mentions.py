@@ -953,6 +953,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     cues = cues_in(_cue_text(sent, trigger))
     if "clash" in cues and _COMMUNAL.search(text_of(sent.doc)[:LEAD_SPAN]):
         cues = cues | {"mob"}  # clashes in a story of communal violence are crowds', not armies'
+    if not cues.intersection(WEAPON_CUES) and any(t.lemma_.lower() == "strike" and t.pos_ == "NOUN" for t in sent) \
+            and has_cue(text_of(sent.doc)[:sent.start_char], "air"):
+        cues = cues | {"air"}  # "killed in a strike on a house" in a story of drone strikes
     if YIELDED.search(sent.text):
         cues = cues | {"yielded"}  # "seized the town after the troops pulled out"
     if under_attack(trigger):
