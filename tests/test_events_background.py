@@ -457,3 +457,26 @@ def test_a_post_embedded_in_a_paragraph_the_cleaner_joined_quotes_only_itself():
             "(@amalreports) March 2, 2018")
     events = _events(text, date="2018-03-02")
     assert [(e.event_type, e.fatalities.value) for e in events] == [("Battles", 4)]
+
+
+def test_what_police_have_borne_in_recent_years_is_a_period_not_an_event():
+    text = "Afghan police have in recent years borne the brunt of Taliban attacks and are one of their main targets."
+    assert _passed_over(text, date="2019-10-02") == ["background:period"]
+
+
+def test_a_time_in_what_a_place_is_said_to_be_is_not_the_clashs():
+    text = ("Clashes broke out between soldiers and gunmen in Jenin, a focal point of army raids in recent "
+            "months, on Saturday night, the report said.")
+    [event] = _events(text, date="2023-11-26")
+    assert event.event_type == "Battles" and event.date.start == event.date.end
+
+
+def test_intermittent_skirmishes_are_a_state_of_affairs():
+    text = "There have been intermittent skirmishes along the glacier since then."
+    assert _passed_over(text, date="2019-11-19") == ["background:generic"]
+
+
+def test_the_dead_taken_by_helicopter_to_a_hospital_were_not_attacked_there():
+    text = ("An avalanche buried an army post on the glacier on Monday. The soldiers were taken by helicopter "
+            "to a military hospital, where four of them died.")
+    assert _events(text, date="2019-11-19") == []

@@ -65,6 +65,12 @@ def _relative(t: str, d: dt.date) -> Range | None:
         return monday - dt.timedelta(days=1), d
     if t in ("the past few days", "recent days", "the past days", "the last few days", "in recent days"):
         return d - dt.timedelta(days=7), d
+    if t in ("recent weeks", "the past few weeks", "the last few weeks", "the past weeks"):
+        return d - dt.timedelta(days=28), d
+    if t in ("recent months", "the past few months", "the last few months", "the past months"):
+        return d - dt.timedelta(days=120), d
+    if t in ("recent years", "the past few years", "the last few years", "the past years"):
+        return d - dt.timedelta(days=3 * 365), d
     if t in ("this month", "earlier this month"):
         return d.replace(day=1), d
     if t in ("last month", "the past month", "the previous month"):

@@ -126,6 +126,9 @@ OTHER_EVENT_PREPS = _RULES.set("other_event_preps")
 # "connected to Monday's bombing", "similar to last week's attack": another, dated incident
 DATED_OTHER_PREPS = {"to", "with"}
 TIME_UNITS = {"hour", "day", "week", "month", "year"}
+CARRYING_VERBS = {"take", "fly", "evacuate", "airlift", "transport", "rush", "carry", "move", "bring", "ferry", "send"}
+CARE_PLACES = {"hospital", "clinic", "morgue", "mortuary", "infirmary"}
+VEHICLES = {"helicopter", "chopper", "plane", "aircraft", "boat", "ambulance", "vehicle", "road", "air"}
 LINKING_HEADS = {"connect", "link", "relate", "tie", "similar", "compare", "liken", "identical"}
 CLAIM_PHRASE = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)", re.I)
 TOLL_VERBS = _RULES.set("toll_verbs")
@@ -679,6 +682,13 @@ def _dates_another_happening(ent: Span, trigger: Token) -> bool:
     if ent.root.dep_ == "poss" and owner.pos_ == "NOUN" and owner.i != trigger.i and not (
             owner.dep_ == "pobj" and owner.head.lower_ in ("in", "during") and owner.head.head.i == trigger.i):
         return True  # but "wounded in Wednesday's attack" is the attack's day
+    # "in Jenin, a focal point of the daily raids in recent months": a time in what a place
+    # is said to be, not the event's
+    for head in ent.root.ancestors:
+        if head.i == trigger.i:
+            break
+        if head.dep_ == "appos" and trigger.i not in {t.i for t in head.subtree}:
+            return True
     # "142 were arrested, down from 170 the week before", "vs. 66,000 last weekend": the day
     # of the figure compared with
     window = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 4):ent.start]]
@@ -773,6 +783,9 @@ def _cue_text(sent: Span, trigger: Token) -> str:
     # "the drone strike targeted a suspected suicide bomber": a person targeted is not the weapon
     drop.update(t.i for verb in sent if verb.lemma_.lower() in TARGETING_VERBS for c in verb.children
                 if c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_PEOPLE for t in c.subtree)
+    # "they were taken by helicopter to a military hospital": a means of transport, not an air strike
+    drop.update(t.i for prep in sent if prep.lower_ == "by" and prep.head.lemma_.lower() in CARRYING_VERBS
+                for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in VEHICLES for t in prep.subtree)
     # "seized a huge quantity of arms including rocket shells": the haul reads as arms
     goods = _goods(sent)
     skip = dateline_end(text_of(sent.doc))
@@ -965,6 +978,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "no event type"  # "released a video", not hostages
     if any(a.lemma_.lower() in ("anniversary", "commemoration", "memorial") for a in trigger.ancestors):
         return "background:anniversary"  # "marked the first anniversary of al-Shabab's deadliest attack"
+    if lemma in CARRYING_VERBS and any(p.dep_ == "prep" and p.lower_ == "to" and any(
+            o.lemma_.lower() in CARE_PLACES for o in p.children) for p in trigger.children):
+        return "no event type"  # "they were taken by helicopter to a military hospital"
     if lemma == "march" and _PARADE.search(sent.text):
         return "no event type"  # "cadets march during the Bastille Day military parade"
     if _irrealis(trigger):
