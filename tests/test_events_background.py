@@ -480,3 +480,9 @@ def test_the_dead_taken_by_helicopter_to_a_hospital_were_not_attacked_there():
     text = ("An avalanche buried an army post on the glacier on Monday. The soldiers were taken by helicopter "
             "to a military hospital, where four of them died.")
     assert _events(text, date="2019-11-19") == []
+
+
+def test_a_toll_since_the_protests_began_is_a_running_total_however_the_since_clause_is_parsed():
+    text = ("Ten demonstrators have been killed in clashes with security forces and dozens injured since "
+            "a wave of protests began on Monday.")
+    assert _passed_over(text, date="2018-09-06") == ["background:total"]

@@ -59,7 +59,8 @@ def test_where_the_news_was_told_is_not_where_it_happened_and_a_named_province_p
             "It said more than 60 militiamen assaulted the women during a May 1 attack on the town of Kikamba "
             "in the province of South Kivu's Shabunda region.")
     events = flashpoint.extract(text, date="2015-05-15").events
-    assert [(e.place.name, e.place.precision) for e in events] == [("South Kivu", "admin1")]
+    # placed in South Kivu (at its Shabunda territory, a GeoNames admin2 unit), not in Kinshasa
+    assert [(e.place.admin1, e.place.precision, e.place.country) for e in events] == [("South Kivu", "admin1", "CD")]
 
 
 def test_a_province_the_passage_names_beats_a_town_named_in_passing_outside_it():

@@ -312,9 +312,11 @@ def _cumulative(sent: Span, trigger: Token, article: Article | None = None) -> b
             return True  # "have been killed since the protests began" (not "since June 6", two days ago)
         if _so_far(token) and token.head.i in own and any(_perfect(a) for a in token.ancestors):
             return True  # "Twelve people have been killed so far", "have turned violent, with one killed so far"
-        if token.lower_ == "since" and token.dep_ == "mark" and token.head.head.i in own \
-                and _perfect(token.head.head):
-            return True  # "60 people have been killed since they began": the clause hangs on the verb
+        if token.lower_ == "since" and token.dep_ == "mark" and any(
+                a.i in own and _perfect(a) for a in token.head.ancestors):
+            # "60 people have been killed since they began": the clause hangs on the verb (or, as
+            # parsed, on what the verb governs: "... and dozens injured since a wave of protests began")
+            return True
         if token.lower_ == "past" and token.head.lower_ == "in" and token.head.head.i == trigger.i \
                 or token.lower_ == "past" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return True  # "has carried out similar attacks ... in the past"
