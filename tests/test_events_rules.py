@@ -838,3 +838,11 @@ def test_a_protest_that_turns_violent_in_the_next_sentences_is_a_violent_demonst
               "tearing down their encampment. The school said that rocks and bottles were thrown at officers.")
     [event] = flashpoint.extract(thrown, date="2024-05-11").events
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_people_killed_in_a_battle_against_troops_fought_an_armed_clash_not_a_riot():
+    text = "Seven Palestinians were killed in a daylong battle against Israeli troops in Jenin on Monday."
+    [event] = flashpoint.extract(text, date="2023-06-21").events
+    assert event.sub_event_type == "Armed clash"
+    riot = "Villagers clashed with police in the town of Kalo on Monday, and two villagers were killed."
+    assert [e.event_type for e in flashpoint.extract(riot, date="2023-06-21").events] != ["Battles"]

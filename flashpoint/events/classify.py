@@ -189,7 +189,7 @@ def classify(
             return "Non-state actor overtakes territory", 2
     if "clash" in cues and "crowd" in cues and not weapon and None in (actor1, actor2) and STATE in (actor1, actor2):
         return "Violent demonstration", 2  # "a large crowd gathered, resulting in clashes with police"
-    if "clash" in cues and (actor2 != CIVILIANS):
+    if "clash" in cues and (actor2 != CIVILIANS or "armed_fight" in cues):
         return "Armed clash", 2
     if "clash" in cues and not weapon and "shooting" not in cues \
             and (actor1 == CIVILIANS or actor1 == STATE and actor2 == CIVILIANS):
