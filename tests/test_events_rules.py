@@ -846,3 +846,17 @@ def test_people_killed_in_a_battle_against_troops_fought_an_armed_clash_not_a_ri
     assert event.sub_event_type == "Armed clash"
     riot = "Villagers clashed with police in the town of Kalo on Monday, and two villagers were killed."
     assert [e.event_type for e in flashpoint.extract(riot, date="2023-06-21").events] != ["Battles"]
+
+
+def test_what_angers_a_crowd_is_its_cause_not_what_it_does():
+    text = ("Hundreds of people blocked roads in Novi Sad on Sunday, angry over the arrest of students who "
+            "clashed with police.")
+    events = flashpoint.extract(text, date="2025-06-30").events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_residents_who_block_a_highway_protest_but_a_blocked_bill_or_a_naval_blockade_is_none():
+    text = "Residents blocked the national highway near Mastung on Tuesday to protest against the killings."
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2023-02-21").events] == ["Peaceful protest"]
+    for text in ("The senate blocked the bill on Tuesday.", "The naval blockade of the port entered its third year."):
+        assert flashpoint.extract(text, date="2023-02-21").events == []

@@ -19,7 +19,7 @@ from flashpoint.events.lexicon import CUES
 ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
 NON_STATE_ARMED = {REBEL, POLITICAL, IDENTITY}
 PROTEST_LEMMAS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in",
-                  "picket", "protester", "protestor", "demonstrator"}
+                  "picket", "protester", "protestor", "demonstrator", "blockade", "block"}
 AGREEMENT_TRIGGERS = {"agreement", "deal", "swap", "exchange", "accord", "release", "ceasefire",
                       "truce", "sign", "agree", "reach", "surrender"}
 RIOT_LEMMAS = {"riot", "rioter", "loot", "torch", "lynch"}

@@ -127,6 +127,9 @@ OTHER_EVENT_PREPS = _RULES.set("other_event_preps")
 DATED_OTHER_PREPS = {"to", "with"}
 TIME_UNITS = {"hour", "day", "week", "month", "year"}
 CARRYING_VERBS = {"take", "fly", "evacuate", "airlift", "transport", "rush", "carry", "move", "bring", "ferry", "send"}
+ROAD_WORDS = {"road", "highway", "street", "motorway", "bridge", "junction", "intersection", "railway",
+              "route", "traffic", "roundabout", "thoroughfare", "expressway", "avenue"}
+GRIEVANCE_WORDS = {"angry", "anger", "angered", "outrage", "outraged", "furious", "fury", "incensed", "upset"}
 CARE_PLACES = {"hospital", "clinic", "morgue", "mortuary", "infirmary"}
 VEHICLES = {"helicopter", "chopper", "plane", "aircraft", "boat", "ambulance", "vehicle", "road", "air"}
 LINKING_HEADS = {"connect", "link", "relate", "tie", "similar", "compare", "liken", "identical"}
@@ -364,6 +367,12 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "a year after a finance bill triggered deadly protests"
     if lemma == "execute" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_PEOPLE for c in token.children):
         return False  # "executing a warrant", "executed the plan"
+    if lemma == "block" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ROAD_WORDS for c in token.children):
+        return False  # "residents blocked the highway" is a protest; "blocked the bill" is not
+    if lemma == "blockade" and token.head.lemma_.lower() not in ("set", "erect", "mount", "stage", "put") \
+            and not any(c.dep_ == "amod" and c.lemma_.lower() in ("street", "road") for c in token.children) \
+            and not any(c.dep_ == "compound" and c.lemma_.lower() in ("street", "road") for c in token.children):
+        return False  # "set up street blockades", not "the naval blockade of Gaza"
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return False  # "to demonstrate his innocence", "demonstrated that ...": to show, not to protest
     if lemma in CROWD_NOUNS and token.head.lemma_.lower() in SPEECH_VERBS:
@@ -785,6 +794,11 @@ def _cue_text(sent: Span, trigger: Token) -> str:
     # "the drone strike targeted a suspected suicide bomber": a person targeted is not the weapon
     drop.update(t.i for verb in sent if verb.lemma_.lower() in TARGETING_VERBS for c in verb.children
                 if c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_PEOPLE for t in c.subtree)
+    # "angry over the arrest of protesters who clashed with police": what angers the crowd is
+    # its cause, not what it does
+    drop.update(t.i for head in sent if head.lemma_.lower() in GRIEVANCE_WORDS and head.i != trigger.i
+                for c in head.children if c.dep_ == "prep" and c.lower_ in ("over", "at", "about", "against")
+                and trigger.i not in {x.i for x in c.subtree} for t in c.subtree)
     # "they were taken by helicopter to a military hospital": a means of transport, not an air strike
     drop.update(t.i for prep in sent if prep.lower_ == "by" and prep.head.lemma_.lower() in CARRYING_VERBS
                 for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in VEHICLES for t in prep.subtree)
