@@ -860,3 +860,11 @@ def test_residents_who_block_a_highway_protest_but_a_blocked_bill_or_a_naval_blo
     assert [e.sub_event_type for e in flashpoint.extract(text, date="2023-02-21").events] == ["Peaceful protest"]
     for text in ("The senate blocked the bill on Tuesday.", "The naval blockade of the port entered its third year."):
         assert flashpoint.extract(text, date="2023-02-21").events == []
+
+
+def test_a_forces_men_are_the_force_and_armed_men_are_not():
+    text = "At least two Levies men were killed as militants stormed a check post near Mastung on Tuesday."
+    [event] = flashpoint.extract(text, date="2023-02-21").events
+    assert (event.event_type, event.actor2.kind) == ("Battles", "state forces")
+    [event] = flashpoint.extract("Two armed men were killed in Mastung on Tuesday.", date="2023-02-21").events
+    assert event.actor2.kind != "state forces"

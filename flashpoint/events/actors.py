@@ -213,6 +213,13 @@ def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor 
             for child in head.children:
                 if child.dep_ == "compound" and (HEAD_KINDS.get(child.lemma_.lower()) or child.lower_ in STATE_WORDS):
                     return actor_from(child, article, confidence)
+    if lemma in ("man", "men") and any(c.dep_ == "compound" and HEAD_KINDS.get(c.lemma_.lower()) == STATE
+                                       for c in head.children):
+        # "Levies men", "army men", "security men": the force's men (not "armed men")
+        police = any(c.lower_ in POLICE_WORDS for c in head.children)
+        country = _country_in(span)
+        return Actor(name=actor_name(STATE, country, police), text=span.text, kind=STATE,
+                     country=country, provenance=prov)
     if lemma in UNIT_HEADS:
         # "a police convoy", "an army patrol", "a military base": the force it belongs to
         for child in head.children:
