@@ -868,3 +868,12 @@ def test_a_forces_men_are_the_force_and_armed_men_are_not():
     assert (event.event_type, event.actor2.kind) == ("Battles", "state forces")
     [event] = flashpoint.extract("Two armed men were killed in Mastung on Tuesday.", date="2023-02-21").events
     assert event.actor2.kind != "state forces"
+
+
+def test_arrests_after_clashes_with_police_are_part_of_the_riot():
+    text = ("Thirty students were arrested after clashes with police outside parliament in Cape Town on "
+            "Wednesday, authorities said.")
+    [event] = flashpoint.extract(text, date="2015-10-22").events
+    assert (event.sub_event_type, event.actor1.kind, event.actor2.kind) == ("Violent demonstration", "rioters", "state forces")
+    [event] = flashpoint.extract("Police detained 12 people during the protest in Lima on Saturday.", date="2023-02-20").events
+    assert event.sub_event_type == "Protest with intervention"

@@ -129,6 +129,8 @@ TIME_UNITS = {"hour", "day", "week", "month", "year"}
 CARRYING_VERBS = {"take", "fly", "evacuate", "airlift", "transport", "rush", "carry", "move", "bring", "ferry", "send"}
 ROAD_WORDS = {"road", "highway", "street", "motorway", "bridge", "junction", "intersection", "railway",
               "route", "traffic", "roundabout", "thoroughfare", "expressway", "avenue"}
+RIOT_NOUNS = {"clash", "riot", "rioting", "violence", "unrest", "skirmish", "scuffle"}
+CROWD_EVENT_NOUNS = RIOT_NOUNS | {"protest", "demonstration", "march", "rally", "sit-in"}
 GRIEVANCE_WORDS = {"angry", "anger", "angered", "outrage", "outraged", "furious", "fury", "incensed", "upset"}
 CARE_PLACES = {"hospital", "clinic", "morgue", "mortuary", "infirmary"}
 VEHICLES = {"helicopter", "chopper", "plane", "aircraft", "boat", "ambulance", "vehicle", "road", "air"}
@@ -935,6 +937,22 @@ def _where_it_happened(sent: Span, trigger: Token, article: Article, quoted: Quo
             and not country_code(p.text)][:3]
 
 
+def _arrests_of_crowd(trigger: Token) -> str | None:
+    """The crowd event an arrest was made in or after ("arrested after clashes with police",
+    "detained during the protest"), as its noun's lemma; None otherwise."""
+    if trigger.lemma_.lower() not in ("arrest", "detain"):
+        return None
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("after", "following", "during", "amid", "in"):
+            continue
+        for obj in prep.children:
+            lemma = obj.lemma_.lower()
+            if obj.dep_ == "pobj" and lemma in CROWD_EVENT_NOUNS and not any(
+                    c.lower_ in ("another", "similar", "last", "previous", "earlier") for c in obj.children):
+                return lemma
+    return None
+
+
 def _opening(doc) -> str:
     """The headline and the first sentences: where a story says it marks an anniversary (a
     ritual "commemorating the killing of Hussein" later in the story is no such story)."""
@@ -980,6 +998,11 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         counts = cas.casualties(sent, article, exclude={t.i for t in sent if t.i not in clause})
         has_casualties = counts.fatalities is not None or counts.injuries is not None
     cues = cues_in(_cue_text(sent, trigger))
+    crowd_event = _arrests_of_crowd(trigger)
+    if crowd_event is not None:
+        # "thirty students were arrested after clashes with police": the arrests are part of the
+        # crowd's day (ACLED: one riot, or a protest met with intervention)
+        cues = cues | {"protest"} | ({"riot"} if crowd_event in RIOT_NOUNS else set())
     if "clash" in cues and _COMMUNAL.search(text_of(sent.doc)[:LEAD_SPAN]):
         cues = cues | {"mob"}  # clashes in a story of communal violence are crowds', not armies'
     if not cues.intersection(WEAPON_CUES) and any(t.lemma_.lower() == "strike" and t.pos_ == "NOUN" for t in sent) \
