@@ -877,3 +877,11 @@ def test_arrests_after_clashes_with_police_are_part_of_the_riot():
     assert (event.sub_event_type, event.actor1.kind, event.actor2.kind) == ("Violent demonstration", "rioters", "state forces")
     [event] = flashpoint.extract("Police detained 12 people during the protest in Lima on Saturday.", date="2023-02-20").events
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_a_cease_fire_is_a_truce_not_gunfire_and_a_crumbling_one_is_the_backdrop():
+    text = ("The government and representatives of 16 ethnic rebel groups signed a draft cease-fire in Yangon "
+            "on Tuesday.")
+    assert [e.sub_event_type for e in flashpoint.extract(text, date="2015-04-01").events] == ["Agreement"]
+    text = "The shutdowns come against the backdrop of a crumbling cease-fire mediated by Russia and Turkey."
+    assert flashpoint.extract(text, date="2020-02-20").events == []

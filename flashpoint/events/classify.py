@@ -20,7 +20,7 @@ ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
 NON_STATE_ARMED = {REBEL, POLITICAL, IDENTITY}
 PROTEST_LEMMAS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in",
                   "picket", "protester", "protestor", "demonstrator", "blockade", "block"}
-AGREEMENT_TRIGGERS = {"agreement", "deal", "swap", "exchange", "accord", "release", "ceasefire",
+AGREEMENT_TRIGGERS = {"agreement", "deal", "swap", "exchange", "accord", "release", "ceasefire", "cease",
                       "truce", "sign", "agree", "reach", "surrender"}
 RIOT_LEMMAS = {"riot", "rioter", "loot", "torch", "lynch"}
 DISRUPT_VERBS = {"defuse", "intercept", "seize", "confiscate", "recover", "discover", "find",
@@ -58,10 +58,13 @@ CROWD_VIOLENCE_VERBS = {"attack", "storm", "torch", "ransack", "loot", "stone", 
 _HAND_THROWN = re.compile(r"\b(?:petrol|fire|gasoline)[- ]?bombs?\b|\bmolotov cocktails?\b")
 
 
+_CEASE_FIRE = re.compile(r"\bcease[- ]fire")  # "a draft cease-fire": no gunfire in it
+
+
 def _readable(text: str) -> str:
     """The text as cues are read: lower case, hyphens joined, crowd-control and hand-thrown
     weapons named so that no weapon cue matches them."""
-    lower = NEUTRAL.sub(" stun-device ", _SPACED_HYPHEN.sub("-", text.lower()))
+    lower = NEUTRAL.sub(" stun-device ", _CEASE_FIRE.sub("ceasefire", _SPACED_HYPHEN.sub("-", text.lower())))
     return _HAND_THROWN.sub(" molotov ", lower)
 
 

@@ -369,6 +369,11 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "a year after a finance bill triggered deadly protests"
     if lemma == "execute" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_PEOPLE for c in token.children):
         return False  # "executing a warrant", "executed the plan"
+    before = [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]]
+    if lemma == "fire" and "cease" in before:
+        return False  # "cease-fire", "cease fire": the truce is the trigger, not gunfire
+    if lemma == "cease" and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("-", "fire", "-fire")):
+        return False  # "cease" alone ("ceased operations") is no truce
     if lemma == "block" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ROAD_WORDS for c in token.children):
         return False  # "residents blocked the highway" is a protest; "blocked the bill" is not
     if lemma == "blockade" and token.head.lemma_.lower() not in ("set", "erect", "mount", "stage", "put") \
@@ -542,7 +547,9 @@ def _anaphoric(token: Token) -> bool:
 def _background(trigger: Token, target: Token | None, sub_event: str) -> bool:
     """A state of affairs, not a dated development: "a past agreement",
     "Turkey has established a dozen observation posts" (but "has set up a new base" is news)."""
-    if any(c.lower_ in HISTORIC_MODIFIERS for c in trigger.children):
+    # (a compound's modifiers are its head's: "a crumbling cease-fire")
+    head = trigger.head if trigger.dep_ == "compound" else trigger
+    if any(c.lower_ in HISTORIC_MODIFIERS for c in [*trigger.children, *head.children]):
         return True
     if sub_event != "Headquarters or base established" or target is None:
         return False
