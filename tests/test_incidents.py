@@ -273,3 +273,12 @@ def test_another_toll_in_a_strike_elsewhere_is_another_incident_and_a_strike_in_
     events = flashpoint.extract(text, date="2024-03-02").events
     assert sorted((e.sub_event_type, e.fatalities.value) for e in events) == [
         ("Air/drone strike", 3), ("Air/drone strike", 4)]
+
+
+def test_who_retook_a_base_after_a_suicide_bombing_did_not_set_off_the_bomb():
+    text = ("Islamist militants killed 12 soldiers and briefly captured a military base south-west of Mogadishu "
+            "on Wednesday, officials said.\n\nA suicide bomber detonated at the base before gunmen stormed in and "
+            "briefly occupied it, police said. The military recaptured the base when reinforcements arrived.")
+    events = flashpoint.extract(text, date="2020-02-20").events
+    bombing = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert len(bombing) == 1 and (bombing[0].actor1 is None or bombing[0].actor1.kind != "state forces")

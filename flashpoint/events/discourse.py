@@ -126,6 +126,10 @@ def _more_decisive(a: str, b: str) -> bool:
     return event_type_of(a) == event_type_of(b) and ranks.get(a, (99, 99))[0] < ranks.get(b, (99, 99))[0]
 
 
+TERRITORY_CHANGES = {"Government regains territory", "Non-state actor overtakes territory",
+                     "Non-violent transfer of territory"}
+
+
 def absorb(prev: Mention, cur: Mention) -> None:
     """Merge ``cur`` into ``prev``: fill what ``prev`` lacks, keep what it has."""
     prev.sentences.append(cur.sent)
@@ -142,8 +146,11 @@ def absorb(prev: Mention, cur: Mention) -> None:
         prev.sub_event, prev.strength = cur.sub_event, cur.strength
     elif cur.strength == prev.strength and _more_decisive(cur.sub_event, prev.sub_event):
         prev.sub_event = cur.sub_event  # "a bombing" told again as "the suicide bomber set off the blast"
+    # "A suicide bomber detonated at the base ... The military recaptured the base": who
+    # retook a place is the other side, not the attacker
+    retaken = cur.sub_event in TERRITORY_CHANGES and prev.sub_event not in TERRITORY_CHANGES
     for name in ("actor1", "actor2", "fatalities", "injuries", "date"):
-        if getattr(prev, name) is None:
+        if getattr(prev, name) is None and not (retaken and name == "actor1"):
             setattr(prev, name, getattr(cur, name))
     prev.locations.extend(cur.locations)
 
