@@ -186,3 +186,11 @@ def test_an_institution_is_no_town():
     text = "Rioters stormed Congress on Wednesday, forcing lawmakers to flee, police in Washington said."
     events = flashpoint.extract(text, date="2021-01-07").events
     assert events and all(e.place is None or e.place.name != "Congress" for e in events)
+
+
+def test_a_country_only_a_quote_compares_with_is_not_where_the_event_was():
+    text = ("Leader of Opposition in West Bengal Assembly was detained on Tuesday while trying to join the "
+            "party's march to the state secretariat.\n\n"
+            "\"The chief minister is enforcing a dictatorship, similar to North Korea,\" he had said ahead of the march.")
+    [event] = flashpoint.extract(text, date="2022-09-13").events
+    assert (event.place.country, event.place.admin1) == ("IN", "West Bengal")

@@ -16,7 +16,7 @@ import functools
 import re
 from collections import Counter
 
-from flashpoint.events.spans import DATELINE
+from flashpoint.events.spans import DATELINE, QuotedSpans
 from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
                                       url_slug_countries)
@@ -138,7 +138,17 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
     elsewhere = [m for m in mentions if not any(lo <= m[0] < hi for lo, hi in said_by_party)
                  and not (names_forces(text, m[1]) and not any(lo <= m[0] < hi for lo, hi in attacked))
                  and not names_border(text, m[0], m[1])]
-    for start, end, code in elsewhere or mentions:
+    candidates = elsewhere or mentions
+    # a country someone speaks of ("a dictatorship similar to North Korea") is no setting
+    quoted = QuotedSpans(text)
+    unquoted = [m for m in candidates if not quoted.contains(m[0])]
+    if candidates and not unquoted:
+        # only quoted: a region the story names, or the site's country, come first
+        placed_by_region = site_country(region_from_article(event, article), article)
+        if placed_by_region.place is not None:
+            return placed_by_region
+    candidates = unquoted or candidates
+    for start, end, code in candidates:
         where = _where(start, event)
         # a town says less than a country's name: "Bori" may be in India or Nigeria; a region's
         # name ("Benue State") more than a town's ("Logo", which GeoNames also has in Ivory Coast)
