@@ -194,3 +194,11 @@ def test_a_country_only_a_quote_compares_with_is_not_where_the_event_was():
             "\"The chief minister is enforcing a dictatorship, similar to North Korea,\" he had said ahead of the march.")
     [event] = flashpoint.extract(text, date="2022-09-13").events
     assert (event.place.country, event.place.admin1) == ("IN", "West Bengal")
+
+
+def test_an_outlets_title_is_not_the_setting_and_a_weekday_with_its_date_names_that_day():
+    text = ("December 21, 2012 (BOR) - Four people were killed and three wounded in Jonglei State's Twic East "
+            "County following a cattle raid on Wednesday 19, Sudan Tribune has learned.\n\n"
+            "The county commissioner spoke to Sudan Tribune from his base on Thursday.")
+    [event] = flashpoint.extract(text, date="2012-12-21").events
+    assert event.place.country == "SS" and str(event.date.day) == "2012-12-19"

@@ -80,6 +80,17 @@ def _relative(t: str, d: dt.date) -> Range | None:
         return dt.date(d.year, 1, 1), d
     if t in ("last year", "the past year", "the previous year"):
         return dt.date(d.year - 1, 1, 1), dt.date(d.year - 1, 12, 31)
+    m = re.fullmatch(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:the )?(\d{1,2})(?:st|nd|rd|th)?", t)
+    if m:  # "on Wednesday 19": the 19th that was a Wednesday, this month or the last
+        for month_back in (0, 1):
+            first = (d.replace(day=1) - dt.timedelta(days=1)).replace(day=1) if month_back else d.replace(day=1)
+            try:
+                day = first.replace(day=int(m.group(2)))
+            except ValueError:
+                continue
+            if day <= d and day.weekday() == WEEKDAYS[m.group(1)]:
+                return day, day
+        t = m.group(1)
     m = re.fullmatch(r"(last |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
     if m:
         back = (d.weekday() - WEEKDAYS[m.group(2)]) % 7

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from flashpoint.events.spans import DATELINE, QuotedSpans
+from flashpoint.incidents.cues import masthead_words
 from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
                                       url_slug_countries)
@@ -84,6 +85,9 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
                 code = country_code(text[start:end].rstrip(".,"))
                 if code and i + n < len(words) and region_word(text[words[i + n][0]:words[i + n][1]]):
                     code = None  # "Niger State" is Nigeria's, not Niger
+                if code and i + n < len(words) and text[words[i + n][0]:words[i + n][1]].rstrip(".,:;'’s").lower() \
+                        in masthead_words() and "'" not in text[start:end] and "’" not in text[start:end]:
+                    code = None  # "Sudan Tribune has learned": the outlet, not the setting
                 if code:
                     end = start + len(re.sub(r"(?:['’]s)?[.,]*$", "", text[start:end]))  # "Yemen's" -> "Yemen"
                     found.append((start, end, code))
