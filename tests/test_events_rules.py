@@ -885,3 +885,10 @@ def test_a_cease_fire_is_a_truce_not_gunfire_and_a_crumbling_one_is_the_backdrop
     assert [e.sub_event_type for e in flashpoint.extract(text, date="2015-04-01").events] == ["Agreement"]
     text = "The shutdowns come against the backdrop of a crumbling cease-fire mediated by Russia and Turkey."
     assert flashpoint.extract(text, date="2020-02-20").events == []
+
+
+def test_troops_who_fire_shells_at_villages_and_torch_houses_shell_them_and_do_not_riot():
+    text = ("Another column of junta troops advancing from Shwebo fired shells at two villages in Khin-U on "
+            "Thursday and torched some houses.")
+    events = flashpoint.extract(text, date="2022-04-29").events
+    assert events and all(e.event_type != "Riots" for e in events)

@@ -141,7 +141,8 @@ def classify(
                                                      and not ("clash" in cues and actor2 in ARMED)):
         return "Mob violence", 2  # "villagers beat a man to death": unorganised civilians' violence
     # an armed group that torches a school destroys property; it does not riot
-    if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED:
+    if trigger in RIOT_LEMMAS and ("riot" in cues or actor1 == RIOTERS) and trigger != "loot" and actor1 not in ARMED \
+            and not weapon:  # troops who "fired shells at two villages and torched some houses" shelled them
         return "Violent demonstration", 2
     if "rioting" in cues and not weapon and actor1 not in ARMED and not ("clash" in cues and armed_party):
         # "two people were killed and shops looted during a second night of rioting"
