@@ -282,3 +282,10 @@ def test_who_retook_a_base_after_a_suicide_bombing_did_not_set_off_the_bomb():
     events = flashpoint.extract(text, date="2020-02-20").events
     bombing = [e for e in events if e.sub_event_type == "Suicide bomb"]
     assert len(bombing) == 1 and (bombing[0].actor1 is None or bombing[0].actor1.kind != "state forces")
+
+
+def test_an_arrest_nobody_is_named_for_is_the_polices():
+    text = "The opposition leader was arrested on Thursday at Entebbe airport on his return to Uganda, his party said."
+    [event] = flashpoint.extract(text, date="2023-10-06").events
+    assert (event.sub_event_type, event.actor1.name, event.actor1.kind) == ("Arrests", "Police Forces of Uganda", "state forces")
+    assert event.actor1.provenance.confidence < 0.5

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from flashpoint.text import clean
+from flashpoint.text.article import make_article
 from flashpoint.text.clean import INVISIBLE_RANGES
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed_article.txt"
@@ -235,3 +236,12 @@ def test_a_pages_tail_of_other_stories_is_cut():
     # the same words in a menu before the story are no tail
     text, _ = clean("Videos\n\n" + story)
     assert "killing six people" in text
+
+
+def test_a_playlist_of_other_videos_at_the_end_of_a_page_is_cut():
+    body = ("The opposition leader was arrested on Thursday on his return to the country, his party said. "
+            "Police said gatherings at the airport were illegal and dispersed his supporters. " * 4)
+    tail = ("00:53\nTensions rise over detention of officials\n01:30\nNew police contingent arrives to combat "
+            "gang violence\n01:10\nGovernor declares emergency as kidnappings rock the north")
+    text = make_article(body + "\n" + tail).text
+    assert "kidnappings" not in text and "contingent" not in text and text.startswith("The opposition leader")

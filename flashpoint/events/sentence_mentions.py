@@ -866,8 +866,17 @@ def _aggregated(trigger: Token) -> bool:
     token = trigger
     while token.dep_ == "conj" and token.head is not token:  # "an uptick in Boko Haram and ISWAP attacks"
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in ("of", "in") \
-        and token.head.head.lemma_.lower() in AGGREGATE_NOUNS
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "in") and token.head.head.lemma_.lower() in AGGREGATE_NOUNS:
+        return True
+    # "a long history of using so-called preventative arrest to detain ...": through a gerund
+    for _ in range(5):
+        if token.dep_ not in ("pobj", "pcomp", "dobj", "xcomp", "prep", "compound", "conj") or token.head is token:
+            return False
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("of", "in") \
+                and token.head.head.lemma_.lower() in AGGREGATE_NOUNS and token.head.head.pos_ == "NOUN":
+            return True
+        token = token.head
+    return False
 
 
 def _perfect_total(trigger: Token) -> bool:

@@ -74,6 +74,9 @@ _PAGE_TAIL = re.compile(
     r"(?im)^[ \t]*(?:subscribe now|comments?|videos|most read|most popular|trending(?: now| stories)?"
     r"|recommended(?: for you| stories)?|more stories|related (?:stories|articles|news)|never miss a local story\.?"
     r"|you might also like|latest (?:news|stories))[ \t]*$")
+# A playlist of other videos: bare durations alternating with titles ("00:53\nTensions rise
+# over ...\n01:30\nNew police contingent arrives ...").
+_PLAYLIST = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}[ \t]*\n[^\n]{5,200}\n[ \t]*\d{1,2}:\d{2}[ \t]*$")
 # The tail is only sought past this many characters (a menu at the top may hold the same words).
 PAGE_TAIL_AFTER = 400
 
@@ -123,9 +126,11 @@ def clean_mapped(raw: str) -> Mapped:
     text = text.sub(_SPACE, " ")
     text = text.sub(_EDGE_SPACE, "\n")
     text = text.sub(_BOILERPLATE_LINE, "")
-    tail = _PAGE_TAIL.search(text.text, PAGE_TAIL_AFTER)
-    if tail is not None:
-        text = text.slice(0, tail.start())  # "SUBSCRIBE NOW", "Videos": the page goes on to other stories
+    tails = [m for m in (_PAGE_TAIL.search(text.text, PAGE_TAIL_AFTER), _PLAYLIST.search(text.text, PAGE_TAIL_AFTER))
+             if m is not None]
+    if tails:
+        # "SUBSCRIBE NOW", "Videos", a playlist: the page goes on to other stories
+        text = text.slice(0, min(m.start() for m in tails))
     text = text.sub(_GLUED_SENTENCES, " ")
     return _paragraphs(text)
 
