@@ -1,5 +1,7 @@
 """Background and non-event sentences: each new rule on sentences written here."""
 
+import datetime as dt
+
 import flashpoint
 
 
@@ -486,3 +488,20 @@ def test_a_toll_since_the_protests_began_is_a_running_total_however_the_since_cl
     text = ("Ten demonstrators have been killed in clashes with security forces and dozens injured since "
             "a wave of protests began on Monday.")
     assert _passed_over(text, date="2018-09-06") == ["background:total"]
+
+
+def test_a_verdict_on_a_named_person_and_a_ban_on_protests_are_no_events():
+    verdict = ("After a months-long trial in Gomel, the court found Tikhanovsky, 43, guilty of organising riots "
+               "and inciting social hatred.")
+    assert _events(verdict, date="2021-12-15") == []
+    ban = "The commissioner reminded residents that the ban on public protests was still in place."
+    assert _events(ban, date="2021-09-06") == []
+
+
+def test_the_day_of_a_statement_is_when_the_news_was_told_and_a_dateline_below_the_menu_is_skipped():
+    text = ("Security forces discover weapon cache in western province\n\nSource: Xinhua\n\nEditor: huaxia\n\n"
+            "KABUL, June 1 (Xinhua) -- Security forces have discovered a weapon cache in the western Farah "
+            "province and seized a variety of arms and ammunition, said a statement of the intelligence "
+            "directorate on Thursday.")
+    [event] = _events(text, date="2023-06-01")
+    assert event.date.told_on == dt.date(2023, 6, 1) and event.date.start == dt.date(2023, 5, 31)

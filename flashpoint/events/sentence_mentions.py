@@ -132,6 +132,8 @@ ROAD_WORDS = {"road", "highway", "street", "motorway", "bridge", "junction", "in
 RIOT_NOUNS = {"clash", "riot", "rioting", "violence", "unrest", "skirmish", "scuffle"}
 CROWD_EVENT_NOUNS = RIOT_NOUNS | {"protest", "demonstration", "march", "rally", "sit-in"}
 GRIEVANCE_WORDS = {"angry", "anger", "angered", "outrage", "outraged", "furious", "fury", "incensed", "upset"}
+REPORTING_NOUNS = {"statement", "announcement", "communique", "communiqué", "report", "release", "briefing"}
+BAN_WORDS = {"ban", "prohibition", "moratorium", "embargo"}
 CARE_PLACES = {"hospital", "clinic", "morgue", "mortuary", "infirmary"}
 VEHICLES = {"helicopter", "chopper", "plane", "aircraft", "boat", "ambulance", "vehicle", "road", "air"}
 LINKING_HEADS = {"connect", "link", "relate", "tie", "similar", "compare", "liken", "identical"}
@@ -731,6 +733,13 @@ def _reporting_date(ent: Span, trigger: Token) -> bool:
         head = head.head
     if head.lemma_.lower() in REPORTING_VERBS and head.i != trigger.i:
         return True
+    # "..., said a statement of the General Directorate of Intelligence on Thursday": the
+    # statement's day (the parser hangs it on the statement or on its author)
+    for up, ancestor in zip(range(4), ent.root.ancestors):
+        if ancestor.i == trigger.i or ancestor.pos_ in ("VERB", "AUX"):
+            break
+        if ancestor.lemma_.lower() in REPORTING_NOUNS:
+            return True
     # "said on Thursday it had killed ...": the parser may hang the day on the verb reported
     doc, i = ent.doc, ent.start - 1
     if i >= 0 and doc[i].lower_ == "on":
@@ -907,8 +916,9 @@ def _kin(person: Token) -> bool:
 
 
 def _found_guilty(token: Token) -> bool:
-    """"found guilty", "found innocent": a verdict."""
-    return token.lemma_.lower() == "find" and any(c.lower_ in ("guilty", "innocent") for c in token.children)
+    """"found guilty", "found innocent" (also "found Tikhanovsky, 43, guilty of"): a verdict."""
+    return token.lemma_.lower() == "find" and any(
+        t.lower_ in ("guilty", "innocent") and (t.head.i == token.i or t.head.head.i == token.i) for t in token.subtree)
 
 
 def _judged(trigger: Token) -> bool:
@@ -1040,6 +1050,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "no event type"  # "cadets march during the Bastille Day military parade"
     if _irrealis(trigger):
         return "irrealis"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "against") \
+            and trigger.head.head.lemma_.lower() in BAN_WORDS:
+        return "irrealis"  # "the ban on public protests was still in place"
     if not has_casualties and any(h.lemma_.lower() in FOILED_HEADS for h in list(trigger.ancestors)[:3]):
         return "irrealis:foiled"  # "foiled an attack by the rebels on their detachment"
     if _judged(trigger):
