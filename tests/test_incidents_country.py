@@ -200,5 +200,5 @@ def test_an_outlets_title_is_not_the_setting_and_a_weekday_with_its_date_names_t
     text = ("December 21, 2012 (BOR) - Four people were killed and three wounded in Jonglei State's Twic East "
             "County following a cattle raid on Wednesday 19, Sudan Tribune has learned.\n\n"
             "The county commissioner spoke to Sudan Tribune from his base on Thursday.")
-    [event] = flashpoint.extract(text, date="2012-12-21").events
+    [event] = flashpoint.extract(text, date="2012-12-21", url="https://sudantribune.com/article44175").events
     assert event.place.country == "SS" and str(event.date.day) == "2012-12-19"

@@ -76,8 +76,3 @@ def absorbed_developments() -> dict[str, frozenset[str]]:
         table[sub_event.strip()] = frozenset(t.strip() for t in types.split(","))
     return table
 
-
-@functools.lru_cache(maxsize=1)
-def masthead_words() -> frozenset[str]:
-    """Words that make a country's name an outlet's title ("Sudan Tribune")."""
-    return frozenset(line.strip().lower() for line in _lines("mastheads.txt"))

@@ -17,7 +17,6 @@ import re
 from collections import Counter
 
 from flashpoint.events.spans import DATELINE, QuotedSpans
-from flashpoint.incidents.cues import masthead_words
 from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
                                       url_slug_countries)
@@ -85,9 +84,6 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
                 code = country_code(text[start:end].rstrip(".,"))
                 if code and i + n < len(words) and region_word(text[words[i + n][0]:words[i + n][1]]):
                     code = None  # "Niger State" is Nigeria's, not Niger
-                if code and i + n < len(words) and text[words[i + n][0]:words[i + n][1]].rstrip(".,:;'’s").lower() \
-                        in masthead_words() and "'" not in text[start:end] and "’" not in text[start:end]:
-                    code = None  # "Sudan Tribune has learned": the outlet, not the setting
                 if code:
                     end = start + len(re.sub(r"(?:['’]s)?[.,]*$", "", text[start:end]))  # "Yemen's" -> "Yemen"
                     found.append((start, end, code))
@@ -96,6 +92,16 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
             else:
                 i += 1
     return tuple(found)
+
+
+def _names_outlet(text: str, mention: tuple[int, int, str], url: str | None) -> bool:
+    """The country's name opens the name of the outlet whose address this is ("Sudan Tribune
+    has learned" on sudantribune.com): the outlet, not the setting."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/", 1)[0].replace("-", "")
+    follower = re.match(r"\s+([A-Z][\w-]+)", text[mention[1]:mention[1] + 40])
+    if not host or follower is None:
+        return False
+    return re.sub(r"[^a-z]", "", (text[mention[0]:mention[1]] + follower.group(1)).lower()) in host
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -138,7 +144,7 @@ def country_from_article(event: Event, article: Article, placed: list[Event] = (
     said_by_party = [(p.start, p.end) for p in (a.provenance for a in (event.actor1,) if a is not None)
                      if p is not None]
     attacked = [(p.start, p.end) for p in ([event.actor2.provenance] if event.actor2 is not None else []) if p]
-    mentions = [*country_mentions(text), *towns]
+    mentions = [m for m in country_mentions(text) if not _names_outlet(text, m, article.url)] + towns
     elsewhere = [m for m in mentions if not any(lo <= m[0] < hi for lo, hi in said_by_party)
                  and not (names_forces(text, m[1]) and not any(lo <= m[0] < hi for lo, hi in attacked))
                  and not names_border(text, m[0], m[1])]
