@@ -498,7 +498,7 @@ def test_a_verdict_on_a_named_person_and_a_ban_on_protests_are_no_events():
     assert _events(ban, date="2021-09-06") == []
 
 
-def test_the_day_of_a_statement_is_when_the_news_was_told_and_a_dateline_below_the_menu_is_skipped():
+def test_the_day_of_a_statement_or_of_a_dateline_below_the_menu_is_when_the_news_was_told():
     text = ("Security forces discover weapon cache in western province\n\nSource: Xinhua\n\nEditor: huaxia\n\n"
             "KABUL, June 1 (Xinhua) -- Security forces have discovered a weapon cache in the western Farah "
             "province and seized a variety of arms and ammunition, said a statement of the intelligence "

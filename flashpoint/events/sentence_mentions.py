@@ -38,7 +38,7 @@ from flashpoint.events.roles import (
     actor_at, agent, between_sides, blamed_in, claimant, crowd_and_police, patient, under_attack,
 )
 from flashpoint.events.spans import (
-    QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
+    DATELINE, QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
 from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
 from flashpoint.events.numbers import count_at, is_number
@@ -728,6 +728,10 @@ def _dates_another_happening(ent: Span, trigger: Token) -> bool:
 
 def _reporting_date(ent: Span, trigger: Token) -> bool:
     """"..., the army said on Monday": when the news was told, not when it happened."""
+    sent = ent.sent
+    opening = DATELINE.match(sent.text)
+    if opening is not None and ent.start_char < sent.start_char + opening.end():
+        return True  # "KABUL, June 1 (Xinhua) -- ...": a dateline's day, wherever the paragraph stands
     head = ent.root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head

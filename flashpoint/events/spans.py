@@ -36,10 +36,6 @@ def _headline_label(text: str, match: re.Match) -> bool:
     return len(line) < 150 and line[-1:] not in ".!?\"”"
 
 
-# How far into the text a dateline may open the body (past the headline and menu lines).
-DATELINE_SEARCH = 600
-
-
 def dateline_end(text: str) -> int:
     """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none.
 
@@ -47,17 +43,11 @@ def dateline_end(text: str) -> int:
     m = DATELINE.match(text)
     if m and not _headline_label(text, m):
         return m.end()
-    # after the headline, or after a few title and menu lines ("Source: Xinhua", a time stamp)
-    start = 0
-    while start < DATELINE_SEARCH:
-        end = text.find("\n\n", start)
-        if end <= start or end - start >= 200 or text[start:end].rstrip()[-1:] in ".!?\"”":
-            return 0
-        rest = text[end + 2:end + 300]
-        m = DATELINE.match(rest)
-        if m and not _headline_label(rest, m):  # ("Source: Xinhua", "Editor: ...": page labels)
-            return end + 2 + m.end()
-        start = end + 2
+    first = text.find("\n\n")
+    if 0 < first < 200 and text[:first].rstrip()[-1:] not in ".!?\"”":
+        m = DATELINE.match(text[first + 2:first + 300])
+        if m:
+            return first + 2 + m.end()
     return 0
 
 
