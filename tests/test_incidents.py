@@ -289,3 +289,13 @@ def test_an_arrest_nobody_is_named_for_is_the_polices():
     [event] = flashpoint.extract(text, date="2023-10-06").events
     assert (event.sub_event_type, event.actor1.name, event.actor1.kind) == ("Arrests", "Police Forces of Uganda", "state forces")
     assert event.actor1.provenance.confidence < 0.5
+
+
+def test_a_title_line_below_the_page_date_is_the_incident_its_body_tells():
+    text = ("Tuesday August 16, 2022\n\nSecurity\n\nJanuary 25, 2022\nThree Iraqi soldiers killed\n\n"
+            "KIRKUK, Iraq: Three Iraqi soldiers were killed on Monday morning in a bomb blast targeting their "
+            "patrol on a road in Kirkuk city, a military source said.")
+    [event] = flashpoint.extract(text, date="2022-01-25").events
+    assert (event.sub_event_type, str(event.date.day), event.fatalities.value) == (
+        "Remote explosive/landmine/IED", "2022-01-24", 3)
+    assert event.actor1 is None or event.actor1.kind != "state forces"

@@ -35,6 +35,21 @@ _WITNESS_VERBS = WordLists("mention_rules.toml").set("reporting_verbs") | {"hear
 PLACE_COMPOUND_NOUNS = WordLists("mention_rules.toml").set("place_compound_nouns")
 
 
+# Verbs a title line drops its "were" from ("Three soldiers killed", "Ten villagers abducted").
+HEADLINE_PASSIVES = {"kill", "injure", "wound", "slay", "abduct", "kidnap", "arrest", "detain", "behead", "shoot"}
+
+
+def _headline_passive(trigger: Token) -> bool:
+    """A title line's participle whose subject is who suffered it ("Three Iraqi soldiers
+    killed"): a short line with no closing stop, no object and no auxiliary."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in HEADLINE_PASSIVES or trigger.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in trigger.children):
+        return False
+    text = trigger.sent.text.strip()
+    return len(text.split()) < 12 and text[-1:] not in ".!?\"”'’:" and any(c.dep_ == "nsubj" for c in trigger.children)
+
+
 def agent(trigger: Token, depth: int = 0) -> Token | None:
     """The token naming who acted, seen from the trigger."""
     if depth > 4:
@@ -43,6 +58,8 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
         # "three districts fell to the Taliban": who they fell to
         return next((o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                      for o in c.children if o.dep_ == "pobj"), None)
+    if _headline_passive(trigger):
+        return None  # "Three Iraqi soldiers killed" (a title line): the soldiers were killed
     passive = trigger.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     # "killed and five wounded by a Russian missile strike": the agent hangs on the last verb
     # ("and five wounded" may parse as a number with a participle)

@@ -620,10 +620,21 @@ def _caption_date(ent: Span) -> bool:
 def _page_date(ent: Span) -> bool:
     """A dated line among a page's menu items ("Home Wednesday, April 16, 2025 Home» World» •
     Deadly Bomb Blast ..."): the page's date, not the day of the headline run into it."""
-    return bool(_YEAR.search(ent.text)) and len(_MENU_MARKS.findall(ent.sent.text)) >= 2
+    if not _YEAR.search(ent.text + text_of(ent.doc)[ent.end_char:ent.end_char + 7]):
+        return False  # ("January 25" and ", 2022" may be two entities)
+    if len(_MENU_MARKS.findall(ent.sent.text)) >= 2 and _YEAR.search(ent.text):
+        return True
+    # a full date opening a title line it was run into ("January 25, 2022 Three Iraqi soldiers
+    # killed", the page's date line joined to the title): the page's date
+    sentence = ent.sent.text.strip()
+    opening = _OPENING_DATE.match(ent.sent.text)
+    return opening is not None and ent.start_char < ent.sent.start_char + opening.end() \
+        and sentence[-1:] not in ".!?\"”'’" and len(sentence.split()) < 20
 
 
 _MENU_MARKS = re.compile(r"[»|•›]")
+# A full date opening a line ("January 25, 2022", "Tuesday August 16, 2022", "25 January 2022").
+_OPENING_DATE = re.compile(r"\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}\s+[A-Z][a-z]+,?)\s+(?:19|20)\d\d\b")
 _PARADE = re.compile(r"\bparades?\b", re.I)
 
 
