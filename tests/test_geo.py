@@ -474,3 +474,8 @@ def test_a_district_named_in_a_later_sentence_is_inside_the_province_of_the_lead
             "Taliban clashed during the night, and government forces retreated from the area.")
     [event] = flashpoint.extract(text, date="2021-07-05").events
     assert event.sub_event_type == "Non-state actor overtakes territory" and event.place.admin1 == "Kandahar"
+
+
+def test_the_americas_are_no_americans():
+    assert country_code("Americas") is None and country_code("the Americas") is None
+    assert country_code("Americans") == "US"

@@ -74,7 +74,8 @@ def country_code(name_or_demonym: str) -> str | None:
     key = name_key(text)
     if key in by_key:
         return by_key[key]
-    if key.endswith("s") and key[:-1] in by_key:  # plural demonym: "Syrians"
+    if key.endswith("s") and key[:-1] in by_key and key != "americas":  # plural demonym: "Syrians"
+        # ("the Americas" are two continents, not Americans)
         return by_key[key[:-1]]
     return None
 
