@@ -124,19 +124,17 @@ RUNNING_DURATION = re.compile(r"\bfor (?:more than |over |nearly |almost |about 
                               r"|\bthe first (?:\w+ )?(?:months|weeks|half)\b")
 OTHER_EVENT_PREPS = _RULES.set("other_event_preps")
 # "connected to Monday's bombing", "similar to last week's attack": another, dated incident
-DATED_OTHER_PREPS = {"to", "with"}
-TIME_UNITS = {"hour", "day", "week", "month", "year"}
-CARRYING_VERBS = {"take", "fly", "evacuate", "airlift", "transport", "rush", "carry", "move", "bring", "ferry", "send"}
-ROAD_WORDS = {"road", "highway", "street", "motorway", "bridge", "junction", "intersection", "railway",
-              "route", "traffic", "roundabout", "thoroughfare", "expressway", "avenue"}
-RIOT_NOUNS = {"clash", "riot", "rioting", "violence", "unrest", "skirmish", "scuffle"}
-CROWD_EVENT_NOUNS = RIOT_NOUNS | {"protest", "demonstration", "march", "rally", "sit-in"}
-GRIEVANCE_WORDS = {"angry", "anger", "angered", "outrage", "outraged", "furious", "fury", "incensed", "upset"}
-REPORTING_NOUNS = {"statement", "announcement", "communique", "communiqué", "report", "release", "briefing"}
-BAN_WORDS = {"ban", "prohibition", "moratorium", "embargo"}
-CARE_PLACES = {"hospital", "clinic", "morgue", "mortuary", "infirmary"}
-VEHICLES = {"helicopter", "chopper", "plane", "aircraft", "boat", "ambulance", "vehicle", "road", "air"}
-LINKING_HEADS = {"connect", "link", "relate", "tie", "similar", "compare", "liken", "identical"}
+DATED_OTHER_PREPS = _RULES.set("dated_other_preps")
+LINKING_HEADS = _RULES.set("linking_heads")
+CARRYING_VERBS = _RULES.set("carrying_verbs")
+VEHICLES = _RULES.set("vehicles")
+CARE_PLACES = _RULES.set("care_places")
+ROAD_WORDS = _RULES.set("road_words")
+RIOT_NOUNS = _RULES.set("riot_nouns")
+CROWD_EVENT_NOUNS = RIOT_NOUNS | _RULES.set("protest_nouns")
+GRIEVANCE_WORDS = _RULES.set("grievance_words")
+REPORTING_NOUNS = _RULES.set("reporting_nouns")
+BAN_WORDS = _RULES.set("ban_words")
 CLAIM_PHRASE = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)", re.I)
 TOLL_VERBS = _RULES.set("toll_verbs")
 TERRITORY_NOUNS = _RULES.set("territory_nouns")
