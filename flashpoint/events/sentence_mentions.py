@@ -377,8 +377,7 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
     if lemma == "block" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ROAD_WORDS for c in token.children):
         return False  # "residents blocked the highway" is a protest; "blocked the bill" is not
     if lemma == "blockade" and token.head.lemma_.lower() not in ("set", "erect", "mount", "stage", "put") \
-            and not any(c.dep_ == "amod" and c.lemma_.lower() in ("street", "road") for c in token.children) \
-            and not any(c.dep_ == "compound" and c.lemma_.lower() in ("street", "road") for c in token.children):
+            and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ROAD_WORDS for c in token.children):
         return False  # "set up street blockades", not "the naval blockade of Gaza"
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return False  # "to demonstrate his innocence", "demonstrated that ...": to show, not to protest
@@ -748,7 +747,7 @@ def _reporting_date(ent: Span, trigger: Token) -> bool:
         return True
     # "..., said a statement of the General Directorate of Intelligence on Thursday": the
     # statement's day (the parser hangs it on the statement or on its author)
-    for up, ancestor in zip(range(4), ent.root.ancestors):
+    for ancestor in itertools.islice(ent.root.ancestors, 4):
         if ancestor.i == trigger.i or ancestor.pos_ in ("VERB", "AUX"):
             break
         if ancestor.lemma_.lower() in REPORTING_NOUNS:
