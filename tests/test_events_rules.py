@@ -892,3 +892,10 @@ def test_troops_who_fire_shells_at_villages_and_torch_houses_shell_them_and_do_n
             "Thursday and torched some houses.")
     events = flashpoint.extract(text, date="2022-04-29").events
     assert events and all(e.event_type != "Riots" for e in events)
+
+
+def test_the_killing_that_unleashed_a_wave_of_protests_is_the_event_and_the_wave_its_sequel():
+    text = ("The killing of lawyer Javier Ordonez by police on September 8 in Bogota has unleashed a wave of "
+            "protests and riots nationwide.")
+    [event] = flashpoint.extract(text, date="2020-09-10").events
+    assert (event.sub_event_type, event.actor1.kind, str(event.date.day)) == ("Attack", "state forces", "2020-09-08")

@@ -224,7 +224,7 @@ def classify(
         return "Attack", 2
     if actor1 in ARMED and actor2 in ARMED:
         return "Armed clash", 1
-    if casualties or trigger in ("attack", "assault", "kill", "shoot", "shooting", "massacre",
+    if casualties or trigger in ("attack", "assault", "kill", "killing", "shoot", "shooting", "massacre",
                                  "ambush", "raid", "storm", "neutralize", "neutralise",
                                  "murder", "execute", "behead", "gunfire", "respond",
                                  "response", "retaliate", "retaliation", "fire"):

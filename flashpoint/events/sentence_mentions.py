@@ -208,7 +208,7 @@ def _embedded_post(sent: Span) -> bool:
 RELEASED_THINGS = {"video", "footage", "statement", "report", "figure", "data", "image", "photo", "picture",
                    "audio", "recording", "document", "list", "album", "film", "message", "communique", "details"}
 # Verbs whose subject, in the perfect and undated, is the cause of the story told, not news.
-CAUSE_VERBS = {"trigger", "spark", "cause", "prompt", "fuel", "provoke", "lead"}
+CAUSE_VERBS = {"trigger", "spark", "cause", "prompt", "fuel", "provoke", "lead", "unleash", "ignite"}
 DEPICTING_VERBS = {"depict", "portray", "purport"}
 
 
@@ -824,6 +824,9 @@ def _cue_text(sent: Span, trigger: Token) -> str:
     # "the drone strike targeted a suspected suicide bomber": a person targeted is not the weapon
     drop.update(t.i for verb in sent if verb.lemma_.lower() in TARGETING_VERBS for c in verb.children
                 if c.dep_ == "dobj" and c.lemma_.lower() in TARGETED_PEOPLE for t in c.subtree)
+    # "the killing ... has unleashed a wave of protests and riots": the sequel is not the killing's kind
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in CAUSE_VERBS:
+        drop.update(t.i for c in trigger.head.children if c.dep_ == "dobj" for t in c.subtree)
     # "angry over the arrest of protesters who clashed with police": what angers the crowd is
     # its cause, not what it does
     drop.update(t.i for head in sent if head.lemma_.lower() in GRIEVANCE_WORDS and head.i != trigger.i
@@ -975,6 +978,21 @@ def _where_it_happened(sent: Span, trigger: Token, article: Article, quoted: Quo
             and not country_code(p.text)][:3]
 
 
+def _caused_by(trigger: Token, triggers: list[Token]) -> Token:
+    """"The killing of a lawyer by police on September 8 has unleashed a wave of protests":
+    what a cause verb's object names is the sequel; its subject, an event word, is the event."""
+    for verb in trigger.ancestors:
+        if verb.pos_ != "VERB":
+            continue
+        if verb.lemma_.lower() in CAUSE_VERBS and any(c.dep_ == "dobj" and trigger.i in {t.i for t in c.subtree}
+                                                      for c in verb.children):
+            cause = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and (
+                c in triggers or re.sub(r"ings?$", "", c.lower_) in ALL_TRIGGERS)), None)
+            return cause or trigger
+        break
+    return trigger
+
+
 def _arrests_of_crowd(trigger: Token) -> str | None:
     """The crowd event an arrest was made in or after ("arrested after clashes with police",
     "detained during the protest"), as its noun's lemma; None otherwise."""
@@ -1026,7 +1044,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     triggers = [t for t in sent if not quoted.contains(t.idx) and _is_trigger(t, sentence_cues, has_casualties)]
     if not triggers:
         return None
-    trigger = _main_trigger(triggers)
+    trigger = _caused_by(_main_trigger(triggers), triggers)
     earlier = _earlier_clause(trigger, quoted, sentence_cues)
     if earlier is not None and earlier[1] is None or _long_after(trigger):
         return "background:earlier event"  # "came days after gunmen killed two officers": no day
