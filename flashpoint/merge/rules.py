@@ -124,7 +124,7 @@ def _edge_of_day_report(date: EventDate, mentions: list[Provenance] = ()) -> boo
 def _daytime(date: EventDate, scope: str) -> bool:
     """The report's date words or dating sentence put it in daytime ("on Tuesday afternoon")."""
     sentence = date.provenance.sentence if date.provenance else ""
-    return bool(_edge_of_day(scope).search(date.text or "") or _edge_of_day(scope).search(sentence))
+    return _edge_of_day(scope).search(f"{date.text or ''}\n{sentence}") is not None
 
 
 def dates_compatible(a: EventDate, b: EventDate, a_mentions: list[Provenance] = (), b_mentions: list[Provenance] = ()) -> bool:
@@ -136,7 +136,7 @@ def dates_compatible(a: EventDate, b: EventDate, a_mentions: list[Provenance] = 
         gap = abs((a.start - b.start).days)
         if gap == 0:
             return True
-        (earlier, _), (later, _) = sorted(((a, 0), (b, 1)), key=lambda pair: (pair[0].start, pair[1]))
+        earlier, later = (a, b) if a.start < b.start else (b, a)
         return gap == 1 and (_edge_of_day_report(a, a_mentions) or _edge_of_day_report(b, b_mentions)) \
             and not _daytime(earlier, "earlier") and not _daytime(later, "day")
     # a date read from when the news was told (the publication, "police said on Monday")
