@@ -899,3 +899,9 @@ def test_the_killing_that_unleashed_a_wave_of_protests_is_the_event_and_the_wave
             "protests and riots nationwide.")
     [event] = flashpoint.extract(text, date="2020-09-10").events
     assert (event.sub_event_type, event.actor1.kind, str(event.date.day)) == ("Attack", "state forces", "2020-09-08")
+
+
+def test_a_trigger_word_inside_a_title_is_no_event():
+    assert not events("The five people rescued were four firefighters and an inspector, according to "
+                      "1st Deputy Fire Commissioner Craig Murphy.")
+    assert events("Gunmen opened fire on a market in Maiduguri on Sunday, killing three people.")

@@ -261,9 +261,9 @@ def test_places():
     # one crowd is a protest to one outlet and a riot to another, and rarely counted
     assert compatible(make_event("a1", kind="protest"), make_event("x", kind="riot", place=syria))
     # a city-state named as a whole is as precise as a province: no toll needed
-    hong_kong = Place("Hong Kong", "Hong Kong", "country", "HK")
-    wan_chai = Place("Wan Chai", "Wan Chai", "town", "HK", "Wan Chai", 22.28, 114.17)
-    assert compatible(make_event("a1", kind="protest", place=wan_chai), make_event("x", kind="protest", place=hong_kong))
+    singapore = Place("Singapore", "Singapore", "country", "SG")
+    bedok = Place("Bedok", "Bedok", "town", "SG", "South East", 1.32, 103.93)
+    assert compatible(make_event("a1", kind="protest", place=bedok), make_event("x", kind="protest", place=singapore))
     aleppo = make_event("a2", place="Aleppo", killed=6)
     merged = merge_events([base, aleppo, make_event("x", place=syria, killed=4)])
     assert sorted(map(sources, merged)) == [["a1", "x"], ["a2"]]

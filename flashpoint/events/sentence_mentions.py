@@ -392,6 +392,9 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False
     if token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_OF_EVENT:
         return False  # "cordoned off the blast site", "attack victims": an event told elsewhere
+    if token.dep_ == "compound" and token.is_title and token.head.is_title and not token.is_sent_start \
+            and token.head.lemma_.lower() not in ALL_TRIGGERS:
+        return False  # "Deputy Fire Commissioner", "the Riot Police": a word of a title or a name
     return True
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from flashpoint.geo.countries import actor_name
+from flashpoint.geo.countries import acled_territory, actor_name
 from flashpoint.model import Event
 
 # Kinds that are, unless the text says otherwise, of the country they act in.
@@ -23,8 +23,32 @@ LOCAL_KINDS = {"state forces", "protesters", "rioters", "civilians",
 INFERRED = 0.8
 
 
+def acled_countries(event: Event) -> None:
+    """Code a territory GeoNames lists as a country the way ACLED does: a place in Hong
+    Kong is in China, admin1 "Hong Kong" (a place naming just the territory becomes that
+    admin1), and "Police Forces of Hong Kong" are China's."""
+    place = event.place
+    territory = acled_territory(place.country) if place is not None else None
+    if territory is not None:
+        country, admin1 = territory
+        precision = "admin1" if place.precision == "country" else place.precision
+        event.place = dataclasses.replace(place, country=country, admin1=admin1, precision=precision,
+                                          name=admin1 if precision == "admin1" else place.name)
+    for role in ("actor1", "actor2"):
+        actor = getattr(event, role)
+        territory = acled_territory(actor.country) if actor is not None else None
+        if territory is None:
+            continue
+        generic = actor.kind in LOCAL_KINDS and actor.name in (
+            actor_name(actor.kind, actor.country, False), actor_name(actor.kind, actor.country, True))
+        name = actor_name(actor.kind, territory[0], actor.name.startswith("Police")) if generic else actor.name
+        setattr(event, role, dataclasses.replace(actor, country=territory[0], name=name))
+
+
 def localise_actors(event: Event) -> None:
-    """Set the country of the event's unnamed local actors from its place."""
+    """Set the country of the event's unnamed local actors from its place (after coding
+    its place and actors ACLED's way, ``acled_countries``)."""
+    acled_countries(event)
     if event.place is None or not event.place.country:
         return
     for role in ("actor1", "actor2"):

@@ -116,6 +116,20 @@ def _acled_names() -> dict[str, tuple[str, bool]]:
     return table
 
 
+@functools.cache
+def _territories() -> dict[str, tuple[str, str]]:
+    """GeoNames ISO2 -> (ACLED's country, admin1 name), from acled_territories.tsv."""
+    rows = (Path(__file__).with_name("acled_territories.tsv")).read_text(encoding="utf-8").splitlines()
+    return {code: (country, admin1) for code, country, admin1 in
+            (r.split("\t") for r in rows if r.strip() and not r.startswith("#"))}
+
+
+def acled_territory(code: str | None) -> tuple[str, str] | None:
+    """(country, admin1) when ACLED codes the GeoNames "country" ``code`` as a region of
+    another country (Hong Kong: China, "Hong Kong"); None for every other code."""
+    return _territories().get(code or "")
+
+
 def actor_name(kind: str, country: str | None, police: bool, label: str | None = None) -> str:
     """ACLED-style name for an unnamed actor of ``kind`` from ``country``:
     "Military Forces of Syria", "Police Forces of the United Kingdom", "Protesters (Chile)"."""
