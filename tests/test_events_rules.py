@@ -905,3 +905,45 @@ def test_a_trigger_word_inside_a_title_is_no_event():
     assert not events("The five people rescued were four firefighters and an inspector, according to "
                       "1st Deputy Fire Commissioner Craig Murphy.")
     assert events("Gunmen opened fire on a market in Maiduguri on Sunday, killing three people.")
+
+
+def test_a_named_group_after_a_describing_word_is_that_group():
+    (e,) = events("The Sudanese paramilitary Rapid Support Forces attacked a village in Gezira State on Wednesday, "
+                  "killing at least 100 people.")
+    assert e.actor1.name == "RSF: Rapid Support Forces" and e.actor1.kind == "rebel group"
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers have struggled to bring in heavy equipment as the floods washed out or blocked roads leading to the area.",
+    "Army troops blocked all roads to and from the capital town of Sittwe in Rakhine State on Monday.",
+])
+def test_roads_blocked_by_floods_or_troops_are_no_protest(text):
+    assert not [e for e in events(text) if e.event_type in ("Protests", "Riots")]
+
+
+def test_roads_blocked_by_supporters_are_a_protest():
+    (e,) = events("Hundreds of PTI supporters blocked a key highway in Jhelum on Wednesday, demanding his release.")
+    assert e.event_type == "Protests"
+
+
+def test_a_standoffs_length_does_not_date_a_verdict_storys_history():
+    text = ("A special tribunal in Bangladesh has sentenced seven members of a banned militant group to death "
+            "for their involvement in an attack on a Dhaka cafe.\n\n"
+            "Five gunmen took hostages and opened fire on the cafe on July 1, 2016.\n\n"
+            "The five gunmen were killed by commandos during a 12-hour standoff.")
+    assert not events(text, date="2019-11-27")
+
+
+def test_sentences_handed_down_over_a_crackdown_are_a_courts():
+    text = ("A court in Sudan sentenced 29 officers to death on Monday.\n\n"
+            "The sentences are the first to be handed down over the crackdown on anti-government protests "
+            "before the president was ousted.")
+    assert not events(text, date="2019-12-31")
+
+
+@pytest.mark.parametrize("caption", [
+    "Reuters File image of rescuers searching for victims in a building destroyed by a missile attack in Lviv",
+    "Featured image: By VOA, Crowds Celebrate After Months of Protests, Public Domain, https://commons.wikimedia.org/x",
+])
+def test_a_file_pictures_caption_or_credit_is_no_event(caption):
+    assert not events(caption, date="2024-09-15")

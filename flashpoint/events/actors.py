@@ -177,10 +177,19 @@ def _named_group(span: Span) -> tuple[str, str, str | None] | None:
     return groups[best] if best else None
 
 
+def _named_next(head: Token) -> tuple[str, str, str | None] | None:
+    """The named group written right after a describing word, whatever the parse made of
+    it ("the Sudanese paramilitary Rapid Support Forces": the group, not Sudan's forces)."""
+    end = head.i + 1
+    while end < len(head.doc) and end - head.i <= 6 and head.doc[end].text[:1].isupper():
+        end += 1
+    return _named_group(head.doc[head.i + 1:end]) if end > head.i + 1 and head.is_lower else None
+
+
 def actor_from(head: Token, article: Article, confidence: float = 0.7) -> Actor | None:
     """An Actor for the noun (or country name) ``head``, or None when it is not a party."""
     span = phrase(head)
-    named = _named_group(span)
+    named = _named_group(span) or _named_next(head)
     prov = span_provenance(article, span, confidence)
     if named:
         name, kind, country = named

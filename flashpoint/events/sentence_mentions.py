@@ -22,7 +22,7 @@ from flashpoint.events import casualties as cas
 from flashpoint.events.casualties import NOT_PEOPLE
 from flashpoint.events import dates
 from flashpoint.events import nonevents
-from flashpoint.events.actors import CIVILIANS, PROTESTERS, STATE, actor_name, unspecified_victims
+from flashpoint.events.actors import CIVILIANS, HEAD_KINDS, PROTESTERS, RIOTERS, STATE, actor_name, unspecified_victims
 from flashpoint.events.classify import (CROWD_VIOLENCE_VERBS, NON_STATE_ARMED, PROTEST_LEMMAS, TERRITORY_VERBS,
                                        WEAPON_CUES, classify, cues_in, has_cue)
 from flashpoint.events.discourse import absorb, continues, follow_up, referent
@@ -62,6 +62,11 @@ GENERIC_MODIFIERS = _RULES.set("generic_modifiers")
 DATED_NOUNS = _RULES.set("dated_nouns")
 PLACE_OF_EVENT = _RULES.set("place_of_event")
 HAPPENING_VERBS = _RULES.set("happening_verbs")
+# A file or stock picture's caption or credit shows an earlier or other happening, not the story's
+_FILE_PICTURE = re.compile(r"\b(?:file|archive|stock)\s+(?:photo|picture|image|pic|footage)s?\b|^\W*(?:featured|header)\s+"
+                           r"image\b|\b(?:image|photo|picture)\s+credits?\b|\bpublic domain\b|wikimedia\.org", re.I)
+# "a 12-hour standoff", "three days": how long, not when
+_DURATION = re.compile(r"^(?:an?\s+|the\s+)?(?:\d+|[a-z]+)(?:-|\s)(?:minute|hour|day|week|month|year)s?(?:-long)?$", re.I)
 # A story whose opening tells of an anniversary or a commemoration: the event it remembers,
 # told with no day ("The massacre left 58 people dead"), is history.
 _ANNIVERSARY = re.compile(r"\b(?:anniversary|commemorat\w*|memorial service|remembrance)\b", re.I)
@@ -370,12 +375,16 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
     if lemma == "execute" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_PEOPLE for c in token.children):
         return False  # "executing a warrant", "executed the plan"
     before = [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]]
+    if _handed_down(token):
+        return False  # "the sentences handed down": a court's, no handover
     if lemma == "fire" and "cease" in before:
         return False  # "cease-fire", "cease fire": the truce is the trigger, not gunfire
     if lemma == "cease" and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("-", "fire", "-fire")):
         return False  # "cease" alone ("ceased operations") is no truce
     if lemma == "block" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ROAD_WORDS for c in token.children):
         return False  # "residents blocked the highway" is a protest; "blocked the bill" is not
+    if lemma in ("block", "blockade") and not _crowd_did(token):
+        return False  # "troops blocked all roads", "the floods blocked roads": no protest
     if lemma == "blockade" and token.head.lemma_.lower() not in ("set", "erect", "mount", "stage", "put") \
             and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ROAD_WORDS for c in token.children):
         return False  # "set up street blockades", not "the naval blockade of Gaza"
@@ -396,6 +405,29 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
             and token.head.lemma_.lower() not in ALL_TRIGGERS:
         return False  # "Deputy Fire Commissioner", "the Riot Police": a word of a title or a name
     return True
+
+
+def _crowd_did(verb: Token) -> bool:
+    """No subject named, or people did it ("residents", "hundreds of youths", "PTI
+    supporters"), not forces or floods: a road blocked by a crowd is a protest."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is None and verb.dep_ == "conj":  # "the floods washed out or blocked roads"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+    if subject is None:
+        return True
+    if subject.lower_ in MANY_WORDS or subject.like_num or subject.lemma_.lower() in ("people", "crowd", "group"):
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return inner is None or _crowd_did_noun(inner)
+    return _crowd_did_noun(subject)
+
+
+def _crowd_did_noun(noun: Token) -> bool:
+    kind = HEAD_KINDS.get(noun.lemma_.lower())
+    return kind in (PROTESTERS, RIOTERS, CIVILIANS) or noun.lemma_.lower() in CROWD_NOUNS or (
+        kind is None and _people(noun)) or noun.pos_ == "PROPN" and noun.ent_type_ in ("NORP", "ORG")
 
 
 def _claims_control(token: Token) -> bool:
@@ -939,19 +971,25 @@ def _found_guilty(token: Token) -> bool:
         t.lower_ in ("guilty", "innocent") and (t.head.i == token.i or t.head.head.i == token.i) for t in token.subtree)
 
 
+def _handed_down(verb: Token) -> bool:
+    """"sentences handed down": what a court does."""
+    return verb.lemma_.lower() == "hand" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
 def _judged(trigger: Token) -> bool:
     """The act a court judges someone for ("sentenced ... for the murder of", "convicted of
     killing", "charged with attacking"): told for the judgement, not as the day's event."""
     if _found_guilty(trigger):
         return True  # "found guilty of procuring weapons": the verdict itself, no weapons found
     token, through_prep = trigger, False
-    # "upholds death penalty for nine terrorists involved in attacking a convoy": six steps
-    for _ in range(7):
+    # "upholds death penalty for nine terrorists involved in attacking a convoy": six steps;
+    # "sentenced ... over the killing of a teacher who participated in the protest movement": ten
+    for _ in range(11):
         head = token.head
         if head is token:
             return False
         through_prep = through_prep or token.dep_ == "prep" and token.lower_ in ("for", "of", "with", "over", "to")
-        if head.pos_ == "VERB" and (head.lemma_.lower() in JUDICIAL_VERBS or _found_guilty(head)):
+        if head.pos_ == "VERB" and (head.lemma_.lower() in JUDICIAL_VERBS or _found_guilty(head) or _handed_down(head)):
             return through_prep  # ("found guilty of procuring weapons used to kill villagers")
         token = head
     return False
@@ -1032,6 +1070,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "headline"
     if _embedded_post(sent):
         return "quoted post"  # an embedded tweet: "... https://t.co/x — Name (@handle) January 25, 2022"
+    if _FILE_PICTURE.search(sent.text):
+        return "file picture"  # "Reuters File image of rescuers ...", "Featured image: By VOA ..., Public Domain"
     if has_prior and CLAIM_PHRASE.search(sent.text):
         owner = next((claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)
         if owner is not None:
@@ -1261,7 +1301,7 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "unanchored"  # a bare violent word with nothing to pin it down
     # a time the text gives, even one that cannot be placed without the article's date
     # ("on Thursday" in an undated snippet), makes a development news, not a state of affairs
-    timed = date is not None or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
+    timed = date is not None or any(e.label_ in ("DATE", "TIME") and not _DURATION.match(e.text) for e in ents_in(sent))
     if event_type_of(sub_event) == STRATEGIC and not timed and _background(trigger, target, sub_event):
         return "background:state of affairs"
     if not timed and event_type_of(sub_event) not in (PROTESTS, RIOTS, STRATEGIC):
