@@ -947,3 +947,15 @@ def test_sentences_handed_down_over_a_crackdown_are_a_courts():
 ])
 def test_a_file_pictures_caption_or_credit_is_no_event(caption):
     assert not events(caption, date="2024-09-15")
+
+
+def test_the_other_side_of_a_gunfight_is_named_with_with():
+    (e,) = events("Two unidentified militants were killed in a gunfight with security forces in a forest area of "
+                  "Pulwama district on Saturday.", date="2021-07-31")
+    assert e.actor1.kind == "state forces" and e.actor2.name.startswith("Unidentified Armed Group")
+
+
+def test_shelling_by_forces_as_the_subject_names_the_shelling_side():
+    (e,) = events("Shelling by Syrian government forces on Thursday killed 13 civilians in Idlib, a war monitor said.",
+                  date="2019-04-04")
+    assert e.actor1.name == "Military Forces of Syria" and e.actor2.kind == "civilians"

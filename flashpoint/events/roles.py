@@ -98,7 +98,8 @@ def agent(trigger: Token, depth: int = 0) -> Token | None:
                     return found
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() not in PATIENT_SUBJECT:
         skip = dateline_end(text_of(trigger.doc))
-        subjects = [c for c in trigger.children if c.dep_ == "nsubj" and c.idx >= skip]
+        # ("Shelling by government forces killed 13": the parser may make the act a clausal subject)
+        subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj") and c.idx >= skip]
         # "Multiple injuries as Ethiopian military and Fano militia clashed": a headline's
         # parse may give two subjects; the casualty word is not the one who acted
         if len(subjects) > 1:
@@ -243,7 +244,7 @@ def patient(trigger: Token) -> Token | None:
         # "A police convoy came under fire": the one that came under it
         return next((c for c in trigger.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     lemma = trigger.lemma_.lower()
-    preps = ("on", "against", "with") if lemma in ("clash", "fight", "battle", "engage") \
+    preps = ("on", "against", "with") if lemma in BATTLE_NOUNS | {"engage"} \
         else ("from",) if lemma in ("withdraw", "retreat", "pull") else ("on", "against")
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass"):
