@@ -959,3 +959,10 @@ def test_shelling_by_forces_as_the_subject_names_the_shelling_side():
     (e,) = events("Shelling by Syrian government forces on Thursday killed 13 civilians in Idlib, a war monitor said.",
                   date="2019-04-04")
     assert e.actor1.name == "Military Forces of Syria" and e.actor2.kind == "civilians"
+
+
+def test_a_man_troops_shoot_during_clashes_died_in_a_riot():
+    (e,) = events("A Palestinian man has been shot dead by Israeli forces, during clashes in the West Bank village "
+                  "of Burqin on Saturday.", date="2018-02-04")
+    assert e.sub_event_type == "Violent demonstration"
+    assert (e.actor1.kind, e.actor2.name, e.fatalities.value) == ("rioters", "Military Forces of Israel", 1)

@@ -195,9 +195,10 @@ def classify(
         return "Violent demonstration", 2  # "a large crowd gathered, resulting in clashes with police"
     if "clash" in cues and (actor2 != CIVILIANS or "armed_fight" in cues):
         return "Armed clash", 2
-    if "clash" in cues and not weapon and "shooting" not in cues \
+    if "clash" in cues and not weapon and ("shooting" not in cues or actor1 == STATE and "armed_fight" not in cues) \
             and (actor1 == CIVILIANS or actor1 == STATE and actor2 == CIVILIANS):
-        # unarmed people (party supporters, villagers) who fight the police, or each other, riot
+        # unarmed people (party supporters, villagers) who fight the police, or each other, riot;
+        # so do youths the troops shoot at in clashes ("shot dead by Israeli forces during clashes")
         return ("Violent demonstration", 2) if actor1 == STATE else ("Mob violence", 2)
     if not casualties:
         if "arrest" in cues and trigger in ("arrest", "detain", "detention"):
