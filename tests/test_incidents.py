@@ -299,3 +299,12 @@ def test_a_title_line_below_the_page_date_is_the_incident_its_body_tells():
     assert (event.sub_event_type, str(event.date.day), event.fatalities.value) == (
         "Remote explosive/landmine/IED", "2022-01-24", 3)
     assert event.actor1 is None or event.actor1.kind != "state forces"
+
+
+def test_an_attack_whose_victims_are_soldiers_is_an_armed_clash():
+    import flashpoint
+    (e,) = flashpoint.extract("At least 10 Malian soldiers were killed on Saturday in an attack on their camp in the "
+                              "north blamed on jihadists, military sources said.", date="2018-01-27").events
+    assert (e.event_type, e.sub_event_type, e.actor2.name) == ("Battles", "Armed clash", "Military Forces of Mali")
+    (e,) = flashpoint.extract("Gunmen attacked a village in Zamfara on Monday, killing 12 people.", date="2018-01-27").events
+    assert e.sub_event_type == "Attack"

@@ -212,6 +212,17 @@ def _air_force(event: Event, others: list[Event]) -> None:
         event.actor1 = actor
 
 
+def _attack_on_forces(event: Event) -> None:
+    """ACLED's "Attack" is violence against civilians: an attack whose victims are soldiers,
+    police or fighters ("10 Malian soldiers were killed in an attack on their camp") is a
+    battle, an armed clash."""
+    victims, attacker = event.actor2, event.actor1
+    if event.sub_event_type != "Attack" or victims is None or victims.kind not in ARMED | {STATE} \
+            or unspecified_victims(victims) or attacker is not None and attacker.kind not in ARMED | {STATE, EXTERNAL}:
+        return
+    event.sub_event_type, event.event_type = "Armed clash", "Battles"
+
+
 def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Event:
     """Fill and name the incident's parties the ACLED way (see the module docstring);
     ``others`` are the article's other incidents."""
@@ -222,6 +233,7 @@ def name_parties(event: Event, article: Article, others: list[Event] = ()) -> Ev
     if crowd in CROWDS:
         _crowd_first(event, crowd)
     _sides_by_type(event)
+    _attack_on_forces(event)
     for role in ("actor1", "actor2"):
         kind = defaults.get((event.sub_event_type, role))
         if kind and getattr(event, role) is None:
