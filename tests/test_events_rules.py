@@ -966,3 +966,10 @@ def test_a_man_troops_shoot_during_clashes_died_in_a_riot():
                   "of Burqin on Saturday.", date="2018-02-04")
     assert e.sub_event_type == "Violent demonstration"
     assert (e.actor1.kind, e.actor2.name, e.fatalities.value) == ("rioters", "Military Forces of Israel", 1)
+
+
+def test_a_caption_dated_days_before_the_story_is_an_earlier_picture():
+    text = ("Security forces opened fire on protesters in Omdurman on Saturday, killing 12 people.\n\n"
+            "Pro-democracy protesters use fires to block streets in Khartoum, Sudan, October 25, 2021.")
+    assert [e.place.name for e in events(text, date="2021-11-01")] == ["Omdurman"]
+    assert sorted(e.place.name for e in events(text, date="2021-10-26")) == ["Khartoum", "Omdurman"]

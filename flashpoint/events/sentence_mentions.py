@@ -65,6 +65,8 @@ HAPPENING_VERBS = _RULES.set("happening_verbs")
 # A file or stock picture's caption or credit shows an earlier or other happening, not the story's
 _FILE_PICTURE = re.compile(r"\b(?:file|archive|stock)\s+(?:photo|picture|image|pic|footage)s?\b|^\W*(?:featured|header)\s+"
                            r"image\b|\b(?:image|photo|picture)\s+credits?\b|\bpublic domain\b|wikimedia\.org", re.I)
+# A caption dated more days than this before the story shows an earlier picture.
+OLD_PICTURE_DAYS = 3
 # "a 12-hour standoff", "three days": how long, not when
 _DURATION = re.compile(r"^(?:an?\s+|the\s+)?(?:\d+|[a-z]+)(?:-|\s)(?:minute|hour|day|week|month|year)s?(?:-long)?$", re.I)
 # A story whose opening tells of an anniversary or a commemoration: the event it remembers,
@@ -647,6 +649,14 @@ def _caption_date(ent: Span) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     return bool(_YEAR.search(ent.text)) and before is not None and before.text == "," and (
         after is None or after.is_punct or after.i >= ent.sent.end)
+
+
+def _old_picture(sent: Span, date: EventDate | None, article: Article) -> bool:
+    """A picture's caption (present tense, closed by its date) dated days before the story:
+    an earlier picture shown beside it, not a report of that day."""
+    if date is None or article.date is None or (article.date - date.end).days <= OLD_PICTURE_DAYS:
+        return False
+    return sent.root.tag_ in ("VBP", "VBZ") and any(_caption_date(e) for e in ents_in(sent) if e.label_ == "DATE")
 
 
 def _page_date(ent: Span) -> bool:
@@ -1313,6 +1323,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
             return "background:anniversary"
         if _COURT_RULING.search(lead):
             return "background:judged"
+    if _old_picture(sent, date, article):
+        return "file picture"  # "Protesters use fires to block streets in Khartoum, Sudan, October 25, 2021."
     if sub_event == "Change to group/activity" and not timed and not _perfect(trigger):
         # (a present perfect tells news: "450 soldiers have defected to the Houthis")
         return "background:undated deployment"  # "Rwanda deployed troops the same year"
