@@ -973,3 +973,15 @@ def test_a_caption_dated_days_before_the_story_is_an_earlier_picture():
             "Pro-democracy protesters use fires to block streets in Khartoum, Sudan, October 25, 2021.")
     assert [e.place.name for e in events(text, date="2021-11-01")] == ["Omdurman"]
     assert sorted(e.place.name for e in events(text, date="2021-10-26")) == ["Khartoum", "Omdurman"]
+
+
+def test_a_title_line_whose_dead_came_after_an_attack_with_rockets_is_shelling():
+    (e,) = events("One man killed, four injured after Russia's attack with Grad rockets on central Kherson",
+                  date="2023-07-31")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 is None or e.actor1.kind != "rioters"
+
+
+def test_a_toll_told_after_an_attack_hung_on_a_second_casualty_word_is_the_attacks():
+    (e,) = events("One man was killed and four injured after a rocket attack on Kherson on Monday.", date="2023-07-31")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"

@@ -47,7 +47,9 @@ def _headline_passive(trigger: Token) -> bool:
     if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in trigger.children):
         return False
     text = trigger.sent.text.strip()
-    return len(text.split()) < 12 and text[-1:] not in ".!?\"”'’:" and any(c.dep_ == "nsubj" for c in trigger.children)
+    # short before the verb: "One man killed, four injured after Russia's attack with Grad rockets ..."
+    short = len(text.split()) < 12 or trigger.i - trigger.sent.start <= 4
+    return short and text[-1:] not in ".!?\"”'’:" and any(c.dep_ == "nsubj" for c in trigger.children)
 
 
 def agent(trigger: Token, depth: int = 0) -> Token | None:

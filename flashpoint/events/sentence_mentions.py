@@ -835,7 +835,9 @@ def other_event_tokens(sent: Span, trigger: Token | None = None) -> set[int]:
 def _toll_of(prep: Token, trigger: Token) -> bool:
     """"60 people were injured after the clash": the hurt the clash did, told by its
     casualties, not another happening (but "killed a week after the clash" is later)."""
-    return prep.lower_ in ("after", "following") and prep.head.i == trigger.i \
+    # ("One man was killed and four injured after Russia's attack": the prep may hang on "injured")
+    told_by = prep.head.i == trigger.i or prep.head.lemma_.lower() in CASUALTY_WORDS and prep.head in trigger.subtree
+    return prep.lower_ in ("after", "following") and told_by \
         and trigger.lemma_.lower() in CASUALTY_WORDS \
         and not any(c.dep_ == "npadvmod" for c in prep.children) \
         and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") for c in trigger.children)

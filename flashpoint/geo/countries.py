@@ -141,10 +141,11 @@ def actor_name(kind: str, country: str | None, police: bool, label: str | None =
     return f"{base} ({cname})" if cname else base
 
 
-# Words after a country's name or demonym that make it the owner of armed forces
-# ("Turkish jets", "Israel's army"): who acted, not where.
+# Words after a country's name or demonym that make it the owner of armed forces or of an
+# attack ("Turkish jets", "Israel's army", "Russia's attack"): who acted, not where.
 _FORCES_AFTER = re.compile(r"(?:['’]s)?\s+(?:military|army|armed forces|forces|troops|soldiers|jets|warplanes|"
-                           r"air force|aircraft|drones?|security forces|navy|artillery|government forces)\b", re.I)
+                           r"air force|aircraft|drones?|security forces|navy|artillery|government forces|"
+                           r"(?:air |missile |drone )?(?:attacks?|strikes?)|shelling|bombardment|offensive|invasion)\b", re.I)
 
 
 def names_forces(text: str, end: int) -> bool:

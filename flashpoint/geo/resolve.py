@@ -465,7 +465,9 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
         named = [item for item in resolved if not _is_demonym(item[2].text, gazetteer)]
         resolved = named or resolved  # "Somali" places an event only when nothing else does
         # "Russian warplanes", "Turkish troops": the forces' country, not the event's place
-        resolved = [item for item in resolved if not (_is_demonym(item[2].text, gazetteer) and _names_forces(item[2]))]
+        # (and "Russia's attack": a country named as an attack's owner)
+        resolved = [item for item in resolved if not ((_is_demonym(item[2].text, gazetteer) or item[2].precision == "country")
+                                                      and _names_forces(item[2]))]
         known = _known_countries(event, context) or implied
         if known:
             # a place found only under another of its names ("Boni": Bonn) in a country
