@@ -985,3 +985,17 @@ def test_a_title_line_whose_dead_came_after_an_attack_with_rockets_is_shelling()
 def test_a_toll_told_after_an_attack_hung_on_a_second_casualty_word_is_the_attacks():
     (e,) = events("One man was killed and four injured after a rocket attack on Kherson on Monday.", date="2023-07-31")
     assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("text", [
+    "In Lahore, a large number of PTI workers stormed into the Corps Commander's residence and smashed the gate on Tuesday.",
+    "The supporters of former premier Imran Khan on Wednesday attacked the Lahore residence of the prime minister.",
+])
+def test_party_supporters_storming_a_building_riot(text):
+    (e,) = events(text, date="2023-05-10")
+    assert e.sub_event_type == "Violent demonstration" and e.actor1.kind == "rioters"
+
+
+def test_villagers_attacking_a_man_are_a_mob():
+    (e,) = events("Villagers attacked a man accused of theft in Giridih on Wednesday.", date="2023-05-10")
+    assert e.sub_event_type == "Mob violence"

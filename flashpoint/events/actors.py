@@ -38,7 +38,7 @@ UNIT_HEADS = {"convoy", "patrol", "vehicle", "checkpoint", "post", "outpost", "b
 # Modifiers that make people an armed party.
 ARMED_WORDS = {"armed", "masked", "gun-wielding", "heavily-armed", "militia", "uniformed"}
 # Words for "some of X" whose X names the party.
-PARTITIVES = {"member", "scores", "dozens", "hundreds", "thousands", "some", "many", "several",
+PARTITIVES = {"member", "number", "handful", "majority", "scores", "dozens", "hundreds", "thousands", "some", "many", "several",
               "most", "all", "none", "one", "two", "three", "group", "unit", "company", "contingent",
               "battalion", "brigade", "squad", "detachment"}
 # Heads that need a state word or country to count as state forces

@@ -221,6 +221,10 @@ def classify(
         return "Disrupted weapons use", 1  # "raided a hideout and seized a huge quantity of arms"
     if trigger == "raid" and actor1 == STATE and not casualties:
         return "Arrests", 1  # "police raided the homes of journalists": a search and detentions, no violence
+    if actor1 == CIVILIANS and trigger in CROWD_VIOLENCE_VERBS and not weapon and "shooting" not in cues:
+        # "PTI supporters stormed the corps commander's residence": an unarmed crowd's violence;
+        # "villagers attacked a man accused of theft": a mob's
+        return ("Mob violence", 1) if actor2 == CIVILIANS else ("Violent demonstration", 1)
     if actor2 == CIVILIANS:
         return "Attack", 2
     if actor1 in ARMED and actor2 in ARMED:
