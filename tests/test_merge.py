@@ -497,3 +497,12 @@ def test_outlets_may_name_a_crowds_opponent_or_a_blasts_dead_differently():
     assert compatible(make_event("a1", kind="riot", actor1=rioters, actor2=police, killed=2),
                       make_event("x", kind="riot", actor1=rioters, actor2=civilians, killed=16))
     assert not compatible(make_event("a1", kind="attack", killed=2), make_event("x", kind="attack", killed=16))
+
+
+def test_a_country_wide_report_that_fits_two_events_as_well_joins_neither():
+    syria = Place("Syria", "Syria", "country", "SY")
+    riots = [make_event("a1", kind="riot"), make_event("a2", kind="riot", place="Aleppo")]
+    wide = make_event("x", kind="riot", place=syria)  # "riots across Syria": either city's, or both
+    assert sorted(map(sources, merge_events([*riots, wide]))) == [["a1"], ["a2"], ["x"]]
+    # with one riot that day it joins that one
+    assert sorted(map(sources, merge_events([riots[0], wide]))) == [["a1", "x"]]

@@ -11,7 +11,8 @@ through a third. Two steps, both deterministic functions of the set of reports
 2. *Coarse* reports (an admin1 or country place, a date range, a date inferred
    from publication) are taken most specific first; each joins the one group it
    is compatible with throughout and fits best, or starts its own. A coarse
-   report so joins at most one event and never bridges two.
+   report so joins at most one event and never bridges two; a country-wide one that
+   fits two events as well joins neither (``choose``).
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ import heapq
 from collections.abc import Callable
 
 from flashpoint.merge.fit import fit
-from flashpoint.merge.rules import region_named
+from flashpoint.merge.rules import country_wide, region_named
 from flashpoint.model import Event
 
 _PRECISION_RANK = {"town": 0, "admin1": 1, "country": 2}
+# A country-wide report that fits two events as well (within this) could be
+# either ("riots across Pakistan" on a day of riots in five cities): it joins neither.
+AMBIGUOUS_MARGIN = 0.05
 
 
 def is_specific(event: Event) -> bool:
@@ -108,6 +112,18 @@ def _agglomerate(ids: list[str], scores: _Scores) -> list[list[str]]:
     return list(groups.values())
 
 
+def choose(event: Event, options: list[tuple[float, str, object]]):
+    """The key of the group a coarse report joins, from ``(link, first member, key)``
+    options: the best link (then the smallest first member); None when there is no
+    option, or when a country-wide report fits the best two as well."""
+    if not options:
+        return None
+    ranked = sorted(options, key=lambda o: (-o[0], o[1]))
+    if len(ranked) > 1 and country_wide(event) and ranked[0][0] - ranked[1][0] < AMBIGUOUS_MARGIN:
+        return None
+    return ranked[0][2]
+
+
 def assign(events: list[Event], adjacency: dict[str, set[str]], order: Callable[[Event], tuple] = coarse_order) -> list[list[Event]]:
     """Groups of reports that are one event each (see the module doc).
 
@@ -120,12 +136,12 @@ def assign(events: list[Event], adjacency: dict[str, set[str]], order: Callable[
     groups = _agglomerate(specific, scores)
     group_of = {m: i for i, g in enumerate(groups) for m in g}
     for event in sorted((e for e in events if not is_specific(e)), key=order):
-        best: tuple[float, str] | None = None
-        best_index = None
+        options = []
         for index in sorted({group_of[n] for n in adjacency.get(event.id, ()) if n in group_of}):
             link = _link(scores, [event.id], groups[index])
-            if link is not None and (best is None or (-link, groups[index][0]) < best):
-                best, best_index = (-link, groups[index][0]), index
+            if link is not None:
+                options.append((link, groups[index][0], index))
+        best_index = choose(event, options)
         if best_index is None:
             groups.append([event.id])
             best_index = len(groups) - 1

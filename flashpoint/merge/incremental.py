@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from flashpoint.merge.assign import _agglomerate, _link, _Scores, coarse_order, is_specific
+from flashpoint.merge.assign import _agglomerate, _link, _Scores, choose, coarse_order, is_specific
 from flashpoint.merge.cluster import compatible_pairs
 from flashpoint.merge.combine import event_order
 from flashpoint.model import Event
@@ -207,15 +207,15 @@ def remerge(new_events: list[Event], view: StoredView) -> Remerge:
         candidates = {new_label[n] if n in new_label else old[n] for n in before}
         candidates.discard(None)  # a new coarse report later in the order
         state.members(lb for lb in candidates if not lb.startswith(NEW_LABEL))
-        best: tuple[float, str] | None = None
-        best_label = None
+        options = []
         for label in sorted(candidates):
             members = _members_at(state, label, turn, new_label, joined, left)
             if not members:
                 continue
             link = _link(scores, [c], members)
-            if link is not None and (best is None or (-link, members[0]) < best):
-                best, best_label = (-link, members[0]), label
+            if link is not None:
+                options.append((link, members[0], label))
+        best_label = choose(state.event[c], options)
         if best_label is None:
             mine = old[c]
             if mine is not None:
