@@ -308,3 +308,13 @@ def test_an_attack_whose_victims_are_soldiers_is_an_armed_clash():
     assert (e.event_type, e.sub_event_type, e.actor2.name) == ("Battles", "Armed clash", "Military Forces of Mali")
     (e,) = flashpoint.extract("Gunmen attacked a village in Zamfara on Monday, killing 12 people.", date="2018-01-27").events
     assert e.sub_event_type == "Attack"
+
+
+def test_one_town_of_a_list_is_not_the_place_of_a_country_wide_incident():
+    import flashpoint
+    text = ("At least 15 people were killed in protests against the coup in Sudan on Wednesday, doctors say.\n\n"
+            "Images of protests in cities including Port Sudan, Kassala and Dongola were posted on social media.")
+    events = flashpoint.extract(text, date="2021-11-17").events
+    toll = next(e for e in events if e.fatalities is not None)
+    assert toll.fatalities.value == 15 and toll.place.name == "Sudan"
+    assert {"Port Sudan", "Kassala", "Dongola"} <= {e.place.name for e in events}

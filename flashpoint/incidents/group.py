@@ -14,7 +14,7 @@ import dataclasses
 from flashpoint.incidents.actors import same_party
 from flashpoint.incidents.combine import combine
 from flashpoint.incidents.fallbacks import agreement_at_dateline, country_from_article, date_from_publication
-from flashpoint.incidents.identity import same_incident
+from flashpoint.incidents.identity import list_siblings, same_incident
 from flashpoint.incidents.parties import name_parties
 from flashpoint.incidents.anchoring import drop_unanchored
 from flashpoint.incidents.passage import place_from_passage
@@ -40,10 +40,15 @@ def assign(events: list[Event]) -> list[list[Event]]:
     """Events grouped into incidents (each group in document order, groups by first report)."""
     groups: list[list[Event]] = []
     last_told: list[int] = []
+    listed = {id(e) for e in events if any(o is not e and list_siblings(e, o) for o in events)}
     for position, event in enumerate(sorted(events, key=lambda e: e.evidence.sentence_start)):
         best, best_key = None, None
         for g, members in enumerate(groups):
             if not all(same_incident(member, event) for member in members):
+                continue
+            if id(event) in listed and not any(m.place is not None and m.place.precision == "town" for m in members):
+                # one town of a list ("protests in Port Sudan, Kassala and Dongola") is not where
+                # an incident told for the whole country happened: the list spans them all
                 continue
             key = (max(agreement(member, event) for member in members), last_told[g])
             if best_key is None or key > best_key:

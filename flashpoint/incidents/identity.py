@@ -148,7 +148,7 @@ def _order(a: Event, b: Event) -> tuple[Event, Event]:
     return (a, b) if a.evidence.sentence_start <= b.evidence.sentence_start else (b, a)
 
 
-def _list_siblings(a: Event, b: Event) -> bool:
+def list_siblings(a: Event, b: Event) -> bool:
     """Two events the events stage read from one sentence's list of places ("marched in
     Khartoum and its twin cities, Bahri and Omdurman"): one per place, by design."""
     return (a.evidence.sentence_start == b.evidence.sentence_start and a.trigger == b.trigger
@@ -161,7 +161,7 @@ def same_incident(a: Event, b: Event) -> bool:
     earlier, later = _order(a, b)
     if later.evidence.sentence_start != earlier.evidence.sentence_start and announces_other(later.evidence.sentence):
         return False
-    if _list_siblings(a, b):
+    if list_siblings(a, b):
         return False
     # a later sentence that points back ("four police were killed in the attack",
     # "arms were recovered from the site of the gun battle") details that incident,
