@@ -999,3 +999,9 @@ def test_party_supporters_storming_a_building_riot(text):
 def test_villagers_attacking_a_man_are_a_mob():
     (e,) = events("Villagers attacked a man accused of theft in Giridih on Wednesday.", date="2023-05-10")
     assert e.sub_event_type == "Mob violence"
+
+
+def test_a_dateline_after_a_stored_pages_date_stamp_is_a_dateline():
+    from flashpoint.events.spans import dateline_end
+    text = " date 2024-06-25 Nairobi - A section of the Kenyan Parliament has been set on fire."
+    assert text[dateline_end(text):].startswith("A section")

@@ -16,6 +16,9 @@ DATELINE = re.compile(r"^\s*[A-Z][\w .'’,\[\]]{1,60}?(?:\s*\([^)\n]{1,40}\))?\
                       # with a colon only a capitalised name or an agency's bracket ends it
                       r"|^\s*(?:[A-Z][\w .'’,\[\]]{1,60}?\s*\([^)\n]{1,40}\)|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\s*:\s")
 
+# A date stamp some scraped pages open with (" date 2024-06-25 ", " date 2023-08 ")
+_DATE_STAMP = re.compile(r"\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
+
 
 @functools.lru_cache(maxsize=64)
 def text_of(doc) -> str:
@@ -40,6 +43,12 @@ def dateline_end(text: str) -> int:
     """Where the dateline ("ANKARA, Turkey –") ends, or 0 when there is none.
 
     The dateline opens the text, or the paragraph after a headline line."""
+    stamp = _DATE_STAMP.match(text)
+    if stamp:  # " date 2024-06-25 Nairobi - A section of ...": a stored page's date before its dateline
+        rest = text[stamp.end():]
+        m = DATELINE.match(rest)
+        if m and not _headline_label(rest, m):
+            return stamp.end() + m.end()
     m = DATELINE.match(text)
     if m and not _headline_label(text, m):
         return m.end()
