@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 import flashpoint
 
 
@@ -505,3 +507,18 @@ def test_the_day_of_a_statement_or_of_a_dateline_below_the_menu_is_when_the_news
             "directorate on Thursday.")
     [event] = _events(text, date="2023-06-01")
     assert event.date.told_on == dt.date(2023, 6, 1) and event.date.start == dt.date(2023, 5, 31)
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition has launched more than 18,000 air raids on Yemen, a monitor said on Thursday.",
+    "Nearly 100 civilians were killed or wounded every week in Yemen, the UN said on Thursday.",
+    "Yemen war: Children accounted for 410 deaths and 542 injuries in air strikes, the UNHCR said on Thursday.",
+])
+def test_a_reports_statistics_are_no_event(text):
+    assert not flashpoint.extract(text, date="2019-03-08").events
+
+
+def test_rallies_that_took_place_are_no_territory_taken():
+    events = flashpoint.extract("Two unauthorized rallies have taken place in Moscow on Saturday, which resulted in "
+                                "clashes with police.", date="2019-08-09").events
+    assert events and all(e.event_type in ("Protests", "Riots") for e in events)

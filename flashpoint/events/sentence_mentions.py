@@ -41,7 +41,7 @@ from flashpoint.events.spans import (
     DATELINE, QuotedSpans, dateline_end, ents_in, provenance, sentences, span_provenance, text_of, tree_distance,
 )
 from flashpoint.events.taxonomy import BATTLES, PROTESTS, RIOTS, STRATEGIC, event_type_of
-from flashpoint.events.numbers import count_at, is_number
+from flashpoint.events.numbers import count_at, is_number, parse_number
 from flashpoint.geo import country_code, get_gazetteer
 from flashpoint.model import Article, EventDate, Event, NonEvent, Source
 
@@ -65,6 +65,11 @@ HAPPENING_VERBS = _RULES.set("happening_verbs")
 # A file or stock picture's caption or credit shows an earlier or other happening, not the story's
 _FILE_PICTURE = re.compile(r"\b(?:file|archive|stock)\s+(?:photo|picture|image|pic|footage)s?\b|^\W*(?:featured|header)\s+"
                            r"image\b|\b(?:image|photo|picture)\s+credits?\b|\bpublic domain\b|wikimedia\.org", re.I)
+# Event words a report counts ("18,000 air raids"); this many or more are a statistic.
+COUNTED_EVENTS = _RULES.set("counted_events")
+MANY_EVENTS = 10
+# "every week", "per day": a rate over many events
+_RATE = re.compile(r"\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|year|night)\b", re.I)
 # A caption dated more days than this before the story shows an earlier picture.
 OLD_PICTURE_DAYS = 3
 # "a 12-hour standoff", "three days": how long, not when
@@ -377,6 +382,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
     if lemma == "execute" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_PEOPLE for c in token.children):
         return False  # "executing a warrant", "executed the plan"
     before = [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]]
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+        return False  # "two rallies have taken place": happened, no territory taken
     if _handed_down(token):
         return False  # "the sentences handed down": a court's, no handover
     if lemma == "fire" and "cease" in before:
@@ -931,6 +938,23 @@ def _many_over_time(trigger: Token, target: Token | None) -> bool:
         c.lower_ in INDEFINITE_MANY for c in target.children if c.dep_ in ("amod", "det", "nummod"))
 
 
+def _statistic(sent: Span, trigger: Token) -> bool:
+    """A count of many events ("has launched more than 18,000 air raids"), a rate ("100
+    civilians killed or wounded every week"), or a share of a total ("children accounted for
+    410 deaths", "30 percent of the civilians were killed"): a report's figures, not an event."""
+    if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and trigger.lemma_.lower() in COUNTED_EVENTS and any(
+            c.dep_ == "nummod" and (parse_number(c.text) or 0) >= MANY_EVENTS for c in trigger.children):
+        return True
+    if _RATE.search(sent.text):
+        return True
+    if any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() == "account"
+           and t.lemma_.lower() in CASUALTY_WORDS | {"casualty"} for t in sent):
+        return True  # "children accounted for 410 deaths"
+    return any(t.lower_ in ("percent", "%") or t.lower_ == "cent" and t.i > 0 and t.nbor(-1).lower_ == "per"
+               for t in trigger.subtree) or any(
+        t.lower_ in ("percent", "%") and t.head.i == trigger.i for t in sent)
+
+
 def _aggregated(trigger: Token) -> bool:
     """An event word that only names a trend of many events: "a surge in attacks",
     "an uptick in kidnappings", "a history of clashes"."""
@@ -1168,6 +1192,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "background:generic"  # "repeated attacks in the region"
     if _aggregated(trigger):
         return "background:trend"  # "an uptick in Boko Haram attacks"
+    if _statistic(sent, trigger):
+        return "background:total"  # "more than 18,000 air raids", "killed or wounded every week"
     # "60 people were injured in/after a clash between X and Y": the sides of what hurt them
     causes = [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"] \
         if trigger.lemma_.lower() in CASUALTY_WORDS else []
