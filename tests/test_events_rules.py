@@ -1005,3 +1005,18 @@ def test_a_dateline_after_a_stored_pages_date_stamp_is_a_dateline():
     from flashpoint.events.spans import dateline_end
     text = " date 2024-06-25 Nairobi - A section of the Kenyan Parliament has been set on fire."
     assert text[dateline_end(text):].startswith("A section")
+
+
+@pytest.mark.parametrize("text", [
+    "Under the agreement, the rebels are allowed to move to opposition-held areas in the north, effectively "
+    "surrendering their turf in Dumayr to Syrian government forces on Thursday.",
+    "Rebels in three towns of Homs province on Friday surrendered arms to regime forces as part of a withdrawal deal.",
+])
+def test_a_deal_that_hands_over_territory_is_a_non_violent_transfer(text):
+    (e,) = events(text, date="2018-05-04")
+    assert e.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_peace_agreement_stays_an_agreement():
+    (e,) = events("The government and the rebels signed a peace agreement in Juba on Monday.", date="2018-05-04")
+    assert e.sub_event_type == "Agreement"

@@ -176,6 +176,10 @@ def classify(
         if trigger in ("bomb", "bombing", "bombard") and actor1 == STATE:
             return "Air/drone strike", 1
         return "Remote explosive/landmine/IED", 2
+    if "agreement" in cues and "withdrawal" in cues and (territory or trigger == "surrender") and not casualties \
+            and trigger in AGREEMENT_TRIGGERS | {"withdraw", "withdrawal", "hand", "surrender"}:
+        # "rebels surrendered arms as part of a withdrawal deal": the deal hands the town over
+        return "Non-violent transfer of territory", 2
     if "agreement" in cues and trigger in AGREEMENT_TRIGGERS and not casualties:
         return "Agreement", 2  # "a peace deal under which the gunmen agreed to free hostages"
     if "sexual" in cues:
