@@ -1020,3 +1020,11 @@ def test_a_deal_that_hands_over_territory_is_a_non_violent_transfer(text):
 def test_a_peace_agreement_stays_an_agreement():
     (e,) = events("The government and the rebels signed a peace agreement in Juba on Monday.", date="2018-05-04")
     assert e.sub_event_type == "Agreement"
+
+
+def test_a_protests_subject_is_not_its_place():
+    (e,) = events("Around 40 people gathered outside Labour HQ in London on Monday to protest the party's stance on Gaza.",
+                  date="2025-08-05")
+    assert e.place.name == "London"
+    (e,) = events("Israeli jets carried out a strike on Gaza on Monday.", date="2025-08-05")
+    assert e.place.name == "Gaza"

@@ -111,6 +111,9 @@ def _possessed_by_place(ent: Span) -> bool:
 
 
 BORDER_WORDS = {"border", "frontier", "borders", "frontiers"}
+# Nouns whose "on X" is a subject of debate ("the party's stance on Gaza"), not a place
+TOPIC_NOUNS = {"stance", "policy", "position", "view", "views", "silence", "decision", "debate", "talks",
+               "remarks", "comments", "statement", "resolution", "vote", "sanctions", "deal", "bill", "law"}
 
 
 CARE_WORDS = {"hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary", "infirmary"}
@@ -172,6 +175,9 @@ def place_candidates(sent: Span, trigger: Token, article: Article) -> list[Place
             continue  # "in Uraba, hundreds of miles away from Boyacá": the place it is not
         if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in OWNED_WORDS:
             continue  # "the embassy of Kenya", "those of Rwanda and France": whose, not where
+        if prep is not None and prep.lower_ in ("on", "over", "about", "against") and (
+                prep.head.lemma_.lower() in TOPIC_NOUNS or prep.i > 0 and prep.nbor(-1).lemma_.lower() in TOPIC_NOUNS):
+            continue  # "to protest the party's stance on Gaza": what it is about, not where
         if prep is not None and prep.lower_ == "of" and ent.label_ not in ("GPE", "LOC") \
                 and prep.head.lemma_.lower() not in SETTLEMENT_WORDS | ADMIN1_WORDS | PLACE_PARTS | TARGETING_WORDS:
             continue  # "sons of El Chapo", "members of Hamas": of a person or a group, not a place
