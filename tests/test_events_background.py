@@ -522,3 +522,8 @@ def test_rallies_that_took_place_are_no_territory_taken():
     events = flashpoint.extract("Two unauthorized rallies have taken place in Moscow on Saturday, which resulted in "
                                 "clashes with police.", date="2019-08-09").events
     assert events and all(e.event_type in ("Protests", "Riots") for e in events)
+
+
+def test_a_toll_over_last_year_told_with_no_day_is_a_total():
+    text = "Rebels responded to the military offensive with increased attacks, killing more than 800 people last year."
+    assert not flashpoint.extract(text, date="2021-01-01").events

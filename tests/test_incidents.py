@@ -318,3 +318,11 @@ def test_one_town_of_a_list_is_not_the_place_of_a_country_wide_incident():
     toll = next(e for e in events if e.fatalities is not None)
     assert toll.fatalities.value == 15 and toll.place.name == "Sudan"
     assert {"Port Sudan", "Kassala", "Dongola"} <= {e.place.name for e in events}
+
+
+def test_people_killed_and_others_kidnapped_in_one_attack_are_an_attack():
+    import flashpoint
+    text = ("At least 25 people were killed in an attack on New Year's Eve by rebels in Tingwe village, officials said.\n\n"
+            "Other people were kidnapped, a local leader said.")
+    (e,) = flashpoint.extract(text, date="2021-01-01").events
+    assert (e.sub_event_type, e.fatalities.value) == ("Attack", 25)

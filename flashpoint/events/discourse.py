@@ -144,8 +144,11 @@ def absorb(prev: Mention, cur: Mention) -> None:
         cur.sub_event, cur.strength = "Excessive force against protesters", 3
     if cur.strength > prev.strength and (prev.strength < 2 or cur.fatalities or not prev.fatalities):
         prev.sub_event, prev.strength = cur.sub_event, cur.strength
-    elif cur.strength == prev.strength and _more_decisive(cur.sub_event, prev.sub_event):
-        prev.sub_event = cur.sub_event  # "a bombing" told again as "the suicide bomber set off the blast"
+    elif cur.strength == prev.strength and _more_decisive(cur.sub_event, prev.sub_event) \
+            and not (cur.sub_event == "Abduction/forced disappearance" and prev.fatalities):
+        # "a bombing" told again as "the suicide bomber set off the blast" (but people killed and
+        # others taken in one attack stay an attack: the killings decide, ACLED)
+        prev.sub_event = cur.sub_event
     # "A suicide bomber detonated at the base ... The military recaptured the base": who
     # retook a place is the other side, not the attacker
     retaken = cur.sub_event in TERRITORY_CHANGES and prev.sub_event not in TERRITORY_CHANGES

@@ -658,6 +658,12 @@ def _caption_date(ent: Span) -> bool:
         after is None or after.is_punct or after.i >= ent.sent.end)
 
 
+def _span_days(ent: Span, article: Article) -> int:
+    """How many days a date phrase spans ("last year": 364), 0 when it cannot be read."""
+    span = dates.resolve(ent.text, article.date)
+    return (span[1] - span[0]).days if span else 0
+
+
 def _old_picture(sent: Span, date: EventDate | None, article: Article) -> bool:
     """A picture's caption (present tense, closed by its date) dated days before the story:
     an earlier picture shown beside it, not a report of that day."""
@@ -1323,7 +1329,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     if article.date is None and not snippet and date is None:
         # an undated article cannot place "Last November", but it still names no day
         month_only = any(e.label_ == "DATE" and _MONTH_ONLY.match(e.text) for e in ents_in(sent))
-    wide = date is not None and (date.end - date.start).days > widest
+    wide = date is not None and (date.end - date.start).days > widest or date is None and has_casualties \
+        and article.date is not None and any(_span_days(e, article) > widest for e in ents_in(sent) if e.label_ == "DATE")
     if (wide or month_only) and event_type_of(sub_event) != STRATEGIC:
         return "background:period"  # a total over months ("in the first six months of the year")
     if date is not None and (date.end - date.start).days > STRATEGIC_SPAN_DAYS and event_type_of(sub_event) == STRATEGIC:

@@ -47,6 +47,8 @@ def sub_event_of(members: list[Event]) -> str:
         # violence at a demonstration is coded as the demonstration's (ACLED)
         types = {m.sub_event_type for m in crowd}
     chosen = min(types, key=key)
+    if chosen == "Abduction/forced disappearance" and "Attack" in types and any(m.fatalities for m in members):
+        chosen = "Attack"  # people killed and others taken in one attack: the killings decide (ACLED)
     if chosen in TERRITORY_TAKEN and "Non-violent transfer of territory" in types \
             and not any(m.fatalities or m.injuries for m in members):
         # "troops retook the town ... without encountering resistance": told once, it says how
