@@ -1028,3 +1028,9 @@ def test_a_protests_subject_is_not_its_place():
     assert e.place.name == "London"
     (e,) = events("Israeli jets carried out a strike on Gaza on Monday.", date="2025-08-05")
     assert e.place.name == "Gaza"
+
+
+def test_a_weekday_fixes_the_year_of_a_date_an_undated_page_gives_without_one():
+    assert resolve("Thursday, Sept. 16", None) == (dt.date(2021, 9, 16), dt.date(2021, 9, 16))
+    assert resolve("Sept. 16", None) is None  # no weekday: the year stays unknown
+    assert resolve("Thursday, Sept. 16", dt.date(2010, 9, 20)) == (dt.date(2010, 9, 16), dt.date(2010, 9, 16))

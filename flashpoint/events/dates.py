@@ -179,13 +179,42 @@ def _absolute(t: str, d: dt.date | None) -> Range | None:
     if not re.search(r"\d", t):
         return None
     if d is None and not re.search(r"\b\d{4}\b", t):
-        return None  # "Sept. 16" with no year and no article date: which year is unknown
+        # "Sept. 16" with no year and no article date: which year is unknown, unless a
+        # weekday fixes it ("Thursday, Sept. 16": the latest such year up to now)
+        day = _weekday_year(t)
+        return (day, day) if day else None
     if DURATION.fullmatch(t):
         return None  # "clashes lasting 12 hours": how long, not when
     parsed = _dateparser(t, d)
     if parsed is None:
         return None
     return parsed, parsed
+
+
+# How far back a weekday-and-date with no year is looked for (it recurs every 5-11 years).
+WEEKDAY_YEARS = 12
+
+
+def _weekday_year(t: str) -> dt.date | None:
+    """The latest day, this year or before, that is the weekday, month and day named
+    ("thursday, sept. 16": 2021-09-16), or None when the text names no such three."""
+    m = re.fullmatch(r"([a-z]+),? ([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?", t) or \
+        re.fullmatch(r"([a-z]+),? (\d{1,2})(?:st|nd|rd|th)? ([a-z]+)", t)
+    if not m or m.group(1) not in WEEKDAYS:
+        return None
+    month_word, day_text = (m.group(2), m.group(3)) if m.group(2).isalpha() else (m.group(3), m.group(2))
+    month = MONTHS.get(month_word.rstrip(".")) or MONTHS.get(month_word[:3])
+    if not month:
+        return None
+    this_year = dt.date.today().year
+    for year in range(this_year, this_year - WEEKDAY_YEARS, -1):
+        try:
+            day = dt.date(year, month, int(day_text))
+        except ValueError:
+            continue
+        if day.weekday() == WEEKDAYS[m.group(1)] and day <= dt.date.today():
+            return day
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
