@@ -54,7 +54,7 @@ def test_dates_never_after_article_or_unknown(text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Thursday, Sept. 16", None),                     # no year and no article date: unknown
+    ("Sept. 16", None),                               # no year, weekday or article date: unknown
     ("16 September 2021", (dt.date(2021, 9, 16),) * 2),  # the text gives the year
 ])
 def test_a_day_without_a_year_needs_the_article_date(text, expected):
@@ -1036,3 +1036,8 @@ def test_a_weekday_fixes_the_year_of_a_date_an_undated_page_gives_without_one():
     assert dt.date.today().year - day.year <= 11
     assert resolve("Sept. 16", None) is None  # no weekday: the year stays unknown
     assert resolve("Thursday, Sept. 16", dt.date(2010, 9, 20)) == (dt.date(2010, 9, 16), dt.date(2010, 9, 16))
+
+
+def test_hoodlums_who_set_a_police_station_ablaze_riot():
+    (e,) = events("Hoodlums on Tuesday set ablaze a police station in Ikeja, Lagos State.", date="2020-10-20")
+    assert e.event_type == "Riots" and e.actor1.kind == "rioters"

@@ -148,8 +148,11 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
     # A town known by this name only as an alternate ("Minnesota" for Minneota) gives
     # way to a place of that very name some ALTERNATE_RATIO times larger.
     primary = max((m.record.population or 0 for m in strong if not m.alternate), default=0)
+    # (unless the article names its region: "Benin" in a story of Edo State is Benin City)
     strong = [m for m in strong if not (m.alternate and m.record.precision == "town"
-                                        and (m.record.population or 0) * ALTERNATE_RATIO < primary)]
+                                        and (m.record.population or 0) * ALTERNATE_RATIO < primary
+                                        and not (context is not None and m.record.admin1
+                                                 and _names_region(context, m.record.admin1)))]
     return strong or found
 
 
@@ -220,6 +223,19 @@ def score(match: Match, place: Place, event: Optional[Event], context: ArticleCo
     return value
 
 
+def _names_region(context: ArticleContext, admin1: str) -> bool:
+    """The article names the region as one ("Edo State", "the Edo State Government"), not a bare
+    name that may be a town or a person."""
+    key = name_key(admin1)
+    return any(name.startswith(key + " ") and name.split(" ")[len(key.split(" "))] in ADMIN_WORDS
+               for name in context.names)
+
+
+def _in_named_region(place: Place, context: ArticleContext) -> bool:
+    """A town in a region the article names ("Benin City" in a story of Edo State)."""
+    return place.precision == "town" and bool(place.admin1) and _names_region(context, place.admin1)
+
+
 def choose_record(matches: list[Match], place: Place, event: Optional[Event], context: ArticleContext,
                   gazetteer: Gazetteer) -> Optional[GeoRecord]:
     """The best-scoring record for the candidate, adjusted to the precision it asks for."""
@@ -230,6 +246,14 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
     best = max(matches, key=lambda m: (score(m, place, event, context, key) + bonus.get(m.record, 0),
                                        -matches.index(m))).record
     cued = _admin_cued(place, context)
+    if best.precision == "country":
+        # "burnt down a police station in Benin" in a story that names Edo State: Benin City, in
+        # Edo, not the country Benin (a town in a region the article names beats a country)
+        in_named_region = [m.record for m in matches if m.record.precision == "town" and m.record.admin1
+                           and m.record.country != best.country and _names_region(context, m.record.admin1)]
+        if in_named_region:
+            town = max(in_named_region, key=lambda r: r.population or 0)
+            return town  # as written, a town: the candidate's "country" reading was the namesake
     if best.precision == "country" and name_key(best.name) != key:
         # "England", "Wales": another name of the country but the very name of one of its
         # regions means the region (its country stays the same)
@@ -422,7 +446,7 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
     text = "\n".join(filter(None, [document.article.title, document.article.text]))
     context = article_context(text, document.article.url)
     # An event happens in a town, region or country: not on a continent or in a county.
-    matches = {id(c): [m for m in candidate_matches(c, gazetteer) if m.record.precision in PRECISIONS]
+    matches = {id(c): [m for m in candidate_matches(c, gazetteer, context) if m.record.precision in PRECISIONS]
                for e in document.events for c in e.locations}
 
     # First pass: places that are unambiguous on their own anchor the rest.
@@ -475,7 +499,7 @@ def resolve(document: Document, gazetteer: Optional[Gazetteer] = None) -> Docume
             # nor is a region ("Oriental" of "Oriental Mindoro": Morocco's) in such a country
             resolved = [item for item in resolved if item[2].country in known
                         or name_key(item[2].name) == name_key(strip_qualifiers(item[2].text))
-                        and item[2].precision != "admin1"]
+                        and item[2].precision != "admin1" or _in_named_region(item[2], context)]
         if any(item[2].country in known for item in resolved):
             # a finer place in a country the article never names ("Badia", Italy, in a
             # story about Deir el-Zor) loses to one where the story is; a famous city is
