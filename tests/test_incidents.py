@@ -326,3 +326,11 @@ def test_people_killed_and_others_kidnapped_in_one_attack_are_an_attack():
             "Other people were kidnapped, a local leader said.")
     (e,) = flashpoint.extract(text, date="2021-01-01").events
     assert (e.sub_event_type, e.fatalities.value) == ("Attack", 25)
+
+
+def test_an_assault_whose_attackers_rammed_an_explosives_laden_vehicle_is_a_suicide_bomb():
+    import flashpoint
+    text = ("At least seven soldiers were killed during a terrorist assault on a security checkpoint in North "
+            "Waziristan on Saturday. The assailants targeted the check post by ramming an explosives-laden vehicle.")
+    (e,) = flashpoint.extract(text, date="2024-03-16").events
+    assert (e.sub_event_type, e.fatalities.value) == ("Suicide bomb", 7)
