@@ -1041,3 +1041,10 @@ def test_a_weekday_fixes_the_year_of_a_date_an_undated_page_gives_without_one():
 def test_hoodlums_who_set_a_police_station_ablaze_riot():
     (e,) = events("Hoodlums on Tuesday set ablaze a police station in Ikeja, Lagos State.", date="2020-10-20")
     assert e.event_type == "Riots" and e.actor1.kind == "rioters"
+
+
+def test_live_bullets_fired_to_keep_crowds_out_of_three_towns_are_three_protests_met_with_force():
+    found = events("Police fired live bullets and tear gas canisters to prevent the crowds from entering the central "
+                   "areas of Mombasa, Nairobi and Kisumu on Friday.", date="2017-10-14")
+    assert sorted(e.place.name for e in found) == ["Kisumu", "Mombasa", "Nairobi"]
+    assert {e.sub_event_type for e in found} == {"Protest with intervention"}

@@ -132,9 +132,11 @@ def classify(
             and (actor2 == RIOTERS or actor2 is None and "mob" in cues):
         # "police fired rubber bullets to disperse a large group of looters": the crowd rioted
         return ("Mob violence", 2) if {"mob", "looting"} & cues else ("Violent demonstration", 2)
-    if "crowd_control" in cues and actor1 in (STATE, None) and actor2 in (None, CIVILIANS, PROTESTERS) \
+    crowd_met = "crowd_control" in cues or "crowd" in cues and bool({"intervention", "force"} & cues)
+    if crowd_met and actor1 in (STATE, None) and actor2 in (None, CIVILIANS, PROTESTERS) \
             and not weapon and "riot" not in cues:
-        # "police fired tear gas at the crowds": a gathering met with force, whatever it was called
+        # "police fired tear gas at the crowds", "fired live bullets to keep the crowds out of the
+        # centre": a gathering met with force, whatever it was called
         return ("Excessive force against protesters", 2) if killed else ("Protest with intervention", 2)
     if ("mob" in cues and actor1 not in ARMED) or (actor1 == CIVILIANS and casualties and not weapon
                                                      and "shooting" not in cues
