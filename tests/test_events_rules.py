@@ -1048,3 +1048,13 @@ def test_live_bullets_fired_to_keep_crowds_out_of_three_towns_are_three_protests
                    "areas of Mombasa, Nairobi and Kisumu on Friday.", date="2017-10-14")
     assert sorted(e.place.name for e in found) == ["Kisumu", "Mombasa", "Nairobi"]
     assert {e.sub_event_type for e in found} == {"Protest with intervention"}
+
+
+def test_a_death_told_after_an_attack_is_dated_by_the_attack():
+    text = ("A six-year-old boy died on Sunday after Houthi shelling of a residential area in the city of Taiz, "
+            "a local medic said.\n\nFrom their positions outside the city, the Houthis on Saturday afternoon fired an "
+            "artillery barrage at houses in the city, fatally wounding the boy and wounding 11 more.")
+    (e,) = events(text, date="2022-07-25")
+    assert (e.date.start, e.date.end) == (dt.date(2022, 7, 23), dt.date(2022, 7, 23))
+    (e,) = events("A boy died on Sunday after Houthi shelling of Taiz, a medic said.", date="2022-07-25")
+    assert (e.date.start, e.date.end) == (dt.date(2022, 7, 22), dt.date(2022, 7, 24))

@@ -155,6 +155,9 @@ def absorb(prev: Mention, cur: Mention) -> None:
     for name in ("actor1", "actor2", "fatalities", "injuries", "date"):
         if getattr(prev, name) is None and not (retaken and name == "actor1"):
             setattr(prev, name, getattr(cur, name))
+    if prev.date is not None and cur.date is not None and not prev.date.exact and cur.date.exact \
+            and prev.date.start <= cur.date.start <= prev.date.end:
+        prev.date = cur.date  # "died on Sunday after the shelling" ... "on Saturday, the Houthis fired": Saturday
     prev.locations.extend(cur.locations)
 
 

@@ -70,6 +70,8 @@ COUNTED_EVENTS = _RULES.set("counted_events")
 MANY_EVENTS = 10
 # "every week", "per day": a rate over many events
 _RATE = re.compile(r"\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|year|night)\b", re.I)
+# A death told "after" an attack: the attack was that day or up to this many days before.
+DIED_AFTER_DAYS = 2
 # A caption dated more days than this before the story shows an earlier picture.
 OLD_PICTURE_DAYS = 3
 # "a 12-hour standoff", "three days": how long, not when
@@ -662,6 +664,25 @@ def _span_days(ent: Span, article: Article) -> int:
     """How many days a date phrase spans ("last year": 364), 0 when it cannot be read."""
     span = dates.resolve(ent.text, article.date)
     return (span[1] - span[0]).days if span else 0
+
+
+def _died_after(trigger: Token) -> bool:
+    """"died ... after Houthi shelling", "succumbed to wounds from the attack": the day of the
+    death, not of the attack."""
+    after = ("after", "following")
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in after and trigger.head.head.lemma_.lower() in ("die", "succumb"):
+        return True  # read from the attack: "died on Sunday after the shelling"
+    if trigger.dep_ == "advcl" and trigger.head.lemma_.lower() in ("die", "succumb") \
+            and any(c.dep_ == "mark" and c.lower_ in after for c in trigger.children):
+        return True  # "died on Sunday after Houthi shelling" (parsed as a clause)
+    if trigger.lemma_.lower() not in ("die", "succumb"):
+        return False
+    if any(c.dep_ == "advcl" and c.lemma_.lower() in ALL_TRIGGERS and any(m.dep_ == "mark" and m.lower_ in after
+                                                                         for m in c.children) for c in trigger.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("after", "following", "from", "of", "to")
+               and any(o.dep_ == "pobj" and (o.lemma_.lower() in ALL_TRIGGERS or o.lemma_.lower() in ("wound", "injury"))
+                       for o in c.children) for c in trigger.children)
 
 
 def _old_picture(sent: Span, date: EventDate | None, article: Article) -> bool:
@@ -1291,6 +1312,9 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
     date, date_anaphoric = _date(sent, trigger, article)
     if date is None and not date_anaphoric:
         date = _days_before_now(trigger, article)
+    if date is not None and _died_after(trigger):
+        # "a boy died on Sunday after Houthi shelling": the shelling was that day or shortly before
+        date = dataclasses.replace(date, start=date.start - dt.timedelta(days=DIED_AFTER_DAYS))
     days = _listed_days(sent, trigger, article)
     if days:
         date = EventDate(start=days[0].start, end=days[-1].end, text=days[0].text, provenance=days[0].provenance)
