@@ -334,3 +334,11 @@ def test_an_assault_whose_attackers_rammed_an_explosives_laden_vehicle_is_a_suic
             "Waziristan on Saturday. The assailants targeted the check post by ramming an explosives-laden vehicle.")
     (e,) = flashpoint.extract(text, date="2024-03-16").events
     assert (e.sub_event_type, e.fatalities.value) == ("Suicide bomb", 7)
+
+
+def test_earlier_comma_on_a_date_announces_another_incident():
+    import flashpoint
+    text = ("Police used water cannons to disperse protesters in Tel Aviv; 45 people were detained.\n\n"
+            "Earlier, on July 8, police used water cannons to disperse demonstrators who blocked a highway in Tel Aviv.")
+    events = flashpoint.extract(text, date="2023-07-19").events
+    assert len(events) == 2 and "2023-07-08" in {str(e.date.start) for e in events}
