@@ -1058,3 +1058,19 @@ def test_a_death_told_after_an_attack_is_dated_by_the_attack():
     assert (e.date.start, e.date.end) == (dt.date(2022, 7, 23), dt.date(2022, 7, 23))
     (e,) = events("A boy died on Sunday after Houthi shelling of Taiz, a medic said.", date="2022-07-25")
     assert (e.date.start, e.date.end) == (dt.date(2022, 7, 22), dt.date(2022, 7, 24))
+
+
+def test_a_weekday_naming_the_date_after_it_is_one_day():
+    (e,) = events("Demonstrations on Via Espana on Wednesday, October 31 in rejection of the mining contract ended "
+                  "with clashes between young people and crowd control agents of the National Police.", date="2023-11-01")
+    assert (e.date.start, e.date.end) == (dt.date(2023, 10, 31), dt.date(2023, 10, 31))
+
+
+def test_a_page_placed_nowhere_is_in_the_country_its_sites_name_names():
+    from flashpoint.geo.countries import url_host_country
+    assert [url_host_country(u) for u in ("https://newsroompanama.com/2023/11/01/x", "https://www.sudantribune.com/x",
+                                          "https://www.reuters.com/x", "https://www.france24.com/x")] == ["PA", "SD", None, None]
+    found = flashpoint.extract("Demonstrations on Via Espana on Tuesday in rejection of the mining contract ended with "
+                               "clashes between young people and crowd control agents of the National Police.",
+                               date="2023-11-01", url="https://newsroompanama.com/2023/11/01/clashes").events
+    assert found and found[0].place.country == "PA"

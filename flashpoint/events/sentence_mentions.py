@@ -768,6 +768,10 @@ def _listed_days(sent: Span, trigger: Token, article: Article) -> list[EventDate
             runs.append([ent])
     for run in runs:
         parts = [(part, ent) for ent in run for part in _DAY_LIST.split(ent.text) if part]
+        # "Wednesday, October 31": a weekday naming the date after it is one day, not two
+        parts = [(part, ent) for i, (part, ent) in enumerate(parts)
+                 if not (part.strip().lower() in dates.WEEKDAYS and i + 1 < len(parts)
+                         and re.search(r"\d", parts[i + 1][0]) and not re.search(r"\b(?:and|or)\b", part))]
         spans = [dates.resolve(part, article.date) for part, _ in parts]
         if len(spans) < 2 or any(s is None or s[0] != s[1] for s in spans) or len(set(spans)) < len(spans):
             continue

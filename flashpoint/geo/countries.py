@@ -189,6 +189,23 @@ def url_country(url: str | None) -> str | None:
 
 
 
+def url_host_country(url: str | None) -> str | None:
+    """The country a site's name opens or closes with ("newsroompanama.com" -> PA,
+    "sudantribune.com" -> SD, "nigeriannews.com" -> NG), or None."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    label = next((part for part in host.split(".") if part not in ("www", "m", "amp", "en", "english")), "")
+    if not label.isalpha():
+        return None
+    for size in range(len(label), HOST_COUNTRY_MIN - 1, -1):  # the longest name first ("nigerian" over "niger")
+        for word in (label[:size], label[-size:]):
+            code = country_code(word.capitalize())
+            if code:
+                return code
+    return None
+
+
 def url_slug_countries(url: str | None) -> list[str]:
     """Countries a page address's words name ("/18-killed-in-armed-attacks-in-nigeria" -> NG):
     the headline an outlet wrote into its address, often the only naming of the country."""
@@ -197,6 +214,9 @@ def url_slug_countries(url: str | None) -> list[str]:
     path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0]
     return countries_in_words([w.capitalize() for w in re.split(r"[-_/.+]+", path) if w.isalpha()], min_length=4)
 
+
+# The shortest country name or demonym looked for in a site's name ("Mali" in "malijet").
+HOST_COUNTRY_MIN = 4
 
 _REGION_AFTER_NAME = {"state", "province", "region", "governorate", "division", "county", "district"}
 

@@ -19,7 +19,7 @@ from collections import Counter
 from flashpoint.events.spans import DATELINE, QuotedSpans
 from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
-                                      url_slug_countries)
+                                      url_host_country, url_slug_countries)
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is news of the day before publication or the day itself
@@ -227,9 +227,10 @@ def agreement_at_dateline(event: Event, article: Article) -> Event:
 def site_country(event: Event, article: Article) -> Event:
     """An event the article's words place nowhere, in the one country the page's address
     names ("/gunmen-kill-18-in-nigeria") or else in the country of the site's national domain
-    ("nation.com.pk": Pakistan), least sure of all, its provenance the event's own sentence."""
+    ("nation.com.pk": Pakistan) or name ("newsroompanama.com"), least sure of all, its
+    provenance the event's own sentence."""
     named = set(url_slug_countries(article.url))
-    code = next(iter(named)) if len(named) == 1 else url_country(article.url)
+    code = next(iter(named)) if len(named) == 1 else url_country(article.url) or url_host_country(article.url)
     if event.place is not None or code is None:
         return event
     where = event.evidence
