@@ -118,3 +118,14 @@ def test_the_toll_of_an_earlier_incident_told_beside_a_new_one_is_not_the_new_on
              "police said, a day after a bomb killed 20 at a religious shrine.")
     [event] = [e for e in flashpoint.extract(after, date="2015-08-18").events if e.date.day == dt.date(2015, 8, 18)]
     assert event.fatalities is None
+
+
+def test_a_bomber_killing_himself_and_a_married_couple_are_counted():
+    import flashpoint
+    (e,) = flashpoint.extract("A suicide bomber set off an explosive device prematurely on a deserted road in northwest "
+                              "Pakistan on Thursday, killing himself but harming no one else, police said.",
+                              date="2024-11-15").events
+    assert e.fatalities.value == 1
+    (e,) = flashpoint.extract("A married couple were killed by Russian shelling of the Kherson region overnight, the "
+                              "governor said on Friday.", date="2023-06-16").events
+    assert e.fatalities.value == 2
