@@ -245,3 +245,11 @@ def test_a_playlist_of_other_videos_at_the_end_of_a_page_is_cut():
             "gang violence\n01:10\nGovernor declares emergency as kidnappings rock the north")
     text = make_article(body + "\n" + tail).text
     assert "kidnappings" not in text and "contingent" not in text and text.startswith("The opposition leader")
+
+
+def test_a_heading_glued_to_a_count_is_a_line_of_its_own():
+    from flashpoint.text.clean import clean
+    text, offsets = clean("Boko HaramFifteen people were killed when gunmen attacked a village.")
+    assert text.startswith("Boko Haram\n\nFifteen people were killed")
+    assert len(offsets) == len(text) + 1
+    assert clean("The McDonald family watched YouTube.")[0] == "The McDonald family watched YouTube."

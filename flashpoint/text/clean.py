@@ -85,6 +85,14 @@ PAGE_TAIL_AFTER = 400
 # A word of two or more lower-case letters, a full stop, a capitalised word: the space is restored.
 _GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
+# A heading or caption glued to the sentence after it where a line break was: "Boko
+# HaramFifteen people were killed" (a lower-case letter, then a capitalised count word):
+# the line break is restored.
+_GLUED_COUNT = re.compile(r"(?<=[a-z]{2})(?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|"
+                          r"Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|"
+                          r"Fifty|Dozens|Hundreds|Thousands|Scores|At least) (?:[a-z]+ ){0,3}(?:people|were|was|"
+                          r"killed|dead|died|civilians|soldiers|villagers|protesters)\b)")
+
 
 def clean(raw: str) -> tuple[str, list[int]]:
     """Clean scraped article text and map every character back to ``raw``.
@@ -101,7 +109,8 @@ def clean(raw: str) -> tuple[str, list[int]]:
     (``& # 39;``, ``,quot;``, ``&amp;quot;``), mojibake (ftfy), build-tool
     placeholders (``%MINIFYHTML...%``), zero-width and control characters,
     non-breaking and other odd spaces, runs of spaces, sentences glued together
-    ("fire.They torched"). Curly quotes are kept.
+    ("fire.They torched"), a heading glued to a count ("Boko HaramFifteen people were
+    killed"). Curly quotes are kept.
 
     Paragraphs come out separated by one blank line. If the input has blank
     lines they mark the paragraphs and single line breaks inside one (hard
@@ -132,6 +141,7 @@ def clean_mapped(raw: str) -> Mapped:
         # "SUBSCRIBE NOW", "Videos", a playlist: the page goes on to other stories
         text = text.slice(0, min(m.start() for m in tails))
     text = text.sub(_GLUED_SENTENCES, " ")
+    text = text.sub(_GLUED_COUNT, lambda m: [("\n", m.start()), ("\n", m.start())])
     return _paragraphs(text)
 
 
