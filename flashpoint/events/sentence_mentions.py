@@ -982,8 +982,7 @@ def _statistic(sent: Span, trigger: Token) -> bool:
            and t.lemma_.lower() in CASUALTY_WORDS | {"casualty"} for t in sent):
         return True  # "children accounted for 410 deaths"
     return any(t.lower_ in ("percent", "%") or t.lower_ == "cent" and t.i > 0 and t.nbor(-1).lower_ == "per"
-               for t in trigger.subtree) or any(
-        t.lower_ in ("percent", "%") and t.head.i == trigger.i for t in sent)
+               for t in trigger.subtree)
 
 
 def _aggregated(trigger: Token) -> bool:

@@ -175,12 +175,15 @@ def _tld_readings() -> dict[str, str]:
     return {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in rows}
 
 
+def url_host(url: str | None) -> str:
+    """A page address's host, lower case, without scheme or port ("" for none)."""
+    return re.sub(r"^[a-z]+://", "", (url or "").strip().lower()).split("/", 1)[0].split(":", 1)[0]
+
+
 def url_country(url: str | None) -> str | None:
     """The country a site's national domain names ("thenews.com.pk" -> "PK"), or None for
     generic and borrowed domains (".com", ".tv", ".co")."""
-    if not url:
-        return None
-    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    host = url_host(url)
     tld = host.rsplit(".", 1)[-1]
     if len(tld) != 2 or not tld.isalpha():
         return None
@@ -188,14 +191,10 @@ def url_country(url: str | None) -> str | None:
     return code if code and code in country_table()[2] else None
 
 
-
 def url_host_country(url: str | None) -> str | None:
     """The country a site's name opens or closes with ("newsroompanama.com" -> PA,
     "sudantribune.com" -> SD, "nigeriannews.com" -> NG), or None."""
-    if not url:
-        return None
-    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
-    label = next((part for part in host.split(".") if part not in ("www", "m", "amp", "en", "english")), "")
+    label = next((part for part in url_host(url).split(".") if part not in ("www", "m", "amp", "en", "english")), "")
     if not label.isalpha():
         return None
     for size in range(len(label), HOST_COUNTRY_MIN - 1, -1):  # the longest name first ("nigerian" over "niger")

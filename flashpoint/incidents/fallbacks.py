@@ -19,7 +19,7 @@ from collections import Counter
 from flashpoint.events.spans import DATELINE, QuotedSpans
 from flashpoint.geo import resolve_candidate
 from flashpoint.geo.countries import (country_code, country_name, names_border, names_forces, region_word, url_country,
-                                      url_host_country, url_slug_countries)
+                                      url_host, url_host_country, url_slug_countries)
 from flashpoint.model import Article, Event, EventDate, Place, Provenance
 
 # An undated report is news of the day before publication or the day itself
@@ -97,7 +97,7 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
 def _names_outlet(text: str, mention: tuple[int, int, str], url: str | None) -> bool:
     """The country's name opens the name of the outlet whose address this is ("Sudan Tribune
     has learned" on sudantribune.com): the outlet, not the setting."""
-    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/", 1)[0].replace("-", "")
+    host = url_host(url).replace("-", "")
     follower = re.match(r"\s+([A-Z][\w-]+)", text[mention[1]:mention[1] + 40])
     if not host or follower is None:
         return False
