@@ -1074,3 +1074,9 @@ def test_a_page_placed_nowhere_is_in_the_country_its_sites_name_names():
                                "clashes between young people and crowd control agents of the National Police.",
                                date="2023-11-01", url="https://newsroompanama.com/2023/11/01/clashes").events
     assert found and found[0].place.country == "PA"
+
+
+def test_a_candlelight_vigil_is_a_peaceful_protest():
+    (e,) = events("Hundreds of people held a candlelight vigil in Nairobi on Sunday for the victims of police brutality.",
+                  date="2023-11-19")
+    assert e.sub_event_type == "Peaceful protest" and e.place.name == "Nairobi"
