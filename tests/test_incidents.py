@@ -342,3 +342,11 @@ def test_earlier_comma_on_a_date_announces_another_incident():
             "Earlier, on July 8, police used water cannons to disperse demonstrators who blocked a highway in Tel Aviv.")
     events = flashpoint.extract(text, date="2023-07-19").events
     assert len(events) == 2 and "2023-07-08" in {str(e.date.start) for e in events}
+
+
+def test_an_attack_told_with_its_drones_and_shells_is_coded_by_its_weapon():
+    import flashpoint
+    text = ("At least 32 civilians were killed in an attack by the Rapid Support Forces in El Fasher on Friday.\n\n"
+            "The RSF launched a barrage of suicide drones, followed by simultaneous artillery shelling on the city.")
+    (e,) = flashpoint.extract(text, date="2025-04-12").events
+    assert (e.event_type, e.fatalities.value) == ("Explosions/Remote violence", 32)

@@ -144,6 +144,10 @@ def absorb(prev: Mention, cur: Mention) -> None:
         cur.sub_event, cur.strength = "Excessive force against protesters", 3
     if cur.strength > prev.strength and (prev.strength < 2 or cur.fatalities or not prev.fatalities):
         prev.sub_event, prev.strength = cur.sub_event, cur.strength
+    elif cur.strength >= prev.strength and prev.sub_event == "Attack" and event_type_of(cur.sub_event) == EXPLOSIONS:
+        # "32 civilians were killed in an attack by the RSF ... The RSF launched a barrage of
+        # drones, followed by artillery shelling": the attack is coded by its weapon (ACLED)
+        prev.sub_event = cur.sub_event
     elif cur.strength == prev.strength and _more_decisive(cur.sub_event, prev.sub_event) \
             and not (cur.sub_event == "Abduction/forced disappearance" and prev.fatalities):
         # "a bombing" told again as "the suicide bomber set off the blast" (but people killed and
