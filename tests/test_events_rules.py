@@ -1080,3 +1080,12 @@ def test_a_candlelight_vigil_is_a_peaceful_protest():
     (e,) = events("Hundreds of people held a candlelight vigil in Nairobi on Sunday for the victims of police brutality.",
                   date="2023-11-19")
     assert e.sub_event_type == "Peaceful protest" and e.place.name == "Nairobi"
+
+
+def test_a_protest_told_as_who_was_arrested_is_no_protest():
+    (e,) = events("Authorities detained a rights activist who led a protest and a journalist in Lahore on Saturday.",
+                  date="2019-02-09")
+    assert e.sub_event_type == "Arrests"
+    (e,) = events("Police arrested 20 people who were protesting outside parliament in Lahore on Saturday.",
+                  date="2019-02-09")
+    assert e.event_type == "Protests"

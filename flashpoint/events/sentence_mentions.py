@@ -72,6 +72,8 @@ MANY_EVENTS = 10
 _RATE = re.compile(r"\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|year|night)\b", re.I)
 # A death told "after" an attack: the attack was that day or up to this many days before.
 DIED_AFTER_DAYS = 2
+# Verbs by which a relative clause tells who someone is ("an activist who led a protest").
+LEADING_VERBS = {"lead", "organise", "organize", "call", "spearhead", "stage", "head"}
 # A caption dated more days than this before the story shows an earlier picture.
 OLD_PICTURE_DAYS = 3
 # "a 12-hour standoff", "three days": how long, not when
@@ -403,6 +405,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "to demonstrate his innocence", "demonstrated that ...": to show, not to protest
     if lemma in CROWD_NOUNS and token.head.lemma_.lower() in SPEECH_VERBS:
         return False  # "Protesters blame corruption for the disaster": they speak, nothing happens
+    if lemma in PROTEST_LEMMAS and _who_someone_is(token.head):
+        return False  # "detained a rights activist who led a protest": who was detained, not the event
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() not in ALL_TRIGGERS \
             and not _where_clause(token):
         return False  # "Sudan's army, which is fighting the RSF, said ...": a description
@@ -416,6 +420,13 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
             and token.head.lemma_.lower() not in ALL_TRIGGERS:
         return False  # "Deputy Fire Commissioner", "the Riot Police": a word of a title or a name
     return True
+
+
+def _who_someone_is(verb: Token) -> bool:
+    """A relative clause telling who someone is by what they did before: "an activist who
+    led a protest", "the man who organised the rally"."""
+    return verb.dep_ == "relcl" and verb.tag_ == "VBD" and verb.lemma_.lower() in LEADING_VERBS \
+        and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _crowd_did(verb: Token) -> bool:
@@ -917,6 +928,9 @@ def _cue_text(sent: Span, trigger: Token) -> str:
     drop.update(t.i for head in sent if head.lemma_.lower() in GRIEVANCE_WORDS and head.i != trigger.i
                 for c in head.children if c.dep_ == "prep" and c.lower_ in ("over", "at", "about", "against")
                 and trigger.i not in {x.i for x in c.subtree} for t in c.subtree)
+    # "detained a rights activist who led a protest": who was detained, not what was done
+    drop.update(t.i for verb in sent if _who_someone_is(verb) and trigger.i not in {x.i for x in verb.subtree}
+                for t in verb.subtree)
     # "they were taken by helicopter to a military hospital": a means of transport, not an air strike
     drop.update(t.i for prep in sent if prep.lower_ == "by" and prep.head.lemma_.lower() in CARRYING_VERBS
                 for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in VEHICLES for t in prep.subtree)
