@@ -1089,3 +1089,12 @@ def test_a_protest_told_as_who_was_arrested_is_no_protest():
     (e,) = events("Police arrested 20 people who were protesting outside parliament in Lahore on Saturday.",
                   date="2019-02-09")
     assert e.event_type == "Protests"
+
+
+@pytest.mark.parametrize("text,today,start,end", [
+    ("over the weekend", dt.date(2018, 12, 25), dt.date(2018, 12, 22), dt.date(2018, 12, 23)),
+    ("the weekend", dt.date(2018, 12, 23), dt.date(2018, 12, 22), dt.date(2018, 12, 23)),
+    ("last weekend", dt.date(2018, 12, 22), dt.date(2018, 12, 15), dt.date(2018, 12, 16)),
+])
+def test_the_weekend_is_the_latest_saturday_and_sunday(text, today, start, end):
+    assert resolve(text, today) == (start, end)

@@ -35,7 +35,7 @@ def is_anaphoric(text: str) -> bool:
 def _normalise(text: str) -> str:
     t = re.sub(r"(?:'s|’s)$", "", text.lower().strip().rstrip(".,"))  # "last year's"
     t = re.sub(r"^(?:earlier|later)\s+", "", t)  # "earlier on Tuesday"
-    t = re.sub(r"^(on|in|during|since|from|by|at)\s+", "", t)
+    t = re.sub(r"^(on|in|during|since|from|by|at|over|throughout)\s+", "", t)
     t = re.sub(r"^the month of\s+", "", t)  # "during the month of November 2017"
     t = re.sub(r"\s+(morning|afternoon|evening|night|overnight)$", "", t)
     return re.sub(r"\s+", " ", t)
@@ -71,6 +71,12 @@ def _relative(t: str, d: dt.date) -> Range | None:
         return d - dt.timedelta(days=120), d
     if t in ("recent years", "the past few years", "the last few years", "the past years"):
         return d - dt.timedelta(days=3 * 365), d
+    if t in ("the weekend", "this weekend", "last weekend", "the past weekend", "the previous weekend"):
+        # the latest Saturday and Sunday that have begun (a Saturday's "this weekend" is that day)
+        saturday = d - dt.timedelta(days=(d.weekday() - 5) % 7)
+        if t != "this weekend" and d.weekday() == 5 and t in ("last weekend", "the previous weekend"):
+            saturday -= dt.timedelta(days=7)
+        return saturday, min(saturday + dt.timedelta(days=1), d)
     if t in ("this month", "earlier this month"):
         return d.replace(day=1), d
     if t in ("last month", "the past month", "the previous month"):
