@@ -350,3 +350,12 @@ def test_an_attack_told_with_its_drones_and_shells_is_coded_by_its_weapon():
             "The RSF launched a barrage of suicide drones, followed by simultaneous artillery shelling on the city.")
     (e,) = flashpoint.extract(text, date="2025-04-12").events
     assert (e.event_type, e.fatalities.value) == ("Explosions/Remote violence", 32)
+
+
+def test_the_second_encounter_and_a_tally_of_many_are_not_the_days_encounter():
+    import flashpoint
+    text = ("Three militants on Monday were killed in an encounter with security forces in Kulgam district. This is "
+            "the second encounter in less than 24 hours in Kulgam, where four militants were killed last night in a "
+            "gunfight.\n\nWith this, 17 militants were killed in six different encounters in about 10 days in south Kashmir.")
+    events = flashpoint.extract(text, date="2020-04-27").events
+    assert sorted(e.fatalities.value for e in events) == [3, 4]

@@ -70,6 +70,12 @@ COUNTED_EVENTS = _RULES.set("counted_events")
 MANY_EVENTS = 10
 # "every week", "per day": a rate over many events
 _RATE = re.compile(r"\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|year|night)\b", re.I)
+# "17 militants were killed in six different encounters in about 10 days": a tally of many
+_MANY_OVER_DAYS = re.compile(
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|multiple|a series of)\s+(?:different\s+|separate\s+)?"
+    r"(?:encounters|attacks|clashes|raids|strikes|airstrikes|operations|incidents|bombings)\b[^.;]{0,60}?"
+    r"\b(?:in|over|within)\s+(?:about\s+|around\s+|nearly\s+|the\s+(?:past|last)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(?:days|weeks|months)\b", re.I)
 # A death told "after" an attack: the attack was that day or up to this many days before.
 DIED_AFTER_DAYS = 2
 # Verbs by which a relative clause tells who someone is ("an activist who led a protest").
@@ -990,7 +996,7 @@ def _statistic(sent: Span, trigger: Token) -> bool:
     if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and trigger.lemma_.lower() in COUNTED_EVENTS and any(
             c.dep_ == "nummod" and (parse_number(c.text) or 0) >= MANY_EVENTS for c in trigger.children):
         return True
-    if _RATE.search(sent.text):
+    if _RATE.search(sent.text) or _MANY_OVER_DAYS.search(sent.text):
         return True
     if any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() == "account"
            and t.lemma_.lower() in CASUALTY_WORDS | {"casualty"} for t in sent):
