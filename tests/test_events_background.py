@@ -527,3 +527,11 @@ def test_rallies_that_took_place_are_no_territory_taken():
 def test_a_toll_over_last_year_told_with_no_day_is_a_total():
     text = "Rebels responded to the military offensive with increased attacks, killing more than 800 people last year."
     assert not flashpoint.extract(text, date="2021-01-01").events
+
+
+def test_a_killing_the_report_says_was_not_linked_to_the_unrest_is_no_part_of_it():
+    text = ("On Thursday, protesters barricaded two main entrances into Mahikeng with burning tyres and rocks.\n\n"
+            "A man was shot dead during a high-speed chase with police in Mahikeng on Thursday, but it was not linked "
+            "to the unrest, police said.")
+    (event,) = flashpoint.extract(text, date="2018-04-20").events
+    assert event.event_type in ("Protests", "Riots") and event.fatalities is None

@@ -76,6 +76,9 @@ _MANY_OVER_DAYS = re.compile(
     r"(?:encounters|attacks|clashes|raids|strikes|airstrikes|operations|incidents|bombings)\b[^.;]{0,60}?"
     r"\b(?:in|over|within)\s+(?:about\s+|around\s+|nearly\s+|the\s+(?:past|last)\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(?:days|weeks|months)\b", re.I)
+# What a report says had nothing to do with the story's unrest or conflict
+_UNLINKED = re.compile(r"\b(?:was|is|were|are|been)\s+(?:not|un)\s*(?:linked|related|connected)\s+to\s+(?:the\s+)?"
+                       r"(?:unrest|protests?|demonstrations?|riots?|violence|conflict|insurgency|fighting)\b", re.I)
 # A death told "after" an attack: the attack was that day or up to this many days before.
 DIED_AFTER_DAYS = 2
 # Verbs by which a relative clause tells who someone is ("an activist who led a protest").
@@ -1158,6 +1161,8 @@ def _mention(sent: Span, index: int, paragraph: int, quoted: QuotedSpans, articl
         return "quoted post"  # an embedded tweet: "... https://t.co/x — Name (@handle) January 25, 2022"
     if _FILE_PICTURE.search(sent.text):
         return "file picture"  # "Reuters File image of rescuers ...", "Featured image: By VOA ..., Public Domain"
+    if _UNLINKED.search(sent.text):
+        return "ordinary crime"  # "a man was shot dead in a chase with police, but it was not linked to the unrest"
     if has_prior and CLAIM_PHRASE.search(sent.text):
         owner = next((claimant(t, article) for t in sent if t.lower_ == "responsibility"), None)
         if owner is not None:
