@@ -87,8 +87,8 @@ _GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 # A heading or caption glued to the sentence after it where a line break was: "Boko
 # HaramFifteen people were killed" (a lower-case letter, then a capitalised count word):
-# the line break is restored.
-_GLUED_COUNT = re.compile(r"(?<=[a-z]{2})(?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|"
+# the line break is restored (the capital letter is checked first: the lookahead is costly).
+_GLUED_COUNT = re.compile(r"(?<=[a-z]{2})(?=[OTFSENHDA][a-z])(?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|"
                           r"Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|"
                           r"Fifty|Dozens|Hundreds|Thousands|Scores|At least) (?:[a-z]+ ){0,3}(?:people|were|was|"
                           r"killed|dead|died|civilians|soldiers|villagers|protesters)\b)")
