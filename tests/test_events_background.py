@@ -535,3 +535,9 @@ def test_a_killing_the_report_says_was_not_linked_to_the_unrest_is_no_part_of_it
             "to the unrest, police said.")
     (event,) = flashpoint.extract(text, date="2018-04-20").events
     assert event.event_type in ("Protests", "Riots") and event.fatalities is None
+
+
+def test_weapons_stored_in_a_depot_were_not_used():
+    assert not flashpoint.extract("Missiles, arms, ammunition, bombs and other explosives are stored in the depot.",
+                                  date="2016-05-31").events
+    assert flashpoint.extract("A bomb hidden in a car exploded in Kabul on Monday, killing three.", date="2016-05-31").events

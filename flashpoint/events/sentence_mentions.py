@@ -81,6 +81,11 @@ _UNLINKED = re.compile(r"\b(?:was|is|were|are|been)\s+(?:not|un)\s*(?:linked|rel
                        r"(?:unrest|protests?|demonstrations?|riots?|violence|conflict|insurgency|fighting)\b", re.I)
 # A death told "after" an attack: the attack was that day or up to this many days before.
 DIED_AFTER_DAYS = 2
+# Weapons that may be named as kept or traded rather than used.
+STOCKED_WEAPONS = {"bomb", "missile", "rocket", "shell", "explosive", "grenade", "mortar", "landmine", "mine", "ied"}
+# Verbs of keeping, making or trading weapons: their weapons were not used.
+STOCK_VERBS = {"store", "stockpile", "keep", "house", "contain", "hold", "manufacture", "produce", "sell",
+               "buy", "supply", "smuggle", "possess", "display", "parade", "stash", "hide"}
 # Verbs by which a relative clause tells who someone is ("an activist who led a protest").
 LEADING_VERBS = {"lead", "organise", "organize", "call", "spearhead", "stage", "head"}
 # A caption dated more days than this before the story shows an earlier picture.
@@ -399,6 +404,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "two rallies have taken place": happened, no territory taken
     if _handed_down(token):
         return False  # "the sentences handed down": a court's, no handover
+    if token.pos_ == "NOUN" and lemma in STOCKED_WEAPONS and _kept_or_traded(token):
+        return False  # "missiles, arms and bombs are stored in the depot": weapons kept, none used
     if lemma == "fire" and "cease" in before:
         return False  # "cease-fire", "cease fire": the truce is the trigger, not gunfire
     if lemma == "cease" and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("-", "fire", "-fire")):
@@ -429,6 +436,15 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
             and token.head.lemma_.lower() not in ALL_TRIGGERS:
         return False  # "Deputy Fire Commissioner", "the Riot Police": a word of a title or a name
     return True
+
+
+def _kept_or_traded(noun: Token) -> bool:
+    """A weapon named as what is stored, made or traded ("bombs ... are stored in the depot",
+    "the stores house missiles and bombs"), through the list it stands in."""
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.lemma_.lower() in STOCK_VERBS
 
 
 def _who_someone_is(verb: Token) -> bool:
