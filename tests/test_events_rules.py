@@ -1098,3 +1098,10 @@ def test_a_protest_told_as_who_was_arrested_is_no_protest():
 ])
 def test_the_weekend_is_the_latest_saturday_and_sunday(text, today, start, end):
     assert resolve(text, today) == (start, end)
+
+
+def test_drones_downed_are_disrupted_weapons_use():
+    (e,) = events("Air defences downed two drones over the Kursk region on Sunday, the defence ministry said.",
+                  date="2023-08-27")
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert not events("Workers downed tools in Lagos on Monday.", date="2023-08-27")

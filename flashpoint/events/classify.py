@@ -24,7 +24,7 @@ AGREEMENT_TRIGGERS = {"agreement", "deal", "swap", "exchange", "accord", "releas
                       "truce", "sign", "agree", "reach", "surrender"}
 RIOT_LEMMAS = {"riot", "rioter", "loot", "torch", "lynch"}
 DISRUPT_VERBS = {"defuse", "intercept", "seize", "confiscate", "recover", "discover", "find",
-                 "dismantle", "destroy", "shoot", "identify", "foil"}
+                 "dismantle", "destroy", "shoot", "identify", "foil", "down"}
 WEAPON_CUES = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
 
 # A phrase matches with a plural or verb ending too ("suicide bombers").
