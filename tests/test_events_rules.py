@@ -1105,3 +1105,10 @@ def test_drones_downed_are_disrupted_weapons_use():
                   date="2023-08-27")
     assert e.sub_event_type == "Disrupted weapons use"
     assert not events("Workers downed tools in Lagos on Monday.", date="2023-08-27")
+
+
+def test_people_rounded_up_were_arrested():
+    (e,) = events("Israeli forces rounded up 40 Palestinians in overnight raids across the West Bank on Tuesday.",
+                  date="2022-07-06")
+    assert e.sub_event_type == "Arrests"
+    assert not events("A new round of talks began in Doha on Monday.", date="2022-07-06")

@@ -207,7 +207,7 @@ def classify(
         # so do youths the troops shoot at in clashes ("shot dead by Israeli forces during clashes")
         return ("Violent demonstration", 2) if actor1 == STATE else ("Mob violence", 2)
     if not casualties:
-        if "arrest" in cues and trigger in ("arrest", "detain", "detention"):
+        if "arrest" in cues and trigger in ("arrest", "detain", "detention", "round"):
             return "Arrests", 2
         if "agreement" in cues and trigger in AGREEMENT_TRIGGERS:
             return "Agreement", 2

@@ -404,6 +404,8 @@ def _is_trigger(token: Token, sentence_cues: set[str], has_casualties: bool, els
         return False  # "two rallies have taken place": happened, no territory taken
     if _handed_down(token):
         return False  # "the sentences handed down": a court's, no handover
+    if lemma == "round" and not (token.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)):
+        return False  # only "rounded up 40 Palestinians" (arrests), not "a round of talks"
     if token.pos_ == "NOUN" and lemma in STOCKED_WEAPONS and _kept_or_traded(token):
         return False  # "missiles, arms and bombs are stored in the depot": weapons kept, none used
     if lemma == "fire" and "cease" in before:
