@@ -541,3 +541,9 @@ def test_weapons_stored_in_a_depot_were_not_used():
     assert not flashpoint.extract("Missiles, arms, ammunition, bombs and other explosives are stored in the depot.",
                                   date="2016-05-31").events
     assert flashpoint.extract("A bomb hidden in a car exploded in Kabul on Monday, killing three.", date="2016-05-31").events
+
+
+def test_villagers_who_lynch_suspected_thieves_commit_mob_violence():
+    (event,) = flashpoint.extract("Residents of Bishunganj in Gaya district on Monday lynched three suspected thieves "
+                                  "outside the house of the village head.", date="2015-08-17").events
+    assert event.sub_event_type == "Mob violence"

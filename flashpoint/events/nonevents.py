@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from flashpoint.events.classify import has_cue
 from flashpoint.events.spans import ents_in
 
 DATA = Path(__file__).parent / "data"
@@ -50,8 +51,10 @@ def _phrases(name: str) -> re.Pattern:
 
 
 def crime(sent: Span, armed_group: bool) -> bool:
-    """Ordinary crime ("a suspected robber was shot dead by police"), with no armed group in it."""
-    return not armed_group and bool(_phrases("crime_words.txt").search(sent.text.lower()))
+    """Ordinary crime ("a suspected robber was shot dead by police"), with no armed group in it
+    and no mob (villagers who lynch suspected thieves commit mob violence, ACLED)."""
+    return not armed_group and bool(_phrases("crime_words.txt").search(sent.text.lower())) \
+        and not has_cue(sent.text, "mob")
 
 
 def cancelled(trigger: Token) -> bool:
