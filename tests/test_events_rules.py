@@ -7,6 +7,8 @@ import pytest
 import flashpoint
 from flashpoint.events.dates import resolve
 from flashpoint.events.numbers import parse_number
+from flashpoint.events.spans import dateline_end
+from flashpoint.geo.countries import url_host_country
 
 
 def _passed_over(text: str, date: str | None = None) -> list[str] | None:
@@ -670,8 +672,6 @@ def test_in_addition_announces_another_incident_and_a_planted_explosive_is_a_bom
 
 
 def test_a_dateline_set_off_by_a_bullet_is_not_the_subject():
-    from flashpoint.events.spans import dateline_end
-
     text = "ALMATY • Protesters stormed public buildings in the city on Wednesday."
     assert dateline_end(text) == len("ALMATY • ")
 
@@ -1002,7 +1002,6 @@ def test_villagers_attacking_a_man_are_a_mob():
 
 
 def test_a_dateline_after_a_stored_pages_date_stamp_is_a_dateline():
-    from flashpoint.events.spans import dateline_end
     text = " date 2024-06-25 Nairobi - A section of the Kenyan Parliament has been set on fire."
     assert text[dateline_end(text):].startswith("A section")
 
@@ -1067,7 +1066,6 @@ def test_a_weekday_naming_the_date_after_it_is_one_day():
 
 
 def test_a_page_placed_nowhere_is_in_the_country_its_sites_name_names():
-    from flashpoint.geo.countries import url_host_country
     assert [url_host_country(u) for u in ("https://newsroompanama.com/2023/11/01/x", "https://www.sudantribune.com/x",
                                           "https://www.reuters.com/x", "https://www.france24.com/x")] == ["PA", "SD", None, None]
     found = flashpoint.extract("Demonstrations on Via Espana on Tuesday in rejection of the mining contract ended with "

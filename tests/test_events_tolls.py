@@ -57,7 +57,6 @@ def test_a_suicide_bomber_targeted_by_a_drone_is_not_the_weapon():
 
 
 def test_single_victims_told_with_a_and_another_are_counted():
-    import flashpoint
 
     def toll(text):
         [e] = flashpoint.extract(text, date="2021-05-04").events
@@ -69,7 +68,6 @@ def test_single_victims_told_with_a_and_another_are_counted():
 
 
 def test_executing_a_warrant_kills_no_one():
-    import flashpoint
 
     [e] = flashpoint.extract("Police were executing a warrant on the city outskirts when gunmen in armored "
                              "trucks opened fire on Monday.", date="2019-10-15").events
@@ -77,7 +75,6 @@ def test_executing_a_warrant_kills_no_one():
 
 
 def test_a_named_person_killed_is_one_death_but_a_named_player_injured_is_no_casualty():
-    import flashpoint
 
     text = ("At least two policemen were killed in an encounter with Maoists in Sukma on Sunday.\n\n"
             "In another incident, Maoists killed Anil Kumar, the supervisor of a road contractor, police said.")
@@ -88,7 +85,6 @@ def test_a_named_person_killed_is_one_death_but_a_named_player_injured_is_no_cas
 
 
 def test_a_number_beats_a_vague_word_for_the_toll_in_one_sentence():
-    import flashpoint
 
     text = ("Dozens killed in coalition airstrike on Saada A coalition airstrike killed 11 civilians in Saada on "
             "Wednesday, a tribal chief said.\n\nAt least 11 civilians were killed in the airstrike in Saada on "
@@ -121,7 +117,6 @@ def test_the_toll_of_an_earlier_incident_told_beside_a_new_one_is_not_the_new_on
 
 
 def test_a_bomber_killing_himself_and_a_married_couple_are_counted():
-    import flashpoint
     (e,) = flashpoint.extract("A suicide bomber set off an explosive device prematurely on a deserted road in northwest "
                               "Pakistan on Thursday, killing himself but harming no one else, police said.",
                               date="2024-11-15").events

@@ -302,7 +302,6 @@ def test_a_title_line_below_the_page_date_is_the_incident_its_body_tells():
 
 
 def test_an_attack_whose_victims_are_soldiers_is_an_armed_clash():
-    import flashpoint
     (e,) = flashpoint.extract("At least 10 Malian soldiers were killed on Saturday in an attack on their camp in the "
                               "north blamed on jihadists, military sources said.", date="2018-01-27").events
     assert (e.event_type, e.sub_event_type, e.actor2.name) == ("Battles", "Armed clash", "Military Forces of Mali")
@@ -311,7 +310,6 @@ def test_an_attack_whose_victims_are_soldiers_is_an_armed_clash():
 
 
 def test_one_town_of_a_list_is_not_the_place_of_a_country_wide_incident():
-    import flashpoint
     text = ("At least 15 people were killed in protests against the coup in Sudan on Wednesday, doctors say.\n\n"
             "Images of protests in cities including Port Sudan, Kassala and Dongola were posted on social media.")
     events = flashpoint.extract(text, date="2021-11-17").events
@@ -321,7 +319,6 @@ def test_one_town_of_a_list_is_not_the_place_of_a_country_wide_incident():
 
 
 def test_people_killed_and_others_kidnapped_in_one_attack_are_an_attack():
-    import flashpoint
     text = ("At least 25 people were killed in an attack on New Year's Eve by rebels in Tingwe village, officials said.\n\n"
             "Other people were kidnapped, a local leader said.")
     (e,) = flashpoint.extract(text, date="2021-01-01").events
@@ -329,7 +326,6 @@ def test_people_killed_and_others_kidnapped_in_one_attack_are_an_attack():
 
 
 def test_an_assault_whose_attackers_rammed_an_explosives_laden_vehicle_is_a_suicide_bomb():
-    import flashpoint
     text = ("At least seven soldiers were killed during a terrorist assault on a security checkpoint in North "
             "Waziristan on Saturday. The assailants targeted the check post by ramming an explosives-laden vehicle.")
     (e,) = flashpoint.extract(text, date="2024-03-16").events
@@ -337,7 +333,6 @@ def test_an_assault_whose_attackers_rammed_an_explosives_laden_vehicle_is_a_suic
 
 
 def test_earlier_comma_on_a_date_announces_another_incident():
-    import flashpoint
     text = ("Police used water cannons to disperse protesters in Tel Aviv; 45 people were detained.\n\n"
             "Earlier, on July 8, police used water cannons to disperse demonstrators who blocked a highway in Tel Aviv.")
     events = flashpoint.extract(text, date="2023-07-19").events
@@ -345,7 +340,6 @@ def test_earlier_comma_on_a_date_announces_another_incident():
 
 
 def test_an_attack_told_with_its_drones_and_shells_is_coded_by_its_weapon():
-    import flashpoint
     text = ("At least 32 civilians were killed in an attack by the Rapid Support Forces in El Fasher on Friday.\n\n"
             "The RSF launched a barrage of suicide drones, followed by simultaneous artillery shelling on the city.")
     (e,) = flashpoint.extract(text, date="2025-04-12").events
@@ -353,7 +347,6 @@ def test_an_attack_told_with_its_drones_and_shells_is_coded_by_its_weapon():
 
 
 def test_the_second_encounter_and_a_tally_of_many_are_not_the_days_encounter():
-    import flashpoint
     text = ("Three militants on Monday were killed in an encounter with security forces in Kulgam district. This is "
             "the second encounter in less than 24 hours in Kulgam, where four militants were killed last night in a "
             "gunfight.\n\nWith this, 17 militants were killed in six different encounters in about 10 days in south Kashmir.")

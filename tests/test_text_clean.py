@@ -248,7 +248,6 @@ def test_a_playlist_of_other_videos_at_the_end_of_a_page_is_cut():
 
 
 def test_a_heading_glued_to_a_count_is_a_line_of_its_own():
-    from flashpoint.text.clean import clean
     text, offsets = clean("Boko HaramFifteen people were killed when gunmen attacked a village.")
     assert text.startswith("Boko Haram\n\nFifteen people were killed")
     assert len(offsets) == len(text) + 1
