@@ -32,10 +32,15 @@ class Casualties:
     uncounted: frozenset[str] = frozenset()
 
 
+def _a_couple(token: Token) -> bool:
+    """"a (married) couple": two people, not "a couple of" some amount."""
+    return token.lemma_.lower() == "couple" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def _is_person(token: Token) -> bool:
     if token.ent_type_ in ("NORP", "PERSON") or token.lower_ in ("himself", "herself"):
         return True
-    if token.lemma_.lower() == "couple" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+    if _a_couple(token):
         return True  # "a married couple"
     lemma = token.lemma_.lower()
     if lemma in HEAD_KINDS or token.lower_ in HEAD_KINDS or lemma in words("one_person_roles.txt") \
@@ -158,7 +163,7 @@ def _count_for(victim: Token, named: bool = False) -> tuple[int, str, int, int] 
             and victim.lemma_.lower() != "couple" or victim.lower_ in ("another", "himself", "herself"):
         # "injured another"; "killing himself" (a suicide bomber counts among the dead, ACLED)
         return 1, "exact", victim.idx, victim.idx + len(victim.text)
-    if victim.lemma_.lower() == "couple" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in victim.children):
+    if _a_couple(victim):
         return 2, "exact", victim.idx, victim.idx + len(victim.text)  # "a married couple were killed"
     if named and victim.tag_ == "NN" and victim.lemma_.lower() in words("one_person_roles.txt") and any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in victim.children):

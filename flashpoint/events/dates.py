@@ -212,13 +212,13 @@ def _weekday_year(t: str) -> dt.date | None:
     month = MONTHS.get(month_word.rstrip(".")) or MONTHS.get(month_word[:3])
     if not month:
         return None
-    this_year = dt.date.today().year
-    for year in range(this_year, this_year - WEEKDAY_YEARS, -1):
+    today = dt.date.today()
+    for year in range(today.year, today.year - WEEKDAY_YEARS, -1):
         try:
             day = dt.date(year, month, int(day_text))
         except ValueError:
             continue
-        if day.weekday() == WEEKDAYS[m.group(1)] and day <= dt.date.today():
+        if day.weekday() == WEEKDAYS[m.group(1)] and day <= today:
             return day
     return None
 

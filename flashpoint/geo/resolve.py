@@ -151,8 +151,7 @@ def candidate_matches(place: Place, gazetteer: Gazetteer,
     # (unless the article names its region: "Benin" in a story of Edo State is Benin City)
     strong = [m for m in strong if not (m.alternate and m.record.precision == "town"
                                         and (m.record.population or 0) * ALTERNATE_RATIO < primary
-                                        and not (context is not None and m.record.admin1
-                                                 and _names_region(context, m.record.admin1)))]
+                                        and not (context is not None and _in_named_region(m.record, context)))]
     return strong or found
 
 
@@ -231,8 +230,9 @@ def _names_region(context: ArticleContext, admin1: str) -> bool:
                for name in context.names)
 
 
-def _in_named_region(place: Place, context: ArticleContext) -> bool:
-    """A town in a region the article names ("Benin City" in a story of Edo State)."""
+def _in_named_region(place: Place | GeoRecord, context: ArticleContext) -> bool:
+    """A town (a place or a gazetteer record) in a region the article names ("Benin City"
+    in a story of Edo State)."""
     return place.precision == "town" and bool(place.admin1) and _names_region(context, place.admin1)
 
 
@@ -249,8 +249,8 @@ def choose_record(matches: list[Match], place: Place, event: Optional[Event], co
     if best.precision == "country":
         # "burnt down a police station in Benin" in a story that names Edo State: Benin City, in
         # Edo, not the country Benin (a town in a region the article names beats a country)
-        in_named_region = [m.record for m in matches if m.record.precision == "town" and m.record.admin1
-                           and m.record.country != best.country and _names_region(context, m.record.admin1)]
+        in_named_region = [m.record for m in matches if m.record.country != best.country
+                           and _in_named_region(m.record, context)]
         if in_named_region:
             town = max(in_named_region, key=lambda r: r.population or 0)
             return town  # as written, a town: the candidate's "country" reading was the namesake
