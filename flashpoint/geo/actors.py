@@ -14,13 +14,19 @@ from __future__ import annotations
 import dataclasses
 
 from flashpoint.geo.countries import acled_territory, actor_name
-from flashpoint.model import Event
+from flashpoint.model import Actor, Event
 
 # Kinds that are, unless the text says otherwise, of the country they act in.
 LOCAL_KINDS = {"state forces", "protesters", "rioters", "civilians",
                "political militia", "rebel group", "identity militia"}
 # Inferred rather than read: the provenance confidence is lowered by this factor.
 INFERRED = 0.8
+
+
+def _generic(actor: Actor, country: str | None) -> bool:
+    """The actor bears the name ACLED gives an unnamed one of its kind and ``country``
+    ("Police Forces of Hong Kong", "Protesters"), not a party's own name."""
+    return actor.name in (actor_name(actor.kind, country, False), actor_name(actor.kind, country, True))
 
 
 def acled_countries(event: Event) -> None:
@@ -39,8 +45,7 @@ def acled_countries(event: Event) -> None:
         territory = acled_territory(actor.country) if actor is not None else None
         if territory is None:
             continue
-        generic = actor.kind in LOCAL_KINDS and actor.name in (
-            actor_name(actor.kind, actor.country, False), actor_name(actor.kind, actor.country, True))
+        generic = actor.kind in LOCAL_KINDS and _generic(actor, actor.country)
         name = actor_name(actor.kind, territory[0], actor.name.startswith("Police")) if generic else actor.name
         setattr(event, role, dataclasses.replace(actor, country=territory[0], name=name))
 
@@ -55,7 +60,7 @@ def localise_actors(event: Event) -> None:
         actor = getattr(event, role)
         if actor is None or actor.country or actor.kind not in LOCAL_KINDS:
             continue
-        if actor.name not in (actor_name(actor.kind, None, False), actor_name(actor.kind, None, True)):
+        if not _generic(actor, None):
             continue  # a named party ("Hezbollah") is not renamed
         police = actor.name.startswith("Police")
         provenance = actor.provenance
